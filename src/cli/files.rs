@@ -1,0 +1,67 @@
+//! Finding the files to check: paths given on the command line, directories walked
+//! recursively for `*.treaty`, symlinks followed with loop detection.
+
+use std::path::{Path, PathBuf};
+
+/// Files to check, in a stable order, and the problems met while finding them.
+pub struct Found {
+    pub files: Vec<PathBuf>,
+    pub problems: Vec<String>,
+}
+
+pub fn find(paths: &[PathBuf]) -> Found {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Err(error) => problems.push(format!(
+                "cannot read `{}`: {}",
+                path.display(),
+                describe(&error)
+            )),
+            Ok(meta) if meta.is_file() => files.push(path.clone()),
+            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut problems),
+            Ok(_) => problems.push(format!("`{}` is not a file or directory", path.display())),
+        }
+    }
+    Found { files, problems }
+}
+
+fn walk(root: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<String>) {
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let is_treaty = entry.path().extension().is_some_and(|e| e == "treaty");
+                if entry.file_type().is_file() && is_treaty {
+                    files.push(entry.into_path());
+                }
+            }
+            Err(error) => {
+                let path = error
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| root.display().to_string());
+                let reason = if error.loop_ancestor().is_some() {
+                    "symbolic link loop".to_string()
+                } else if let Some(io) = error.io_error() {
+                    describe(io)
+                } else {
+                    error.to_string()
+                };
+                problems.push(format!("cannot read `{path}`: {reason}"));
+            }
+        }
+    }
+}
+
+/// An I/O error in a few words, without the "(os error N)" suffix.
+pub fn describe(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}

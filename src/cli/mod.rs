@@ -1,0 +1,57 @@
+//! Command-line interface: argument parsing (clap), output formats and exit codes.
+//! Exit codes: 0 clean; 1 errors, or a treaty below `--min-tier`; 2 the tool could not
+//! do its job (bad usage, missing or unreadable path).
+
+pub mod check;
+mod files;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "treaty",
+    version,
+    about = "Draft and check security-guarantee treaties"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check treaties: syntax, tier, and gaps against a baseline.
+    Check(check::CheckArgs),
+}
+
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_FAILURE: u8 = 2;
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let code = if error.use_stderr() {
+                EXIT_FAILURE
+            } else {
+                EXIT_OK
+            };
+            let _ = error.print();
+            return ExitCode::from(code);
+        }
+    };
+    let code = match cli.command {
+        Command::Check(args) => check::run(&args),
+    };
+    ExitCode::from(code)
+}
+
+/// Whether to colour output written to stdout: only on a terminal, and never when
+/// `NO_COLOR` is set to anything non-empty.
+pub fn colour_stdout() -> bool {
+    use std::io::IsTerminal;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    !no_color && std::io::stdout().is_terminal()
+}

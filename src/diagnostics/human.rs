@@ -1,0 +1,214 @@
+//! Human output through miette's graphical renderer.
+//!
+//! miette's own `SourceCode` for strings scans from the start of the text to find the
+//! lines around a label, which makes N diagnostics in a large file quadratic. Here each
+//! diagnostic gets a window of a few lines cut out with the file's line index, so
+//! rendering costs the same wherever the label is.
+
+use std::fmt;
+
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
+
+use super::{Diagnostic, Severity};
+use crate::source::{clamp_to_char_boundary, SourceFile};
+
+/// Lines of context shown above and below a label.
+const CONTEXT_LINES: usize = 2;
+
+/// Rendering settings; snapshots use [`HumanStyle::plain`].
+#[derive(Debug, Clone, Copy)]
+pub struct HumanStyle {
+    pub colour: bool,
+    pub width: usize,
+}
+
+impl HumanStyle {
+    /// No colour, fixed width: stable output for logs and snapshots.
+    pub fn plain() -> Self {
+        HumanStyle {
+            colour: false,
+            width: 100,
+        }
+    }
+}
+
+fn handler(style: HumanStyle) -> GraphicalReportHandler {
+    let theme = if style.colour {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false)
+        .with_context_lines(CONTEXT_LINES)
+}
+
+/// Render one diagnostic as miette would show it.
+pub fn render(diagnostic: &Diagnostic, source: &SourceFile, style: HumanStyle) -> String {
+    let window = Window::around(diagnostic, source);
+    let view = View {
+        diagnostic,
+        window: &window,
+    };
+    let mut out = String::new();
+    if handler(style).render_report(&mut out, &view).is_err() {
+        // Rendering into a String cannot fail; keep the message if it somehow does.
+        out = format!("{}: {}\n", diagnostic.severity.as_str(), diagnostic.message);
+    }
+    out
+}
+
+/// The lines around a diagnostic's labels, with their position in the file.
+struct Window {
+    name: String,
+    text: String,
+    /// Byte offset of `text` in the file.
+    offset: usize,
+    /// 0-based line number of the window's first line.
+    first_line: usize,
+    line_count: usize,
+}
+
+impl Window {
+    fn around(diagnostic: &Diagnostic, source: &SourceFile) -> Window {
+        let text = &source.text;
+        let lines = &source.lines;
+        let (low, high) = diagnostic
+            .labels
+            .iter()
+            .fold((usize::MAX, 0), |(lo, hi), l| {
+                (lo.min(l.span.start), hi.max(l.span.end))
+            });
+        if diagnostic.labels.is_empty() || text.is_empty() {
+            return Window {
+                name: source.path.clone(),
+                text: String::new(),
+                offset: 0,
+                first_line: 0,
+                line_count: 0,
+            };
+        }
+        let first_line = lines
+            .line_of(low.min(text.len()))
+            .saturating_sub(CONTEXT_LINES);
+        let last_line =
+            (lines.line_of(high.min(text.len())) + CONTEXT_LINES).min(lines.line_count() - 1);
+        let start = lines.line_start(first_line);
+        let end = if last_line + 1 < lines.line_count() {
+            lines.line_start(last_line + 1)
+        } else {
+            text.len()
+        };
+        Window {
+            name: source.path.clone(),
+            text: text[start..end].to_string(),
+            offset: start,
+            first_line,
+            line_count: last_line + 1 - first_line,
+        }
+    }
+
+    /// A file span as a span within the window, clamped to it and to char boundaries.
+    /// miette hides a label that starts at the very end of its text, so an
+    /// end-of-file label is pulled back onto the last character.
+    fn local(&self, start: usize, end: usize) -> SourceSpan {
+        let len = self.text.len();
+        let mut local_start = start.saturating_sub(self.offset).min(len);
+        let mut local_end = end.saturating_sub(self.offset).min(len).max(local_start);
+        if local_start == len && len > 0 {
+            local_start = clamp_to_char_boundary(&self.text, len - 1);
+            local_end = len;
+        }
+        let local_start = clamp_to_char_boundary(&self.text, local_start);
+        let local_end = clamp_to_char_boundary(&self.text, local_end);
+        SourceSpan::from(local_start..local_end)
+    }
+}
+
+impl SourceCode for Window {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        // Let miette pick lines within the window, then shift line numbers so the
+        // gutter shows the file's real line numbers.
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line() + self.first_line,
+            inner.column(),
+            inner.line_count().min(self.line_count.max(1)),
+        )))
+    }
+}
+
+struct View<'a> {
+    diagnostic: &'a Diagnostic,
+    window: &'a Window,
+}
+
+impl fmt::Debug for View<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl fmt::Display for View<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl std::error::Error for View<'_> {}
+
+impl miette::Diagnostic for View<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.diagnostic.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Advice => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.diagnostic
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        (!self.diagnostic.labels.is_empty() && !self.window.text.is_empty())
+            .then_some(self.window as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.window.text.is_empty() {
+            return None;
+        }
+        let labels = self.diagnostic.labels.iter().enumerate().map(|(i, label)| {
+            let span = self.window.local(label.span.start, label.span.end);
+            let text = Some(label.message.clone());
+            if i == 0 {
+                LabeledSpan::new_primary_with_span(text, span)
+            } else {
+                LabeledSpan::new_with_span(text, span)
+            }
+        });
+        Some(Box::new(labels))
+    }
+}

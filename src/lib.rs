@@ -1,0 +1,17 @@
+//! treaty: a small language for security-guarantee treaties and a rules engine that
+//! tiers them (soft / intermediate / hard) and lists their gaps against an
+//! Article-5-style baseline.
+//!
+//! Data flows one way:
+//! source text -> [`syntax`] (pest parse, AST with byte spans, recovery)
+//! -> [`model`] (resolved, normalised, serde) -> [`rules`] (tier, gaps, lints)
+//! -> [`diagnostics`] (one type) -> renderers (human, JSON).
+
+pub mod analysis;
+pub mod cli;
+pub mod diagnostics;
+pub mod model;
+pub mod rules;
+pub mod source;
+pub mod suggest;
+pub mod syntax;

@@ -1,0 +1,467 @@
+//! The semantic model: a treaty with its vocabulary checked, its party references
+//! resolved, its dates validated and its periods normalised. Serialisable with serde,
+//! and the only thing the rules (tier, gaps, lints) and the scenario engine look at.
+//!
+//! Every element keeps the byte span of the clause it came from, so a rule can point
+//! at the clause concerned.
+
+mod resolve;
+pub mod time;
+pub mod vocab;
+
+use serde::{Deserialize, Serialize};
+
+pub use resolve::{codes, resolve};
+pub use time::{Date, Period, Unit};
+use vocab::*;
+
+use crate::source::Span;
+
+/// A value and the span of the clause (or word) it was read from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct At<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> At<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        At { value, span }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Treaty {
+    pub id: String,
+    pub header_span: Span,
+    pub title: Option<At<String>>,
+    pub signed: Option<At<Date>>,
+    pub effective: Option<At<Date>>,
+    pub form: Option<At<Form>>,
+    pub status: Option<At<Status>>,
+    pub binding_override: Option<At<BindingOverride>>,
+    pub ratification: Option<At<Ratification>>,
+    pub duration: Option<At<Term>>,
+    pub renewal: Option<At<Renewal>>,
+    pub reviews: Vec<At<Review>>,
+    pub withdrawal: Option<At<Withdrawal>>,
+    /// Hedges on the whole instrument (`qualified-by`).
+    pub hedges: Vec<Qualifier>,
+    pub hedges_span: Option<Span>,
+    pub parties: Vec<Party>,
+    /// Obligations in force without any trigger.
+    pub obligations: Vec<Obligation>,
+    pub triggers: Vec<Trigger>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Bindingness {
+    Binding,
+    Contested,
+    /// Binding as domestic law, but not an obligation between states.
+    Domestic,
+    NotBinding,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ratification {
+    pub state: RatificationState,
+    pub date: Option<Date>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Term {
+    Indefinite,
+    Fixed { period: Period },
+    Until { event: Event },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Event {
+    Named { name: String, parties: Vec<String> },
+    Described { text: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Renewal {
+    pub mode: RenewalMode,
+    pub every: Option<Period>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Review {
+    /// A review that must happen within the period: the commitments are revisited.
+    Within {
+        period: Period,
+    },
+    After {
+        period: Period,
+    },
+    Every {
+        period: Period,
+    },
+    On {
+        event: Event,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Withdrawal {
+    Notice {
+        notice: Period,
+        not_before: Option<Period>,
+    },
+    AnyTime,
+    NoExit,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Party {
+    pub code: String,
+    pub name: Option<String>,
+    pub roles: Vec<Role>,
+    pub span: Span,
+}
+
+impl Party {
+    pub fn has_role(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    /// A party to the instrument (as opposed to a state it merely names).
+    pub fn is_participant(&self) -> bool {
+        self.roles.iter().any(|r| *r != Role::Adversary)
+    }
+
+    /// Named as the adversary, yet also a guarantor, member or signatory.
+    pub fn is_participant_other_than_adversary(&self) -> bool {
+        self.roles
+            .iter()
+            .any(|r| !matches!(r, Role::Adversary | Role::Observer))
+    }
+}
+
+/// Who an obligation binds or benefits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum PartyRef {
+    Party {
+        code: String,
+    },
+    Each {
+        group: Group,
+    },
+    All {
+        group: Group,
+    },
+    Any {
+        group: Group,
+    },
+    /// The party that was attacked (inside a trigger).
+    Attacked,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Qualifier {
+    pub kind: QualifierKind,
+    pub argument: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Deadline {
+    Forthwith,
+    Immediately,
+    Within { period: Period },
+    AfterConsultation,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assistance {
+    pub kind: AssistanceKind,
+    pub details: Vec<AssistanceKind>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Amount {
+    pub currency: String,
+    /// The amount in whole currency units (`5 billion` = 5_000_000_000).
+    pub value: f64,
+    pub per: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Size {
+    pub low: u64,
+    pub high: Option<u64>,
+    pub unit: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Place {
+    Party { code: String },
+    Described { text: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Body {
+    UnSecurityCouncil,
+    Other { name: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AssistVerb {
+    Assist,
+    Defend,
+    /// "act to meet the common danger"
+    Act,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MissionKind {
+    Peacekeeping,
+    Monitor,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Duty {
+    Consult {
+        deadline: Option<Deadline>,
+    },
+    Provide {
+        assistance: Vec<Assistance>,
+        amount: Option<Amount>,
+        from: Option<Date>,
+        until: Option<Date>,
+    },
+    Assist {
+        verb: AssistVerb,
+        means: Vec<Means>,
+        timing: Option<Deadline>,
+    },
+    Station {
+        place: Place,
+        size: Option<Size>,
+        tripwire: bool,
+        permanent: bool,
+    },
+    Deter {
+        means: DeterrentMeans,
+    },
+    Mission {
+        mission: MissionKind,
+        mandate: Mandate,
+        place: Option<Place>,
+        size: Option<Size>,
+    },
+    Refrain {
+        acts: Vec<RefrainAct>,
+    },
+    Respect {
+        aspects: Vec<RespectAspect>,
+    },
+    Seek {
+        what: String,
+        body: Body,
+        timing: Option<Deadline>,
+    },
+    Report {
+        body: Body,
+        timing: Option<Deadline>,
+    },
+    Establish {
+        institution: Institution,
+        name: Option<String>,
+    },
+    Prohibit {
+        what: Vec<Prohibited>,
+        place: Option<Place>,
+    },
+    Indivisible,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Obligation {
+    pub duty: Duty,
+    /// Who owes it (for `consult`, everyone who consults).
+    pub givers: Vec<PartyRef>,
+    /// Who it is owed to, where the clause says.
+    pub receivers: Vec<PartyRef>,
+    pub qualifiers: Vec<Qualifier>,
+    pub source: Option<String>,
+    pub span: Span,
+}
+
+impl Obligation {
+    pub fn has(&self, kind: QualifierKind) -> bool {
+        self.qualifiers.iter().any(|q| q.kind == kind)
+    }
+
+    pub fn qualifier(&self, kind: QualifierKind) -> Option<&Qualifier> {
+        self.qualifiers.iter().find(|q| q.kind == kind)
+    }
+
+    /// A duty to assist, defend or act for the attacked party.
+    pub fn is_assistance_duty(&self) -> bool {
+        matches!(self.duty, Duty::Assist { .. }) && !self.has(QualifierKind::ReserveRight)
+    }
+
+    pub fn includes_armed_force(&self) -> bool {
+        match &self.duty {
+            Duty::Assist { means, .. } => means.iter().any(|m| m.includes_armed_force()),
+            _ => false,
+        }
+    }
+
+    pub fn keyword(&self) -> &'static str {
+        match &self.duty {
+            Duty::Consult { .. } => "consult",
+            Duty::Provide { .. } => "provide",
+            Duty::Assist { verb, .. } => match verb {
+                AssistVerb::Assist => "assist",
+                AssistVerb::Defend => "defend",
+                AssistVerb::Act => "act",
+            },
+            Duty::Station { .. } => "station",
+            Duty::Deter { .. } => "deter",
+            Duty::Mission { mission, .. } => match mission {
+                MissionKind::Peacekeeping => "peacekeeping",
+                MissionKind::Monitor => "monitor",
+            },
+            Duty::Refrain { .. } => "refrain",
+            Duty::Respect { .. } => "respect",
+            Duty::Seek { .. } => "seek",
+            Duty::Report { .. } => "report",
+            Duty::Establish { .. } => "establish",
+            Duty::Prohibit { .. } => "prohibit",
+            Duty::Indivisible => "indivisible",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Trigger {
+    pub kinds: Vec<TriggerKind>,
+    pub aspects: Vec<ThreatAspect>,
+    /// Empty: an attack by anyone.
+    pub by: Vec<PartyRef>,
+    pub against: Vec<PartyRef>,
+    pub scope: Option<String>,
+    pub excluding: Option<String>,
+    pub qualifiers: Vec<Qualifier>,
+    pub source: Option<String>,
+    pub obligations: Vec<Obligation>,
+    /// The trigger's header line.
+    pub span: Span,
+}
+
+impl Trigger {
+    pub fn covers_armed_attack(&self) -> bool {
+        self.kinds.iter().any(|k| k.covers_armed_attack())
+    }
+
+    pub fn is_attack(&self) -> bool {
+        self.kinds.iter().any(|k| k.is_attack())
+    }
+}
+
+impl Treaty {
+    pub fn party(&self, code: &str) -> Option<&Party> {
+        self.parties.iter().find(|p| p.code == code)
+    }
+
+    /// Whether the instrument binds in international law, from its form and any
+    /// explicit `binding` override.
+    pub fn bindingness(&self) -> Bindingness {
+        if let Some(explicit) = &self.binding_override {
+            return match explicit.value {
+                BindingOverride::Yes => match self.form.as_ref().map(|f| f.value) {
+                    Some(Form::Statute) => Bindingness::Domestic,
+                    _ => Bindingness::Binding,
+                },
+                BindingOverride::No => Bindingness::NotBinding,
+                BindingOverride::Contested => Bindingness::Contested,
+            };
+        }
+        match self.form.as_ref().map(|f| f.value) {
+            Some(Form::Treaty) => Bindingness::Binding,
+            Some(Form::Executive) => Bindingness::Contested,
+            Some(Form::Statute) => Bindingness::Domestic,
+            _ => Bindingness::NotBinding,
+        }
+    }
+
+    pub fn form(&self) -> Option<Form> {
+        self.form.as_ref().map(|f| f.value)
+    }
+
+    pub fn status(&self) -> Option<Status> {
+        self.status.as_ref().map(|s| s.value)
+    }
+
+    /// Whether the whole instrument carries a hedge of this kind.
+    pub fn hedged(&self, kind: QualifierKind) -> bool {
+        self.hedges.iter().any(|q| q.kind == kind)
+    }
+
+    /// A pact where every member guarantees every other.
+    pub fn is_collective(&self) -> bool {
+        self.parties
+            .iter()
+            .filter(|p| p.has_role(Role::Member))
+            .count()
+            >= 2
+    }
+
+    /// Every obligation, standing and triggered, with its trigger if any.
+    pub fn all_obligations(&self) -> impl Iterator<Item = (Option<&Trigger>, &Obligation)> {
+        self.obligations.iter().map(|o| (None, o)).chain(
+            self.triggers
+                .iter()
+                .flat_map(|t| t.obligations.iter().map(move |o| (Some(t), o))),
+        )
+    }
+
+    /// Triggers set off by an attack (armed, nuclear, hybrid or cyber).
+    pub fn attack_triggers(&self) -> impl Iterator<Item = &Trigger> {
+        self.triggers.iter().filter(|t| t.is_attack())
+    }
+
+    /// The codes of the parties a reference can stand for.
+    pub fn expand<'a>(&'a self, party: &'a PartyRef) -> Vec<&'a str> {
+        let in_group = |p: &&Party, group: Group| match group {
+            Group::Members => p.has_role(Role::Member),
+            Group::Guarantors => p.has_role(Role::Guarantor) || p.has_role(Role::Member),
+            Group::Beneficiaries => p.has_role(Role::Beneficiary) || p.has_role(Role::Member),
+            Group::Parties => p.is_participant(),
+            Group::Signatories => p.has_role(Role::Signatory),
+        };
+        match party {
+            PartyRef::Party { code } => vec![code.as_str()],
+            PartyRef::Each { group } | PartyRef::All { group } | PartyRef::Any { group } => self
+                .parties
+                .iter()
+                .filter(|p| in_group(p, *group))
+                .map(|p| p.code.as_str())
+                .collect(),
+            PartyRef::Attacked => Vec::new(),
+        }
+    }
+}
+
+/// A file's treaties after resolution.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Model {
+    pub treaties: Vec<Treaty>,
+}

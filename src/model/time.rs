@@ -1,0 +1,215 @@
+//! Calendar dates and periods, validated and normalised.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    /// Parse `YYYY-MM-DD`, rejecting impossible dates (2023-02-29, 2024-13-01).
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let parts: Vec<&str> = text.split('-').collect();
+        let [y, m, d] = parts.as_slice() else {
+            return Err(format!("`{text}` is not a date of the form YYYY-MM-DD"));
+        };
+        let (Ok(year), Ok(month), Ok(day)) = (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>())
+        else {
+            return Err(format!("`{text}` is not a date of the form YYYY-MM-DD"));
+        };
+        if !(1..=12).contains(&month) {
+            return Err(format!(
+                "`{text}` has no month {month}: months run from 01 to 12"
+            ));
+        }
+        let last = days_in_month(year, month);
+        if day == 0 || day > last {
+            return Err(format!(
+                "`{text}` is not a real date: month {month:02} of {year} has {last} days"
+            ));
+        }
+        Ok(Date { year, month, day })
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian), for ordering and arithmetic.
+    pub fn days_since_epoch(self) -> i64 {
+        let y = if self.month <= 2 {
+            self.year - 1
+        } else {
+            self.year
+        } as i64;
+        let era = if y >= 0 { y } else { y - 399 } / 400;
+        let yoe = y - era * 400;
+        let m = self.month as i64;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + self.day as i64 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146097 + doe - 719468
+    }
+
+    /// This date plus whole calendar months, clamping to the month's last day
+    /// (2024-01-31 + 1 month = 2024-02-29).
+    pub fn add_months(self, months: i64) -> Date {
+        let total = self.year as i64 * 12 + (self.month as i64 - 1) + months;
+        let year = total.div_euclid(12) as i32;
+        let month = (total.rem_euclid(12) + 1) as u32;
+        let day = self.day.min(days_in_month(year, month));
+        Date { year, month, day }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+pub fn is_leap_year(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    Hours,
+    Days,
+    Weeks,
+    Months,
+    Years,
+}
+
+impl Unit {
+    pub fn parse(word: &str) -> Option<Unit> {
+        Some(match word {
+            "hour" | "hours" | "h" => Unit::Hours,
+            "day" | "days" => Unit::Days,
+            "week" | "weeks" => Unit::Weeks,
+            "month" | "months" => Unit::Months,
+            "year" | "years" => Unit::Years,
+            _ => return None,
+        })
+    }
+
+    pub const WORDS: &'static [&'static str] = &["hours", "days", "weeks", "months", "years"];
+}
+
+/// A length of time as written (`24 hours`, `10 years`), with normalised views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Period {
+    pub value: u32,
+    pub unit: Unit,
+}
+
+impl Period {
+    /// Exact length in hours for hours, days and weeks; calendar units are counted
+    /// as 30-day months and 365-day years (use [`Period::months`] for exact arithmetic).
+    pub fn approx_hours(self) -> u64 {
+        let v = self.value as u64;
+        match self.unit {
+            Unit::Hours => v,
+            Unit::Days => v * 24,
+            Unit::Weeks => v * 24 * 7,
+            Unit::Months => v * 24 * 30,
+            Unit::Years => v * 24 * 365,
+        }
+    }
+
+    /// Whole calendar months, for months and years.
+    pub fn months(self) -> Option<u32> {
+        match self.unit {
+            Unit::Months => Some(self.value),
+            Unit::Years => Some(self.value * 12),
+            _ => None,
+        }
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.value == 0
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let unit = match (self.unit, self.value == 1) {
+            (Unit::Hours, true) => "hour",
+            (Unit::Hours, false) => "hours",
+            (Unit::Days, true) => "day",
+            (Unit::Days, false) => "days",
+            (Unit::Weeks, true) => "week",
+            (Unit::Weeks, false) => "weeks",
+            (Unit::Months, true) => "month",
+            (Unit::Months, false) => "months",
+            (Unit::Years, true) => "year",
+            (Unit::Years, false) => "years",
+        };
+        write!(f, "{} {}", self.value, unit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_validated_against_the_calendar() {
+        assert!(Date::parse("2024-02-29").is_ok());
+        assert!(Date::parse("2023-02-29").unwrap_err().contains("28 days"));
+        assert!(Date::parse("2024-13-01")
+            .unwrap_err()
+            .contains("no month 13"));
+        assert!(Date::parse("1900-02-29").is_err());
+        assert!(Date::parse("2000-02-29").is_ok());
+    }
+
+    #[test]
+    fn day_numbers_order_dates() {
+        let a = Date::parse("1949-04-04").unwrap();
+        let b = Date::parse("1949-08-24").unwrap();
+        assert_eq!(b.days_since_epoch() - a.days_since_epoch(), 142);
+        assert_eq!(Date::parse("1970-01-01").unwrap().days_since_epoch(), 0);
+    }
+
+    #[test]
+    fn month_arithmetic_clamps_to_month_end() {
+        let d = Date::parse("2024-01-31").unwrap();
+        assert_eq!(d.add_months(1).to_string(), "2024-02-29");
+        assert_eq!(
+            Date::parse("2024-01-12")
+                .unwrap()
+                .add_months(120)
+                .to_string(),
+            "2034-01-12"
+        );
+    }
+
+    #[test]
+    fn periods_normalise() {
+        let p = Period {
+            value: 3,
+            unit: Unit::Days,
+        };
+        assert_eq!(p.approx_hours(), 72);
+        assert_eq!(
+            Period {
+                value: 10,
+                unit: Unit::Years
+            }
+            .months(),
+            Some(120)
+        );
+        assert_eq!(p.to_string(), "3 days");
+    }
+}

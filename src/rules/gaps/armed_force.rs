@@ -1,0 +1,59 @@
+//! Element A5-11: the response explicitly includes the use of armed force.
+
+use super::{Element, Facts, Finding, GapRule};
+use crate::model::vocab::QualifierKind;
+use crate::model::Treaty;
+
+pub const ELEMENT: Element = Element {
+    id: "armed-force",
+    title: "armed force explicit",
+    rules: &[
+        GapRule {
+            code: "NO_ARMED_FORCE",
+            name: "no-armed-force",
+            summary: "no commitment that may include the use of armed force",
+            why: "equipment and money can be outlasted; only the prospect of armed force deters an attack outright",
+            fix: "name the means: `assist ... -> attacked with armed-force`",
+        },
+        GapRule {
+            code: "ARMED_FORCE_OPT_OUT",
+            name: "armed-force-opt-out",
+            summary: "armed force is excluded or left to each party's consent",
+            why: "an opt-out tells the aggressor which response it need not fear",
+            fix: "remove `armed-force-opt-out`",
+        },
+    ],
+    assess,
+};
+
+fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    if !facts
+        .assistance_duties
+        .iter()
+        .any(|o| o.includes_armed_force())
+    {
+        let span = facts
+            .assistance_duties
+            .first()
+            .map(|o| o.span)
+            .or(facts.attack_triggers.first().map(|t| t.span))
+            .unwrap_or(treaty.header_span);
+        findings.push(Finding::new(
+            "NO_ARMED_FORCE",
+            span,
+            "armed force is not among the means of the response",
+        ));
+    }
+    if let Some(opt_out) = treaty
+        .all_obligations()
+        .find_map(|(_, o)| o.qualifier(QualifierKind::ArmedForceOptOut))
+    {
+        findings.push(Finding::new(
+            "ARMED_FORCE_OPT_OUT",
+            opt_out.span,
+            "armed force is excluded or subject to each party's consent",
+        ));
+    }
+    findings
+}

@@ -1,0 +1,125 @@
+//! Element A5-01: a legally binding treaty, ratified and in force.
+
+use super::{Element, Facts, Finding, GapRule};
+use crate::model::vocab::{Form, RatificationState, Status};
+use crate::model::{Bindingness, Treaty};
+
+pub const ELEMENT: Element = Element {
+    id: "legally-binding",
+    title: "legally binding, ratified and in force",
+    rules: &[
+        GapRule {
+            code: "NOT_BINDING",
+            name: "not-binding",
+            summary: "the instrument is political, not legally binding",
+            why: "a political commitment can be dropped by the next government at no legal cost",
+            fix: "make it a treaty: `form treaty` with `ratification required`",
+        },
+        GapRule {
+            code: "BINDING_STATUS_CONTESTED",
+            name: "binding-status-contested",
+            summary: "whether the instrument binds in law is disputed",
+            why: "a guarantee whose bindingness is argued over invites the guarantor to argue it away",
+            fix: "conclude it as a treaty (`form treaty`) rather than an executive agreement",
+        },
+        GapRule {
+            code: "NOT_RATIFIED",
+            name: "not-ratified",
+            summary: "no legislature has approved the instrument",
+            why: "without ratification the commitment rests on one executive and lacks domestic backing",
+            fix: "submit it for ratification: `ratification required` (and `completed` once done)",
+        },
+        GapRule {
+            code: "NOT_INTERNATIONAL",
+            name: "not-international",
+            summary: "a domestic statute of the guarantor, not an obligation to another state",
+            why: "the guarantor can amend or repeal its own law; the beneficiary has no claim under it",
+            fix: "put the commitment in an international agreement with the beneficiary (`form treaty`)",
+        },
+        GapRule {
+            code: "NOT_IN_FORCE",
+            name: "not-in-force",
+            summary: "the instrument is a draft, awaits ratification, or has lapsed",
+            why: "an obligation that is not in force protects no one",
+            fix: "bring it into force (`status in-force`), or read its tier as what it would be if concluded",
+        },
+    ],
+    assess,
+};
+
+fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let form_span = treaty
+        .binding_override
+        .as_ref()
+        .map(|b| b.span)
+        .or(treaty.form.as_ref().map(|f| f.span))
+        .unwrap_or(treaty.header_span);
+    let form = treaty.form();
+    let status = treaty.status();
+    let status_span = treaty
+        .status
+        .as_ref()
+        .map(|s| s.span)
+        .unwrap_or(treaty.header_span);
+    match treaty.bindingness() {
+        Bindingness::NotBinding => findings.push(Finding::new(
+            "NOT_BINDING",
+            form_span,
+            "not legally binding: a political instrument, not a treaty",
+        )),
+        Bindingness::Contested => findings.push(Finding::new(
+            "BINDING_STATUS_CONTESTED",
+            form_span,
+            "whether this instrument binds in law is contested",
+        )),
+        Bindingness::Domestic => findings.push(Finding::new(
+            "NOT_INTERNATIONAL",
+            form_span,
+            "a domestic statute: nothing is owed to another state",
+        )),
+        Bindingness::Binding => {}
+    }
+
+    let ratification = treaty.ratification.as_ref().map(|r| r.value.state);
+    let ratified = ratification == Some(RatificationState::Completed)
+        || (form == Some(Form::Treaty)
+            && ratification != Some(RatificationState::NotRequired)
+            && matches!(status, Some(Status::Ratified | Status::InForce)));
+    let pending_draft = status == Some(Status::Draft);
+    if !ratified && !pending_draft && form != Some(Form::Statute) {
+        let span = treaty
+            .ratification
+            .as_ref()
+            .map(|r| r.span)
+            .unwrap_or(form_span);
+        findings.push(Finding::new(
+            "NOT_RATIFIED",
+            span,
+            "not ratified: no legislature has approved it",
+        ));
+    }
+
+    let awaiting_ratification = form == Some(Form::Treaty)
+        && status == Some(Status::Signed)
+        && ratification != Some(RatificationState::Completed);
+    match status {
+        Some(Status::Draft) => findings.push(Finding::new(
+            "NOT_IN_FORCE",
+            status_span,
+            "a draft: never concluded, so not in force",
+        )),
+        Some(Status::Lapsed) => findings.push(Finding::new(
+            "NOT_IN_FORCE",
+            status_span,
+            "no longer in force: the instrument has lapsed",
+        )),
+        _ if awaiting_ratification => findings.push(Finding::new(
+            "NOT_IN_FORCE",
+            status_span,
+            "signed but not yet ratified, so not in force",
+        )),
+        _ => {}
+    }
+    findings
+}

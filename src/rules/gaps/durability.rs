@@ -1,0 +1,70 @@
+//! Element A5-17: durability: no fixed term, no short-notice exit.
+
+use super::{Element, Facts, Finding, GapRule};
+use crate::model::{Review, Term, Treaty, Withdrawal};
+
+pub const ELEMENT: Element = Element {
+    id: "durability",
+    title: "durable: no fixed term, no short-notice exit",
+    rules: &[
+        GapRule {
+            code: "FIXED_TERM",
+            name: "fixed-term",
+            summary: "the instrument runs for a fixed term or must be reviewed by a date",
+            why: "a guarantee with an end date invites the aggressor to wait it out",
+            fix: "use `duration indefinite` and drop mandatory `review within` dates",
+        },
+        GapRule {
+            code: "SHORT_NOTICE_EXIT",
+            name: "short-notice-exit",
+            summary: "a party may leave at any time or on six months' notice or less",
+            why: "an easy exit makes the guarantee only as durable as the guarantor's next government",
+            fix: "require long notice after a minimum period: `withdrawal notice 1 year after 20 years`",
+        },
+    ],
+    assess,
+};
+
+/// Six months, in hours (183 days), the threshold for a short-notice exit.
+const SHORT_NOTICE_HOURS: u64 = 183 * 24;
+
+fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    if let Some(duration) = &treaty.duration {
+        if let Term::Fixed { period } = duration.value {
+            findings.push(Finding::new(
+                "FIXED_TERM",
+                duration.span,
+                format!("fixed term: the instrument runs for {period}"),
+            ));
+        }
+    }
+    if findings.is_empty() {
+        if let Some(review) = treaty
+            .reviews
+            .iter()
+            .find(|r| matches!(r.value, Review::Within { .. }))
+        {
+            if let Review::Within { period } = review.value {
+                findings.push(Finding::new(
+                    "FIXED_TERM",
+                    review.span,
+                    format!("mandatory review within {period}"),
+                ));
+            }
+        }
+    }
+    if let Some(withdrawal) = &treaty.withdrawal {
+        let message = match &withdrawal.value {
+            Withdrawal::AnyTime => Some("a party may withdraw at any time".to_string()),
+            Withdrawal::Notice { notice, .. } if notice.approx_hours() <= SHORT_NOTICE_HOURS => {
+                Some(format!("a party may withdraw on {notice}' notice"))
+            }
+            _ => None,
+        };
+        if let Some(message) = message {
+            findings.push(Finding::new("SHORT_NOTICE_EXIT", withdrawal.span, message));
+        }
+    }
+    findings
+}

@@ -1,0 +1,72 @@
+//! The Budapest and Istanbul lesson: a guarantor that is the likely attacker, or that
+//! can veto the response.
+
+use super::{Element, Facts, Finding, GapRule};
+use crate::model::vocab::{QualifierKind, Role};
+use crate::model::{PartyRef, Treaty};
+
+pub const ELEMENT: Element = Element {
+    id: "guarantor-integrity",
+    title: "no guarantor is the potential aggressor",
+    rules: &[GapRule {
+        code: "GUARANTOR_IS_POTENTIAL_AGGRESSOR",
+        name: "guarantor-is-potential-aggressor",
+        summary: "a guarantor or party is the likely attacker, or can veto the response",
+        why: "a guarantee given by the state it guards against fails the moment it is needed",
+        fix: "remove the adversary from the guarantors, and drop `unanimity` from the response",
+    }],
+    assess,
+};
+
+fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
+    // A party to the instrument that is also named as the adversary...
+    let declared = treaty
+        .parties
+        .iter()
+        .find(|p| p.has_role(Role::Adversary) && p.is_participant_other_than_adversary());
+    if let Some(party) = declared {
+        return vec![Finding::new(
+            "GUARANTOR_IS_POTENTIAL_AGGRESSOR",
+            party.span,
+            format!(
+                "`{}` is both a party to the instrument and the potential aggressor",
+                party.code
+            ),
+        )];
+    }
+    // ...or a guarantor named as the attacker in a trigger...
+    for trigger in &facts.attack_triggers {
+        for attacker in &trigger.by {
+            if let PartyRef::Party { code } = attacker {
+                if let Some(party) = treaty.party(code) {
+                    if party.has_role(Role::Guarantor) || party.has_role(Role::Member) {
+                        return vec![Finding::new(
+                            "GUARANTOR_IS_POTENTIAL_AGGRESSOR",
+                            trigger.span,
+                            format!("guarantor `{code}` is the attacker this trigger names"),
+                        )];
+                    }
+                }
+            }
+        }
+    }
+    // ...or a response that every guarantor must agree to.
+    let veto = treaty
+        .all_obligations()
+        .find_map(|(_, o)| o.qualifier(QualifierKind::Unanimity))
+        .or_else(|| {
+            treaty
+                .triggers
+                .iter()
+                .flat_map(|t| t.qualifiers.iter())
+                .find(|q| q.kind == QualifierKind::Unanimity)
+        });
+    if let Some(q) = veto {
+        return vec![Finding::new(
+            "GUARANTOR_IS_POTENTIAL_AGGRESSOR",
+            q.span,
+            "every guarantor must agree, so any one of them, the aggressor included, can block the response",
+        )];
+    }
+    Vec::new()
+}

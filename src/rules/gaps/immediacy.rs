@@ -1,0 +1,71 @@
+//! Element A5-08: assistance comes forthwith, not after a delay.
+
+use super::{Element, Facts, Finding, GapRule};
+use crate::model::{Deadline, Duty, Treaty};
+
+pub const ELEMENT: Element = Element {
+    id: "immediacy",
+    title: "immediate response",
+    rules: &[
+        GapRule {
+            code: "NOT_IMMEDIATE",
+            name: "not-immediate",
+            summary: "the duty to assist has no 'forthwith' or 'immediately'",
+            why: "the first days of an invasion decide much of it; an open-ended response can come too late",
+            fix: "add a timing to the `assist` clause: `forthwith` or `immediately`",
+        },
+        GapRule {
+            code: "CONSULTATION_DELAY",
+            name: "consultation-delay",
+            summary: "assistance waits for a consultation period",
+            why: "days spent consulting are days the attacker uses, and a consultation can end without agreement",
+            fix: "make assistance `forthwith` and let consultation run alongside it",
+        },
+    ],
+    assess,
+};
+
+/// Forthwith, immediately, or within a day.
+fn is_immediate(deadline: &Option<Deadline>) -> bool {
+    match deadline {
+        Some(Deadline::Forthwith | Deadline::Immediately) => true,
+        Some(Deadline::Within { period }) => period.approx_hours() <= 24,
+        _ => false,
+    }
+}
+
+fn assess(_treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
+    let timings: Vec<_> = facts
+        .assistance_duties
+        .iter()
+        .filter_map(|o| match &o.duty {
+            Duty::Assist { timing, .. } => Some((o, timing)),
+            _ => None,
+        })
+        .collect();
+    if timings.is_empty() || timings.iter().any(|(_, t)| is_immediate(t)) {
+        return Vec::new();
+    }
+    if let Some((delayed, _)) = timings
+        .iter()
+        .find(|(_, t)| matches!(t, Some(Deadline::AfterConsultation)))
+    {
+        let consultation_deadline = facts.responses().find_map(|o| match &o.duty {
+            Duty::Consult {
+                deadline: Some(Deadline::Within { period }),
+            } => Some(*period),
+            _ => None,
+        });
+        let message = match consultation_deadline {
+            Some(period) => format!("assistance waits for consultations of up to {period}"),
+            None => "assistance waits for consultations with no time limit".to_string(),
+        };
+        return vec![Finding::new("CONSULTATION_DELAY", delayed.span, message)];
+    }
+    let (first, timing) = timings[0];
+    let message = match timing {
+        Some(Deadline::Within { period }) => format!("assistance may take up to {period}"),
+        _ => "the duty to assist sets no timing: not 'forthwith'".to_string(),
+    };
+    vec![Finding::new("NOT_IMMEDIATE", first.span, message)]
+}

@@ -1,0 +1,217 @@
+//! Gaps: a treaty compared with a baseline, element by element.
+//!
+//! Each element (one file here) looks at a treaty and reports findings, each with a
+//! stable gap code. A finding is a gap unless the baseline itself produces the same
+//! code: the baseline's own weaknesses (Article 5 leaves the choice of means to each
+//! ally, and its consultation article has no deadline) are never held against a treaty.
+//! The bundled baseline is `treaties/article5-baseline.treaty`; any other `.treaty`
+//! file can serve.
+
+mod armed_force;
+mod binding;
+mod consultation;
+mod durability;
+mod duty_to_assist;
+mod guarantor_integrity;
+mod immediacy;
+mod indivisibility;
+mod institution;
+mod nuclear;
+mod qualifiers;
+mod reciprocity;
+mod stationing;
+mod trigger;
+
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+use crate::model::{Duty, Obligation, Treaty, Trigger};
+use crate::source::Span;
+
+/// Documentation of one gap code.
+#[derive(Debug, Clone, Copy)]
+pub struct GapRule {
+    pub code: &'static str,
+    pub name: &'static str,
+    /// One line: what the gap means.
+    pub summary: &'static str,
+    /// Why it weakens a guarantee.
+    pub why: &'static str,
+    /// The clause to add or strengthen.
+    pub fix: &'static str,
+}
+
+/// One element of the baseline obligation and the gap codes it can produce.
+pub struct Element {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub rules: &'static [GapRule],
+    pub assess: fn(&Treaty, &Facts) -> Vec<Finding>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub code: &'static str,
+    pub span: Span,
+    pub message: String,
+}
+
+impl Finding {
+    pub fn new(code: &'static str, span: Span, message: impl Into<String>) -> Self {
+        Finding {
+            code,
+            span,
+            message: message.into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Gap {
+    pub element: &'static str,
+    pub code: &'static str,
+    pub message: String,
+    pub help: &'static str,
+    pub span: Span,
+}
+
+/// Every element, in the order gaps are listed.
+pub const ELEMENTS: &[&Element] = &[
+    &binding::ELEMENT,
+    &reciprocity::ELEMENT,
+    &trigger::ELEMENT,
+    &indivisibility::ELEMENT,
+    &duty_to_assist::ELEMENT,
+    &armed_force::ELEMENT,
+    &immediacy::ELEMENT,
+    &consultation::ELEMENT,
+    &qualifiers::ELEMENT,
+    &durability::ELEMENT,
+    &stationing::ELEMENT,
+    &nuclear::ELEMENT,
+    &institution::ELEMENT,
+    &guarantor_integrity::ELEMENT,
+];
+
+pub fn gap_rule(code: &str) -> Option<(&'static Element, &'static GapRule)> {
+    ELEMENTS
+        .iter()
+        .flat_map(|e| e.rules.iter().map(move |r| (*e, r)))
+        .find(|(_, r)| r.code == code)
+}
+
+/// Facts several elements need, computed once per treaty.
+pub struct Facts<'t> {
+    /// Triggers set off by an attack of any kind.
+    pub attack_triggers: Vec<&'t Trigger>,
+    /// Duties to assist, defend or act inside attack triggers.
+    pub assistance_duties: Vec<&'t Obligation>,
+    /// Consultation clauses anywhere.
+    pub consultations: Vec<&'t Obligation>,
+}
+
+impl<'t> Facts<'t> {
+    pub fn of(treaty: &'t Treaty) -> Self {
+        let attack_triggers: Vec<&Trigger> = treaty.attack_triggers().collect();
+        let assistance_duties = attack_triggers
+            .iter()
+            .flat_map(|t| t.obligations.iter())
+            .filter(|o| o.is_assistance_duty())
+            .collect();
+        let consultations = treaty
+            .all_obligations()
+            .map(|(_, o)| o)
+            .filter(|o| matches!(o.duty, Duty::Consult { .. }))
+            .collect();
+        Facts {
+            attack_triggers,
+            assistance_duties,
+            consultations,
+        }
+    }
+
+    pub fn has_duty_to_assist(&self) -> bool {
+        !self.assistance_duties.is_empty()
+    }
+
+    /// Obligations inside attack triggers.
+    pub fn responses(&self) -> impl Iterator<Item = &'t Obligation> + '_ {
+        self.attack_triggers
+            .iter()
+            .flat_map(|t| t.obligations.iter())
+    }
+}
+
+fn findings(treaty: &Treaty) -> Vec<(&'static Element, Finding)> {
+    let facts = Facts::of(treaty);
+    ELEMENTS
+        .iter()
+        .flat_map(|element| {
+            (element.assess)(treaty, &facts)
+                .into_iter()
+                .map(move |f| (*element, f))
+        })
+        .collect()
+}
+
+/// The treaty a comparison is made against, with the codes it itself produces.
+#[derive(Debug, Clone)]
+pub struct Baseline {
+    pub treaty: Treaty,
+    /// Short name for summaries ("Article 5").
+    pub name: String,
+    own_codes: BTreeSet<&'static str>,
+}
+
+impl Baseline {
+    pub fn new(treaty: Treaty) -> Self {
+        let own_codes = findings(&treaty).into_iter().map(|(_, f)| f.code).collect();
+        let name = treaty
+            .title
+            .as_ref()
+            .map(|t| t.value.clone())
+            .unwrap_or_else(|| treaty.id.clone());
+        Baseline {
+            treaty,
+            name,
+            own_codes,
+        }
+    }
+
+    /// Codes the baseline itself produces, which are therefore never gaps.
+    pub fn own_codes(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.own_codes.iter().copied()
+    }
+
+    pub fn gaps(&self, treaty: &Treaty) -> Vec<Gap> {
+        let mut gaps: Vec<Gap> = Vec::new();
+        for (element, finding) in findings(treaty) {
+            if self.own_codes.contains(finding.code) || gaps.iter().any(|g| g.code == finding.code)
+            {
+                continue;
+            }
+            let help = element
+                .rules
+                .iter()
+                .find(|r| r.code == finding.code)
+                .map(|r| r.fix)
+                .unwrap_or("");
+            gaps.push(Gap {
+                element: element.id,
+                code: finding.code,
+                message: finding.message,
+                help,
+                span: finding.span,
+            });
+        }
+        gaps
+    }
+}
+
+/// The span of the first clause that matches, else the treaty header.
+pub(crate) fn span_or_header<'a>(
+    treaty: &Treaty,
+    mut spans: impl Iterator<Item = Span> + 'a,
+) -> Span {
+    spans.next().unwrap_or(treaty.header_span)
+}

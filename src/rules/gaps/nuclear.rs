@@ -1,0 +1,37 @@
+//! Extended nuclear deterrence (NATO practice, and a hard-tier marker).
+
+use super::{Element, Facts, Finding, GapRule};
+use crate::model::vocab::DeterrentMeans;
+use crate::model::{Duty, Treaty};
+
+pub const ELEMENT: Element = Element {
+    id: "nuclear-deterrence",
+    title: "extended nuclear deterrence",
+    rules: &[GapRule {
+        code: "NO_NUCLEAR_UMBRELLA",
+        name: "no-nuclear-umbrella",
+        summary: "no extended nuclear deterrence",
+        why: "a nuclear umbrella raises the cost of an attack beyond what any conventional gain is worth",
+        fix: "add `deter GUARANTOR -> BENEFICIARY with nuclear-forces`",
+    }],
+    assess,
+};
+
+fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
+    let umbrella = treaty.all_obligations().any(|(_, o)| {
+        matches!(
+            o.duty,
+            Duty::Deter {
+                means: DeterrentMeans::NuclearForces
+            }
+        )
+    });
+    if umbrella {
+        return Vec::new();
+    }
+    vec![Finding::new(
+        "NO_NUCLEAR_UMBRELLA",
+        treaty.header_span,
+        "no extended nuclear deterrence",
+    )]
+}

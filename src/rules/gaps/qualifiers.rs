@@ -1,0 +1,186 @@
+//! Element A5-10 and its limits: no weakening qualifier beyond the baseline's own.
+//! Article 5 leaves the choice of means to each ally ("such action as it deems
+//! necessary"), so `as-deemed-necessary` is never reported here; every other hedge is.
+
+use super::{Element, Facts, Finding, GapRule};
+use crate::model::vocab::QualifierKind;
+use crate::model::{Body, Duty, Qualifier, Treaty};
+
+pub const ELEMENT: Element = Element {
+    id: "qualifiers",
+    title: "no weakening qualifiers beyond the baseline's",
+    rules: &[
+        GapRule {
+            code: "CONSTITUTIONAL_QUALIFIER_IN_OPERATIVE_CLAUSE",
+            name: "constitutional-qualifier-in-operative-clause",
+            summary: "'in accordance with constitutional processes / laws' sits inside the response",
+            why: "placed in the operative clause, it lets each guarantor's domestic process decide whether to respond at all",
+            fix: "move the qualifier to ratification (`ratification required`) and out of the response clause",
+        },
+        GapRule {
+            code: "CONDITIONAL_ON_REQUEST",
+            name: "conditional-on-request",
+            summary: "the response comes only at the request of a party",
+            why: "a request requirement adds a step, and a pretext to wait",
+            fix: "remove `at-request` from the response",
+        },
+        GapRule {
+            code: "UNSC_DEPENDENT",
+            name: "unsc-dependent",
+            summary: "the response is routed through the UN Security Council",
+            why: "any permanent member, the aggressor included, can veto Security Council action",
+            fix: "replace `seek ... by un-security-council` with an `assist` clause; keep `report to un-security-council`",
+        },
+        GapRule {
+            code: "FUNDING_CONDITIONAL",
+            name: "funding-conditional",
+            summary: "assistance depends on budgets, appropriations or political guidance",
+            why: "support that each budget round must renew can stop at any of them",
+            fix: "fix amounts and periods in the text: `provide ... EUR 5 billion per year until 2027-12-31`",
+        },
+        GapRule {
+            code: "CONDITIONALITY_ON_BENEFICIARY",
+            name: "conditionality-on-beneficiary",
+            summary: "support is tied to the beneficiary's reforms or conduct",
+            why: "conditions on the beneficiary give the guarantor a reason to withhold support",
+            fix: "separate reform commitments from the security commitments; remove `conditional-on-reforms`",
+        },
+        GapRule {
+            code: "NEUTRALITY_CARVEOUT",
+            name: "neutrality-carveout",
+            summary: "some parties' neutral security policy is preserved",
+            why: "a carve-out lets some guarantors stand aside",
+            fix: "remove `neutrality-carveout`, or list the parties it exempts",
+        },
+        GapRule {
+            code: "INTENT_ONLY",
+            name: "intent-only",
+            summary: "a clause states an intention, not a commitment",
+            why: "'we intend to' creates no obligation",
+            fix: "remove `aspirational` so the clause commits",
+        },
+        GapRule {
+            code: "CONDITIONAL_COMMITMENT",
+            name: "conditional-commitment",
+            summary: "a commitment depends on a condition",
+            why: "a condition gives the guarantor a way out",
+            fix: "remove `conditional-on`, or make the condition precise and verifiable",
+        },
+        GapRule {
+            code: "QUALIFIED_DEADLINE",
+            name: "qualified-deadline",
+            summary: "a deadline applies only 'where possible'",
+            why: "a deadline that need only be met where possible is not a deadline",
+            fix: "remove `where-possible`",
+        },
+    ],
+    assess,
+};
+
+fn first<'t>(
+    qualifiers: impl Iterator<Item = &'t Qualifier>,
+    kind: QualifierKind,
+) -> Option<&'t Qualifier> {
+    qualifiers.into_iter().find(|q| q.kind == kind)
+}
+
+fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    // Qualifiers on the response to an attack: on the trigger or on its clauses.
+    let response_qualifiers = || {
+        facts
+            .attack_triggers
+            .iter()
+            .flat_map(|t| t.qualifiers.iter())
+            .chain(facts.responses().flat_map(|o| o.qualifiers.iter()))
+    };
+    // Qualifiers anywhere, the whole-instrument hedges included.
+    let all_qualifiers = || {
+        treaty
+            .hedges
+            .iter()
+            .chain(treaty.triggers.iter().flat_map(|t| t.qualifiers.iter()))
+            .chain(
+                treaty
+                    .all_obligations()
+                    .flat_map(|(_, o)| o.qualifiers.iter()),
+            )
+    };
+
+    let constitutional = first(
+        response_qualifiers(),
+        QualifierKind::ConstitutionalProcesses,
+    )
+    .or_else(|| first(response_qualifiers(), QualifierKind::LegalRequirements));
+    if let Some(q) = constitutional {
+        findings.push(Finding::new(
+            "CONSTITUTIONAL_QUALIFIER_IN_OPERATIVE_CLAUSE",
+            q.span,
+            "the response is subject to each party's constitutional or legal processes",
+        ));
+    }
+    if let Some(q) = first(response_qualifiers(), QualifierKind::AtRequest) {
+        findings.push(Finding::new(
+            "CONDITIONAL_ON_REQUEST",
+            q.span,
+            "the response comes only at a party's request",
+        ));
+    }
+    if let Some(seek) = facts.responses().find(|o| {
+        matches!(
+            &o.duty,
+            Duty::Seek {
+                body: Body::UnSecurityCouncil,
+                ..
+            }
+        )
+    }) {
+        findings.push(Finding::new(
+            "UNSC_DEPENDENT",
+            seek.span,
+            "the response depends on UN Security Council action",
+        ));
+    }
+    let simple = [
+        (
+            QualifierKind::SubjectToFunding,
+            "FUNDING_CONDITIONAL",
+            "assistance is subject to funding decisions",
+        ),
+        (
+            QualifierKind::ConditionalOnReforms,
+            "CONDITIONALITY_ON_BENEFICIARY",
+            "support is tied to the beneficiary's reforms",
+        ),
+        (
+            QualifierKind::NeutralityCarveout,
+            "NEUTRALITY_CARVEOUT",
+            "the neutral policy of some parties is carved out",
+        ),
+        (
+            QualifierKind::Aspirational,
+            "INTENT_ONLY",
+            "an intention, not a commitment",
+        ),
+        (
+            QualifierKind::ConditionalOn,
+            "CONDITIONAL_COMMITMENT",
+            "a commitment depends on a condition",
+        ),
+        (
+            QualifierKind::WherePossible,
+            "QUALIFIED_DEADLINE",
+            "a deadline applies only where possible",
+        ),
+    ];
+    for (kind, code, message) in simple {
+        if let Some(q) = first(all_qualifiers(), kind) {
+            let message = match &q.argument {
+                Some(argument) => format!("{message}: \"{argument}\""),
+                None => message.to_string(),
+            };
+            findings.push(Finding::new(code, q.span, message));
+        }
+    }
+    findings
+}

@@ -1,0 +1,36 @@
+//! Element A5-02: a reciprocal, collective obligation: every party guarantees and is
+//! guaranteed.
+
+use super::{Element, Facts, Finding, GapRule};
+use crate::model::vocab::Role;
+use crate::model::Treaty;
+
+pub const ELEMENT: Element = Element {
+    id: "reciprocal",
+    title: "collective or reciprocal obligation",
+    rules: &[GapRule {
+        code: "ONE_SIDED",
+        name: "one-sided",
+        summary: "guarantors give and the beneficiary receives; nothing is mutual",
+        why: "a one-way guarantee gives the guarantor no stake of its own in honouring it",
+        fix: "make the obligations mutual: `members A, B` and `assist each member -> attacked ...`",
+    }],
+    assess,
+};
+
+fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
+    if treaty.is_collective() {
+        return Vec::new();
+    }
+    let Some(guarantor) = treaty.parties.iter().find(|p| p.has_role(Role::Guarantor)) else {
+        return Vec::new();
+    };
+    vec![Finding::new(
+        "ONE_SIDED",
+        guarantor.span,
+        format!(
+            "one-sided: `{}` guarantees, but no party guarantees it in return",
+            guarantor.code
+        ),
+    )]
+}

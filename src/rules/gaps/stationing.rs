@@ -1,0 +1,53 @@
+//! Stationed forces (NATO practice, and the hard tier's trip-wire marker): forces on
+//! the protected party's territory, and no ban on them.
+
+use super::{Element, Facts, Finding, GapRule};
+use crate::model::{Duty, Treaty};
+
+pub const ELEMENT: Element = Element {
+    id: "stationed-forces",
+    title: "stationed forces",
+    rules: &[
+        GapRule {
+            code: "NO_STATIONED_FORCES",
+            name: "no-stationed-forces",
+            summary: "no forces, bases or trip-wire presence are provided",
+            why: "troops on the ground make an attack on the beneficiary an attack on the guarantor's own forces",
+            fix: "add `station GUARANTOR forces in BENEFICIARY size N troops`",
+        },
+        GapRule {
+            code: "STATIONING_PROHIBITED",
+            name: "stationing-prohibited",
+            summary: "foreign troops or bases are expressly banned",
+            why: "a ban rules out the presence that would make the guarantee credible",
+            fix: "remove the `prohibit stationing` / `prohibit foreign-bases` clause",
+        },
+    ],
+    assess,
+};
+
+fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let stationed = treaty
+        .all_obligations()
+        .any(|(_, o)| matches!(o.duty, Duty::Station { .. }));
+    let ban = treaty.all_obligations().find(|(_, o)| {
+        matches!(&o.duty, Duty::Prohibit { what, .. } if what.iter().any(|w| w.bans_foreign_forces()))
+    });
+    if let Some((_, ban)) = ban {
+        findings.push(Finding::new(
+            "STATIONING_PROHIBITED",
+            ban.span,
+            "foreign troops or bases are prohibited",
+        ));
+    }
+    if !stationed {
+        let span = ban.map(|(_, b)| b.span).unwrap_or(treaty.header_span);
+        findings.push(Finding::new(
+            "NO_STATIONED_FORCES",
+            span,
+            "no forces stationed",
+        ));
+    }
+    findings
+}

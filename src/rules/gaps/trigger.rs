@@ -1,0 +1,92 @@
+//! Elements A5-03 and A5-04: an armed attack by anyone sets the obligation off, within
+//! a geographic scope without carve-outs.
+
+use super::{span_or_header, Element, Facts, Finding, GapRule};
+use crate::model::{PartyRef, Treaty};
+
+pub const ELEMENT: Element = Element {
+    id: "armed-attack-trigger",
+    title: "armed-attack trigger",
+    rules: &[
+        GapRule {
+            code: "NO_TRIGGER",
+            name: "no-trigger",
+            summary: "no event sets off any obligation",
+            why: "without a trigger nothing obliges anyone to act when the beneficiary is attacked",
+            fix: "add `trigger armed-attack against UA { ... }` with the response inside it",
+        },
+        GapRule {
+            code: "NARROW_TRIGGER",
+            name: "narrow-trigger",
+            summary: "the trigger is narrower than an armed attack by anyone",
+            why: "an aggressor can stay below a narrow trigger (no nuclear use, a proxy instead of the named state)",
+            fix: "trigger on `armed-attack` with no `by`, so an attack by anyone counts",
+        },
+        GapRule {
+            code: "GEOGRAPHIC_EXCLUSION",
+            name: "geographic-exclusion",
+            summary: "the trigger carves territory out of its scope",
+            why: "an excluded area is where the next attack will come",
+            fix: "remove the `excluding` part of the trigger",
+        },
+    ],
+    assess,
+};
+
+fn describe_by(by: &[PartyRef]) -> String {
+    by.iter()
+        .map(|p| match p {
+            PartyRef::Party { code } => format!("`{code}`"),
+            _ => "a group of parties".to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    if treaty.triggers.is_empty() {
+        findings.push(Finding::new(
+            "NO_TRIGGER",
+            treaty.header_span,
+            "no trigger: no event sets off any obligation",
+        ));
+        return findings;
+    }
+    let broad = treaty
+        .triggers
+        .iter()
+        .any(|t| t.covers_armed_attack() && t.by.iter().all(|b| matches!(b, PartyRef::Any { .. })));
+    if !broad {
+        let narrow = facts
+            .attack_triggers
+            .first()
+            .copied()
+            .or(treaty.triggers.first());
+        if let Some(trigger) = narrow {
+            let message = if trigger.covers_armed_attack() {
+                format!(
+                    "narrow trigger: only an attack by {} counts",
+                    describe_by(&trigger.by)
+                )
+            } else {
+                let kinds: Vec<&str> = trigger.kinds.iter().map(|k| k.word()).collect();
+                format!(
+                    "narrow trigger: only {} sets it off, not any armed attack",
+                    kinds.join(" or ")
+                )
+            };
+            findings.push(Finding::new("NARROW_TRIGGER", trigger.span, message));
+        }
+    }
+    let excluded = treaty.triggers.iter().filter(|t| t.excluding.is_some());
+    if let Some(trigger) = excluded.clone().next() {
+        let what = trigger.excluding.clone().unwrap_or_default();
+        findings.push(Finding::new(
+            "GEOGRAPHIC_EXCLUSION",
+            span_or_header(treaty, excluded.map(|t| t.span)),
+            format!("geographic exclusion: the trigger leaves out {what}"),
+        ));
+    }
+    findings
+}

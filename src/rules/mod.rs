@@ -1,0 +1,32 @@
+//! Rules: the tier classifier, the element-by-element comparison with a baseline
+//! (gaps), and the registry of every code the tool can emit.
+//!
+//! Rules read the [`crate::model`] only; they never see syntax or source text.
+
+pub mod gaps;
+pub mod registry;
+pub mod tier;
+
+use serde::Serialize;
+
+use crate::model::Treaty;
+pub use gaps::{Baseline, Gap};
+pub use tier::{Tier, TierAssessment};
+
+/// Everything the rules conclude about one treaty.
+#[derive(Debug, Clone, Serialize)]
+pub struct TreatyReport {
+    pub id: String,
+    pub title: Option<String>,
+    pub tier: TierAssessment,
+    pub gaps: Vec<Gap>,
+}
+
+pub fn assess(treaty: &Treaty, baseline: &Baseline) -> TreatyReport {
+    TreatyReport {
+        id: treaty.id.clone(),
+        title: treaty.title.as_ref().map(|t| t.value.clone()),
+        tier: tier::classify(treaty),
+        gaps: baseline.gaps(treaty),
+    }
+}

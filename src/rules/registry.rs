@@ -1,0 +1,162 @@
+//! Every code the tool can emit, with its kebab-case name, default severity and doc
+//! text. `treaty explain`, the docs and editor hover read from here, so a code never
+//! changes meaning and is documented once.
+
+use crate::diagnostics::Severity;
+use crate::model::codes as model_codes;
+use crate::rules::gaps::ELEMENTS;
+use crate::source;
+use crate::syntax::codes as syntax_codes;
+
+#[derive(Debug, Clone, Copy)]
+pub struct RuleInfo {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    /// Which family the rule belongs to: syntax, model, gap.
+    pub family: &'static str,
+    pub summary: &'static str,
+    pub why: &'static str,
+    pub fix: &'static str,
+}
+
+const fn rule(
+    code: &'static str,
+    name: &'static str,
+    family: &'static str,
+    summary: &'static str,
+    why: &'static str,
+    fix: &'static str,
+) -> RuleInfo {
+    RuleInfo {
+        code,
+        name,
+        severity: Severity::Error,
+        family,
+        summary,
+        why,
+        fix,
+    }
+}
+
+/// Rules of the syntax and model stages.
+const ERRORS: &[RuleInfo] = &[
+    rule(syntax_codes::SYNTAX_ERROR, "syntax-error", "syntax",
+        "a clause, header or line that does not follow the language's grammar",
+        "a clause the checker cannot read is a clause it cannot check; the rest of the file is still checked",
+        "follow the example in the diagnostic's help; `docs/language.md` lists every clause"),
+    rule(syntax_codes::UNCLOSED_BLOCK, "unclosed-block", "syntax",
+        "a treaty or trigger block whose closing `}` is missing",
+        "usually a file cut short, or a brace lost in editing",
+        "add the missing `}`"),
+    rule(syntax_codes::NESTING_TOO_DEEP, "nesting-too-deep", "syntax",
+        "braces nested deeper than the language ever needs",
+        "the language uses two levels; very deep nesting is a corrupted or hostile file",
+        "check the file's braces"),
+    rule(syntax_codes::NO_TREATY, "no-treaty", "syntax",
+        "a file with no treaty in it",
+        "an empty or truncated file checks nothing",
+        "add `treaty name { ... }`"),
+    rule(source::codes::NOT_TEXT, "not-text", "syntax",
+        "a file that is not UTF-8 text (a binary file, or another encoding)",
+        "the checker reads UTF-8 text only",
+        "save the file as UTF-8"),
+    rule(source::codes::TOO_LARGE, "file-too-large", "syntax",
+        "a file larger than the size limit",
+        "bounds the time and memory one file can take",
+        "split the file, or raise the limit with `--max-file-size`"),
+    rule(model_codes::UNKNOWN_PARTY, "unknown-party", "model",
+        "a party code that no `party` or `members` clause declares",
+        "an obligation owed by or to an undeclared party cannot be checked, and is usually a typo",
+        "declare the party, or fix the code (the help suggests the closest declared one)"),
+    rule(model_codes::DUPLICATE_PARTY, "duplicate-party", "model",
+        "a party declared twice",
+        "two declarations may disagree on the party's name or roles",
+        "declare each party once, listing all its roles"),
+    rule(model_codes::INVALID_DATE, "invalid-date", "model",
+        "a date that does not exist, such as 2023-02-29",
+        "dates decide when obligations begin and end",
+        "write a real date as YYYY-MM-DD"),
+    rule(model_codes::UNKNOWN_WORD, "unknown-word", "model",
+        "a word outside the documented vocabulary (legal form, role, trigger kind, assistance kind, qualifier...)",
+        "the tier and the gaps depend on these words; an unknown one is ignored by every rule",
+        "use the suggested word, or one listed in `docs/language.md`"),
+    rule(model_codes::INVALID_NUMBER, "invalid-number", "model",
+        "a number that cannot be read or is out of range",
+        "sizes, amounts and periods are compared by the rules",
+        "write a plain number such as `5000` or `2.5`"),
+    rule(model_codes::DUPLICATE_FIELD, "duplicate-field", "model",
+        "a header clause (form, status, duration...) given twice",
+        "two values for one field contradict each other",
+        "keep one of the two clauses"),
+    rule(model_codes::MISSING_FIELD, "missing-field", "model",
+        "a treaty without a `form` or `status` clause",
+        "the tier depends on the legal form and status",
+        "add the missing clause"),
+    rule(model_codes::DUPLICATE_TREATY, "duplicate-treaty", "model",
+        "two treaties with the same name in one file",
+        "reports and references name treaties by their name",
+        "rename one of them"),
+];
+
+/// Every rule: errors first, then gaps in element order.
+pub fn all() -> Vec<RuleInfo> {
+    let mut rules: Vec<RuleInfo> = ERRORS.to_vec();
+    for element in ELEMENTS {
+        for gap in element.rules {
+            rules.push(RuleInfo {
+                code: gap.code,
+                name: gap.name,
+                severity: Severity::Warning,
+                family: "gap",
+                summary: gap.summary,
+                why: gap.why,
+                fix: gap.fix,
+            });
+        }
+    }
+    rules
+}
+
+/// Find a rule by code or by name.
+pub fn lookup(code_or_name: &str) -> Option<RuleInfo> {
+    all()
+        .into_iter()
+        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_names_are_unique() {
+        let rules = all();
+        for (i, a) in rules.iter().enumerate() {
+            for b in &rules[i + 1..] {
+                assert_ne!(a.code, b.code, "duplicate code");
+                assert_ne!(a.name, b.name, "duplicate name");
+            }
+        }
+    }
+
+    #[test]
+    fn names_are_kebab_case() {
+        for rule in all() {
+            assert!(
+                rule.name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{} is not kebab-case",
+                rule.name
+            );
+        }
+    }
+
+    #[test]
+    fn lookup_by_code_or_name() {
+        assert_eq!(lookup("NOT_BINDING").unwrap().name, "not-binding");
+        assert_eq!(lookup("unknown-party").unwrap().code, "E101");
+        assert!(lookup("nonsense").is_none());
+    }
+}

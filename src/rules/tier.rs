@@ -1,0 +1,282 @@
+//! The tier of a treaty on the gradation of the reference paper's Table 1:
+//! soft (political, non-binding), intermediate (structured agreements short of mutual
+//! defence), hard (legal, military, full guarantees).
+//!
+//! The rule, in one place:
+//! 1. **Hard**: the instrument binds in international law (a treaty, or `binding yes`)
+//!    and it contains hard content: a duty to assist (or defend, or act) when an armed
+//!    attack occurs, forces stationed on the protected party's territory, or extended
+//!    nuclear deterrence. A draft or a signed-but-unratified treaty is tiered as drafted;
+//!    its status shows up as gaps, not as a lower tier.
+//! 2. **Soft**: a declaration, joint statement or communique, or an instrument hedged as
+//!    a whole (`qualified-by aspirational`), whatever it lists.
+//! 3. **Intermediate**: a binding treaty without hard content, or any instrument with
+//!    structured content: committed security cooperation (arms, training, intelligence:
+//!    `provide` of a security kind that is not aspirational), a peacekeeping mission with
+//!    an enforcement mandate, stationed forces, deterrence, or a duty to assist in a
+//!    non-binding text.
+//! 4. **Soft** otherwise: assurances, consultation pledges and statements of support.
+
+use serde::Serialize;
+use std::fmt;
+
+use crate::model::vocab::RatificationState;
+use crate::model::vocab::{DeterrentMeans, Form, Mandate, QualifierKind, Status};
+use crate::model::{Bindingness, Duty, Obligation, Treaty};
+use crate::source::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tier {
+    Soft,
+    Intermediate,
+    Hard,
+}
+
+impl Tier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tier::Soft => "soft",
+            Tier::Intermediate => "intermediate",
+            Tier::Hard => "hard",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<Tier> {
+        match word {
+            "soft" => Some(Tier::Soft),
+            "intermediate" => Some(Tier::Intermediate),
+            "hard" => Some(Tier::Hard),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Tier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One reason for the tier, and the clause it rests on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reason {
+    pub text: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TierAssessment {
+    pub tier: Tier,
+    pub reasons: Vec<Reason>,
+}
+
+fn reason(text: impl Into<String>, span: Span) -> Reason {
+    Reason {
+        text: text.into(),
+        span,
+    }
+}
+
+/// Aspirational wording on a clause, or on the whole instrument, empties it.
+fn committed(treaty: &Treaty, obligation: &Obligation) -> bool {
+    !obligation.has(QualifierKind::Aspirational) && !treaty.hedged(QualifierKind::Aspirational)
+}
+
+/// The legal-form reason: what kind of instrument this is, and how far along.
+fn form_reason(treaty: &Treaty) -> Reason {
+    let span = treaty
+        .form
+        .as_ref()
+        .map(|f| f.span)
+        .unwrap_or(treaty.header_span);
+    let form = treaty.form();
+    let status = treaty.status();
+    let ratified = matches!(status, Some(Status::Ratified | Status::InForce))
+        || treaty
+            .ratification
+            .as_ref()
+            .is_some_and(|r| r.value.state == RatificationState::Completed);
+    let text = match (form, treaty.bindingness()) {
+        (Some(Form::Treaty), _) | (_, Bindingness::Binding) => match status {
+            Some(Status::Draft) => "binding treaty as drafted (not in force)".to_string(),
+            Some(Status::Lapsed) => "binding treaty (lapsed)".to_string(),
+            _ if ratified => "ratified treaty".to_string(),
+            _ => "signed treaty, not yet ratified".to_string(),
+        },
+        (Some(Form::Executive), _) => "executive agreement, bindingness contested".to_string(),
+        (Some(Form::Statute), _) => "domestic statute, not an international obligation".to_string(),
+        (Some(form), _) => format!("{}: not legally binding", form_phrase(form)),
+        (None, _) => "legal form not stated".to_string(),
+    };
+    reason(text, span)
+}
+
+fn form_phrase(form: Form) -> &'static str {
+    match form {
+        Form::Declaration => "declaration",
+        Form::JointStatement => "joint statement",
+        Form::Communique => "communique",
+        Form::Memorandum => "memorandum",
+        Form::Political => "political agreement",
+        Form::Executive => "executive agreement",
+        Form::Statute => "statute",
+        Form::Treaty => "treaty",
+    }
+}
+
+/// Content that makes a binding instrument hard.
+fn hard_content(treaty: &Treaty) -> Vec<Reason> {
+    let mut reasons = Vec::new();
+    for trigger in treaty.triggers.iter().filter(|t| t.covers_armed_attack()) {
+        for obligation in &trigger.obligations {
+            if !obligation.is_assistance_duty() || !committed(treaty, obligation) {
+                continue;
+            }
+            let text = if obligation.includes_armed_force() {
+                "armed-force assistance on armed attack"
+            } else if obligation.keyword() == "act" {
+                "pledge to act against the common danger on armed attack"
+            } else {
+                "duty to assist on armed attack"
+            };
+            reasons.push(reason(text, obligation.span));
+        }
+    }
+    for (_, obligation) in treaty.all_obligations() {
+        if !committed(treaty, obligation) {
+            continue;
+        }
+        match &obligation.duty {
+            Duty::Station { tripwire, .. } => reasons.push(reason(
+                if *tripwire {
+                    "trip-wire forces stationed"
+                } else {
+                    "forces stationed"
+                },
+                obligation.span,
+            )),
+            Duty::Deter {
+                means: DeterrentMeans::NuclearForces,
+            } => reasons.push(reason("extended nuclear deterrence", obligation.span)),
+            _ => {}
+        }
+    }
+    reasons
+}
+
+/// Content that makes an instrument a structured agreement.
+fn structured_content(treaty: &Treaty) -> Vec<Reason> {
+    let mut reasons = Vec::new();
+    for (_, obligation) in treaty.all_obligations() {
+        if !committed(treaty, obligation) {
+            continue;
+        }
+        let text = match &obligation.duty {
+            Duty::Provide { assistance, .. }
+                if assistance.iter().any(|a| a.kind.is_security_cooperation()) =>
+            {
+                "security cooperation (arms, training, intelligence)"
+            }
+            Duty::Mission {
+                mandate: Mandate::Enforce,
+                ..
+            } => "peacekeeping with an enforcement mandate",
+            Duty::Station { .. } => "forces stationed",
+            Duty::Deter { .. } => "deterrence commitment",
+            Duty::Assist { .. } if obligation.is_assistance_duty() => "duty to assist",
+            _ => continue,
+        };
+        if !reasons.iter().any(|r: &Reason| r.text == text) {
+            reasons.push(reason(text, obligation.span));
+        }
+    }
+    reasons
+}
+
+/// What a soft instrument does offer, so its reasons are not only negative.
+fn soft_content(treaty: &Treaty) -> Option<Reason> {
+    let mut kinds: Vec<&'static str> = Vec::new();
+    let mut first_span = None;
+    for (_, obligation) in treaty.all_obligations() {
+        let kind = match &obligation.duty {
+            Duty::Refrain { .. } | Duty::Respect { .. } => "assurances",
+            Duty::Consult { .. } => "consultation",
+            Duty::Seek { .. } => "a pledge to seek action by others",
+            Duty::Provide { .. } if !committed(treaty, obligation) => "intended support",
+            Duty::Provide { .. } => "non-military support",
+            Duty::Mission { .. } => "a monitoring mission",
+            _ => continue,
+        };
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+            first_span.get_or_insert(obligation.span);
+        }
+    }
+    let span = first_span?;
+    Some(reason(format!("only {}", kinds.join(", ")), span))
+}
+
+pub fn classify(treaty: &Treaty) -> TierAssessment {
+    let form = form_reason(treaty);
+    let hard = hard_content(treaty);
+    let binding = treaty.bindingness() == Bindingness::Binding;
+    let aspirational = treaty.hedged(QualifierKind::Aspirational);
+
+    if binding && !aspirational && !hard.is_empty() {
+        let mut reasons = vec![form];
+        reasons.extend(hard);
+        return TierAssessment {
+            tier: Tier::Hard,
+            reasons,
+        };
+    }
+
+    if matches!(
+        treaty.form(),
+        Some(Form::Declaration | Form::JointStatement | Form::Communique)
+    ) {
+        let mut reasons = vec![form];
+        reasons.extend(soft_content(treaty));
+        return TierAssessment {
+            tier: Tier::Soft,
+            reasons,
+        };
+    }
+    if aspirational {
+        let span = treaty.hedges_span.unwrap_or(treaty.header_span);
+        return TierAssessment {
+            tier: Tier::Soft,
+            reasons: vec![form, reason("the whole instrument is aspirational", span)],
+        };
+    }
+
+    let structured = structured_content(treaty);
+    if binding || !structured.is_empty() {
+        let mut reasons = vec![form];
+        if binding && structured.is_empty() {
+            let span = treaty.header_span;
+            reasons.push(reason("no assistance obligation on armed attack", span));
+        }
+        reasons.extend(structured);
+        return TierAssessment {
+            tier: Tier::Intermediate,
+            reasons,
+        };
+    }
+
+    let mut reasons = vec![form];
+    reasons.extend(soft_content(treaty));
+    TierAssessment {
+        tier: Tier::Soft,
+        reasons,
+    }
+}
+
+impl TierAssessment {
+    /// "hard: ratified treaty; armed-force assistance on armed attack"
+    pub fn summary(&self) -> String {
+        let reasons: Vec<&str> = self.reasons.iter().map(|r| r.text.as_str()).collect();
+        format!("{}: {}", self.tier, reasons.join("; "))
+    }
+}

@@ -1,0 +1,222 @@
+//! Source files: text, a display path, and the line index used to turn byte offsets into
+//! 1-based lines and columns. Built once per file so that locating N diagnostics costs
+//! O(N log lines), never a rescan from the start of the file.
+
+use serde::{Deserialize, Serialize};
+
+/// A byte range in a source file.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, PartialOrd, Ord,
+)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The smallest span covering both.
+    pub fn to(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+impl From<pest::Span<'_>> for Span {
+    fn from(span: pest::Span<'_>) -> Self {
+        Span::new(span.start(), span.end())
+    }
+}
+
+/// Offsets of line starts, for offset -> (line, column) lookups by binary search.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
+        line_starts.push(0);
+        line_starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
+        LineIndex { line_starts }
+    }
+
+    /// 0-based line containing `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts[line]
+    }
+
+    /// 1-based line and 1-based column (counted in characters) of a byte offset.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = clamp_to_char_boundary(text, offset);
+        let line = self.line_of(offset);
+        let start = self.line_starts[line];
+        let column = text[start..offset].chars().count() + 1;
+        (line + 1, column)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+}
+
+fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &b)| (b == b'\n').then_some(i))
+}
+
+/// The largest char boundary at or before `offset`, never past the end.
+pub fn clamp_to_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// One file being checked. The path is the one shown to users (relative as given).
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: String,
+    pub text: String,
+    pub lines: LineIndex,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let lines = LineIndex::new(&text);
+        SourceFile {
+            path: path.into(),
+            text,
+            lines,
+        }
+    }
+
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_col(&self.text, offset)
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        let start = clamp_to_char_boundary(&self.text, span.start);
+        let end = clamp_to_char_boundary(&self.text, span.end.max(start));
+        &self.text[start..end]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_is_one_based_and_counts_characters() {
+        let text = "ab\nУкраїна x\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 0), (1, 1));
+        assert_eq!(index.line_col(text, 3), (2, 1));
+        let x = text.find('x').unwrap();
+        assert_eq!(index.line_col(text, x), (2, 9));
+        assert_eq!(index.line_col(text, text.len()), (3, 1));
+    }
+
+    #[test]
+    fn offsets_inside_a_character_are_clamped_back() {
+        let text = "Україна";
+        assert_eq!(clamp_to_char_boundary(text, 1), 0);
+        assert_eq!(clamp_to_char_boundary(text, 100), text.len());
+    }
+}
+
+pub mod codes {
+    //! Codes of the diagnostics raised while reading a file.
+    pub const NOT_TEXT: &str = "E005";
+    pub const TOO_LARGE: &str = "E006";
+}
+
+/// Files larger than this are refused with a diagnostic (see `--max-file-size`).
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
+
+/// A file read from disk: either text to check, or a file refused with a diagnostic.
+#[derive(Debug)]
+pub enum Loaded {
+    Text(SourceFile),
+    Rejected(SourceFile, crate::diagnostics::Diagnostic),
+}
+
+/// Read a file for checking. I/O failures are errors; a file that is too large, binary
+/// or not UTF-8 is a diagnostic on that file.
+pub fn load(path: &std::path::Path, display: String, max_size: u64) -> std::io::Result<Loaded> {
+    use crate::diagnostics::Diagnostic;
+    use std::io::Read;
+
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > max_size {
+        let diagnostic = Diagnostic::error(
+            codes::TOO_LARGE,
+            format!(
+                "file is {} MiB, over the {} MiB limit",
+                size >> 20,
+                max_size >> 20
+            ),
+        )
+        .with_help("split the file, or raise the limit with `--max-file-size`");
+        return Ok(Loaded::Rejected(SourceFile::new(display, ""), diagnostic));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // `take` guards against a file that grows while it is read.
+    file.take(max_size + 1).read_to_end(&mut bytes)?;
+    Ok(from_bytes(display, bytes))
+}
+
+/// Decide whether bytes are checkable text.
+pub fn from_bytes(display: String, bytes: Vec<u8>) -> Loaded {
+    use crate::diagnostics::Diagnostic;
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        let diagnostic = Diagnostic::error(
+            codes::NOT_TEXT,
+            format!("this looks like a binary file (it has a NUL byte at offset {nul}), not treaty text"),
+        )
+        .with_help("`treaty check` reads UTF-8 text files; check that the path is the one you meant");
+        return Loaded::Rejected(SourceFile::new(display, ""), diagnostic);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Loaded::Text(SourceFile::new(display, text)),
+        Err(error) => {
+            let offset = error.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            let source = SourceFile::new(display, text);
+            let (line, column) = source.line_col(offset);
+            let char_len = source.text[offset..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+            let diagnostic = Diagnostic::error(
+                codes::NOT_TEXT,
+                format!(
+                    "this file is not valid UTF-8 (first bad byte at line {line}, column {column})"
+                ),
+            )
+            .with_label(Span::new(offset, offset + char_len), "not UTF-8")
+            .with_help("save the file as UTF-8; other encodings (Latin-1, UTF-16) are not read");
+            Loaded::Rejected(source, diagnostic)
+        }
+    }
+}

@@ -1,0 +1,353 @@
+//! The syntax tree: what the drafter wrote, clause by clause, with byte spans.
+//!
+//! Words from a vocabulary (legal forms, trigger kinds, assistance kinds, qualifiers)
+//! are kept as written; the model checks them. Nothing here is resolved or normalised,
+//! so the formatter can print a file back from it without losing anything but layout.
+
+use serde::{Deserialize, Serialize};
+
+use crate::source::Span;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+}
+
+pub type Word = Spanned<String>;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct File {
+    pub treaties: Vec<Treaty>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Treaty {
+    /// `None` when the header did not parse (a diagnostic says why).
+    pub name: Option<Word>,
+    /// From `treaty` to the opening brace: where "missing clause" gaps are labelled.
+    pub header_span: Span,
+    pub span: Span,
+    pub clauses: Vec<Clause>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Clause {
+    pub kind: ClauseKind,
+    pub qualifiers: Vec<Qualifier>,
+    pub source: Option<Spanned<String>>,
+    /// The whole clause; for a trigger, its header line only.
+    pub span: Span,
+    /// The keyword that opens the clause.
+    pub keyword_span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Qualifier {
+    pub name: Word,
+    pub argument: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Period {
+    pub amount: Spanned<String>,
+    pub unit: Word,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Event {
+    Named {
+        name: Word,
+        parties: Vec<Word>,
+        span: Span,
+    },
+    Described(Spanned<String>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum DurationValue {
+    Indefinite(Span),
+    Fixed(Period),
+    Until(Event),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ReviewWhen {
+    Within(Period),
+    After(Period),
+    Every(Period),
+    On(Event),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum WithdrawalTerms {
+    Notice {
+        notice: Period,
+        after: Option<Period>,
+    },
+    AnyTime(Span),
+    NoExit(Span),
+}
+
+/// One entry of a party list: a code, a quantified group or the attacked party.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum PartyItem {
+    Named(Word),
+    Quantified {
+        quantifier: Word,
+        group: Word,
+        span: Span,
+    },
+    Attacked(Span),
+}
+
+impl PartyItem {
+    pub fn span(&self) -> Span {
+        match self {
+            PartyItem::Named(w) => w.span,
+            PartyItem::Quantified { span, .. } => *span,
+            PartyItem::Attacked(span) => *span,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartyList {
+    pub items: Vec<PartyItem>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Flow {
+    pub givers: PartyList,
+    pub receivers: Option<PartyList>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Kind {
+    pub name: Word,
+    pub details: Vec<Word>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Amount {
+    pub currency: Word,
+    pub number: Spanned<String>,
+    pub magnitude: Option<Word>,
+    pub per: Option<Word>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Timing {
+    Forthwith(Span),
+    Immediately(Span),
+    Within(Period),
+    AfterConsultation(Span),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Size {
+    pub low: Spanned<String>,
+    pub high: Option<Spanned<String>>,
+    pub unit: Word,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Place {
+    Party(Word),
+    Described(Spanned<String>),
+}
+
+impl Place {
+    pub fn span(&self) -> Span {
+        match self {
+            Place::Party(w) => w.span,
+            Place::Described(s) => s.span,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Body {
+    Named(Word),
+    Described(Spanned<String>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TriggerSpec {
+    pub kinds: Vec<Word>,
+    pub aspects: Vec<Word>,
+    pub by: Option<PartyList>,
+    pub against: Option<PartyList>,
+    pub scope: Option<Place>,
+    pub excluding: Option<Place>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum AssistVerb {
+    Assist,
+    Defend,
+    Act,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum MissionKind {
+    Peacekeeping,
+    Monitor,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ClauseKind {
+    Title(Spanned<String>),
+    Signed(Word),
+    Effective(Word),
+    Form(Word),
+    Status(Word),
+    Binding(Word),
+    Ratification {
+        state: Word,
+        date: Option<Word>,
+    },
+    Duration(DurationValue),
+    Renewal {
+        mode: Word,
+        every: Option<Period>,
+    },
+    Review(ReviewWhen),
+    Withdrawal(WithdrawalTerms),
+    /// `qualified-by ...`: hedges that weaken the whole instrument. The qualifiers are
+    /// in [`Clause::qualifiers`].
+    QualifiedBy,
+    Party {
+        code: Word,
+        name: Option<Spanned<String>>,
+        roles: Vec<Word>,
+    },
+    Members(Vec<Word>),
+    Trigger {
+        /// `None` when the trigger's header did not parse.
+        spec: Option<TriggerSpec>,
+        clauses: Vec<Clause>,
+        /// The whole block, header to closing brace.
+        block_span: Span,
+    },
+    Consult {
+        parties: PartyList,
+        deadline: Option<Timing>,
+    },
+    Provide {
+        flow: Flow,
+        kinds: Vec<Kind>,
+        amount: Option<Amount>,
+        from: Option<Word>,
+        until: Option<Word>,
+    },
+    Assist {
+        verb: AssistVerb,
+        flow: Flow,
+        means: Vec<Word>,
+        timing: Option<Timing>,
+    },
+    Station {
+        parties: PartyList,
+        place: Place,
+        size: Option<Size>,
+        tripwire: bool,
+        permanent: bool,
+    },
+    Deter {
+        flow: Flow,
+        means: Word,
+    },
+    Mission {
+        kind: MissionKind,
+        parties: PartyList,
+        mandate: Option<Word>,
+        place: Option<Place>,
+        size: Option<Size>,
+    },
+    Refrain {
+        parties: PartyList,
+        acts: Vec<Word>,
+        against: Option<PartyList>,
+    },
+    Respect {
+        parties: PartyList,
+        aspects: Vec<Word>,
+        of: PartyList,
+    },
+    Seek {
+        parties: PartyList,
+        what: Word,
+        body: Body,
+        for_: Option<PartyList>,
+        timing: Option<Timing>,
+    },
+    Report {
+        parties: Option<PartyList>,
+        body: Body,
+        timing: Option<Timing>,
+    },
+    Establish {
+        institution: Word,
+        name: Option<Spanned<String>>,
+    },
+    Prohibit {
+        what: Vec<Word>,
+        place: Option<Place>,
+    },
+    Indivisible,
+}
+
+impl ClauseKind {
+    /// The keyword that opens this clause, as written in the language.
+    pub fn keyword(&self) -> &'static str {
+        match self {
+            ClauseKind::Title(_) => "title",
+            ClauseKind::Signed(_) => "signed",
+            ClauseKind::Effective(_) => "effective",
+            ClauseKind::Form(_) => "form",
+            ClauseKind::Status(_) => "status",
+            ClauseKind::Binding(_) => "binding",
+            ClauseKind::Ratification { .. } => "ratification",
+            ClauseKind::Duration(_) => "duration",
+            ClauseKind::Renewal { .. } => "renewal",
+            ClauseKind::Review(_) => "review",
+            ClauseKind::Withdrawal(_) => "withdrawal",
+            ClauseKind::QualifiedBy => "qualified-by",
+            ClauseKind::Party { .. } => "party",
+            ClauseKind::Members(_) => "members",
+            ClauseKind::Trigger { .. } => "trigger",
+            ClauseKind::Consult { .. } => "consult",
+            ClauseKind::Provide { .. } => "provide",
+            ClauseKind::Assist { verb, .. } => match verb {
+                AssistVerb::Assist => "assist",
+                AssistVerb::Defend => "defend",
+                AssistVerb::Act => "act",
+            },
+            ClauseKind::Station { .. } => "station",
+            ClauseKind::Deter { .. } => "deter",
+            ClauseKind::Mission { kind, .. } => match kind {
+                MissionKind::Peacekeeping => "peacekeeping",
+                MissionKind::Monitor => "monitor",
+            },
+            ClauseKind::Refrain { .. } => "refrain",
+            ClauseKind::Respect { .. } => "respect",
+            ClauseKind::Seek { .. } => "seek",
+            ClauseKind::Report { .. } => "report",
+            ClauseKind::Establish { .. } => "establish",
+            ClauseKind::Prohibit { .. } => "prohibit",
+            ClauseKind::Indivisible => "indivisible",
+        }
+    }
+}

@@ -1,0 +1,333 @@
+//! Turning a piece of text that did not parse into a diagnostic a drafter can act on.
+//!
+//! The main parse only knows that a line is not a clause. To say why, the text is parsed
+//! again from the start of that clause with the clause rules alone; pest's furthest
+//! failure position and the rules it expected there are then put into words. pest rule
+//! names never reach the user.
+
+use pest::error::{ErrorVariant, InputLocation};
+use pest::Parser;
+
+use super::keywords::{self, Place};
+use super::{codes, Rule, TreatyParser};
+use crate::diagnostics::Diagnostic;
+use crate::source::{clamp_to_char_boundary, Span};
+use crate::suggest::did_you_mean;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Outside any treaty block.
+    TopLevel,
+    /// Between `treaty` and `{`.
+    TreatyHead,
+    /// A clause directly inside a treaty block.
+    Treaty,
+    /// Between `trigger` and `{`.
+    TriggerHead,
+    /// A clause inside a trigger block.
+    Trigger,
+}
+
+/// The leading word of a text (letters, digits, `-`, `_`).
+fn leading_word(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '-' || c == '_'))
+        .map(|(i, _)| i)
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
+/// What stands at `offset`: a word, a quoted string, one symbol, or the end of the line.
+fn found_at(text: &str, offset: usize) -> (Span, String) {
+    let rest = &text[offset..];
+    let Some(first) = rest.chars().next() else {
+        return (Span::new(offset, offset), "the end of the file".to_string());
+    };
+    if first == '\n' || first == '\r' {
+        return (Span::new(offset, offset), "the end of the line".to_string());
+    }
+    let word = leading_word(rest);
+    let len = if !word.is_empty() {
+        word.len()
+    } else if first == '"' {
+        rest[1..]
+            .find(['"', '\n'])
+            .map(|i| i + 2)
+            .unwrap_or(rest.len())
+    } else {
+        first.len_utf8()
+    };
+    let shown: String = rest[..len].chars().take(40).collect();
+    (Span::new(offset, offset + len), format!("`{shown}`"))
+}
+
+/// Describe one expected rule in a drafter's words. `clause` is the keyword of the
+/// clause being read, which tells what kind of word is expected.
+fn describe(rule: Rule, clause: &str) -> Option<String> {
+    let text = match rule {
+        Rule::string | Rule::string_body => "a quoted text such as `\"...\"`",
+        Rule::date => "a date such as `2024-01-12`",
+        Rule::period | Rule::number => match clause {
+            "duration" => "a duration such as `10 years`",
+            "consult" | "within" => "a deadline such as `24 hours` or `3 days`",
+            "station" | "peacekeeping" | "monitor" => "a number such as `5000`",
+            _ => "a period such as `24 hours` or `10 years`",
+        },
+        Rule::unit => "a unit such as `hours`, `days`, `months` or `years`",
+        Rule::kw_indefinite => "`indefinite`",
+        Rule::until_event | Rule::kw_until => "`until <event>`",
+        Rule::event | Rule::event_call => {
+            "an event such as `nato-accession(UA)` or a quoted description"
+        }
+        Rule::word | Rule::vocab | Rule::trigger_kinds | Rule::role => match clause {
+            "form" => "a legal form such as `treaty`, `executive` or `political`",
+            "status" => "a status such as `signed`, `in-force` or `draft`",
+            "binding" => "`yes`, `no` or `contested`",
+            "ratification" => "`required`, `completed` or `none`",
+            "renewal" => "`automatic` or `by-agreement`",
+            "trigger" => "a trigger kind such as `armed-attack`",
+            "provide" => "a kind of assistance such as `military-aid` or `training`",
+            "deter" => "a means such as `nuclear-forces`",
+            "assist" | "defend" | "act" => "a means such as `armed-force`",
+            "establish" => "an institution such as `council`",
+            "prohibit" => "what is prohibited, such as `stationing`",
+            "refrain" => "what is refrained from, such as `threat-or-use-of-force`",
+            "respect" => "what is respected, such as `sovereignty` or `borders`",
+            "party" => "a role such as `guarantor`, `beneficiary` or `member`",
+            _ => "a lower-case word",
+        },
+        Rule::party_name
+        | Rule::party_set
+        | Rule::quantified
+        | Rule::quantifier
+        | Rule::attacked => "a party code such as `UA`, or a group such as `each member`",
+        Rule::treaty_name => "a treaty name such as `uk_ukraine_2024`",
+        Rule::flow => "givers and receivers such as `UK -> UA`",
+        Rule::kinds | Rule::kind => "a kind of assistance such as `military-aid`",
+        Rule::amount | Rule::currency => "an amount such as `EUR 5 billion per year`",
+        Rule::magnitude => "`thousand`, `million` or `billion`",
+        Rule::place => "a party code or a quoted place",
+        Rule::body => "a body such as `un-security-council` or a quoted name",
+        Rule::deadline | Rule::within | Rule::kw_within => "a deadline such as `within 24 hours`",
+        Rule::timing | Rule::kw_forthwith | Rule::kw_immediately | Rule::after_consultation => {
+            "a timing such as `forthwith`, `immediately` or `within 3 days`"
+        }
+        Rule::means | Rule::kw_with => "`with` and a means such as `armed-force`",
+        Rule::size | Rule::kw_size => "a size such as `size 5000 troops`",
+        Rule::source | Rule::kw_source => "`source \"...\"`",
+        Rule::qualifier | Rule::qualifier_name => "a qualifier",
+        Rule::station_flag | Rule::kw_tripwire | Rule::kw_permanent => "`tripwire` or `permanent`",
+        Rule::kw_treaty => "`treaty <name> {`",
+        _ => {
+            let name = format!("{rule:?}");
+            let keyword = name.strip_prefix("kw_")?;
+            return Some(format!("`{}`", keyword.replace('_', "-")));
+        }
+    };
+    Some(text.to_string())
+}
+
+fn is_clause_keyword_rule(rule: Rule) -> bool {
+    let name = format!("{rule:?}");
+    name.strip_prefix("kw_")
+        .is_some_and(|k| keywords::find(&k.replace('_', "-")).is_some())
+}
+
+fn join_alternatives(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {}", init.join(", "), last),
+    }
+}
+
+/// Build the diagnostic for a piece of text that did not parse.
+pub fn bad_text(text: &str, span: Span, context: Context) -> Diagnostic {
+    let snippet = &text[span.start..span.end];
+    let first = leading_word(snippet);
+    let clause_span = Span::new(span.start, span.start + snippet.trim_end().len());
+
+    match context {
+        Context::Treaty | Context::Trigger => {
+            let Some(keyword) = keywords::find(first) else {
+                return unknown_clause(first, clause_span, context);
+            };
+            if context == Context::Trigger && keyword.place == Place::Header {
+                return Diagnostic::error(
+                    codes::SYNTAX_ERROR,
+                    format!("`{}` is not allowed inside a trigger block", keyword.word),
+                )
+                .with_label(clause_span, "this belongs in the treaty block")
+                .with_help(format!(
+                    "move this clause out of the trigger, next to the treaty's other {} clauses",
+                    if keyword.word == "trigger" {
+                        "trigger"
+                    } else {
+                        "header"
+                    }
+                ));
+            }
+            let rule = if context == Context::Trigger {
+                Rule::probe_trigger_item
+            } else {
+                Rule::probe_treaty_item
+            };
+            let example = format!("for example: `{}`", keyword.example);
+            explain_with_probe(
+                text,
+                span,
+                rule,
+                keyword.word,
+                &format!("this `{}` clause could not be read", keyword.word),
+                example,
+            )
+        }
+        Context::TriggerHead => explain_with_probe(
+            text,
+            span,
+            Rule::probe_trigger_spec,
+            "trigger",
+            "this trigger's header could not be read",
+            "for example: `trigger armed-attack by RU against UA in \"Ukraine\" {`".to_string(),
+        ),
+        Context::TreatyHead => explain_with_probe(
+            text,
+            span,
+            Rule::probe_treaty_head,
+            "treaty",
+            "this treaty's name could not be read",
+            "a treaty name is letters, digits, `_` and `-`, such as `uk_ukraine_2024`".to_string(),
+        ),
+        Context::TopLevel => {
+            if first == "treaty" {
+                return explain_with_probe(
+                    text,
+                    span,
+                    Rule::probe_top,
+                    "treaty",
+                    "this treaty's header could not be read",
+                    "a treaty starts with `treaty <name> {` on one line".to_string(),
+                );
+            }
+            let (found_span, _) = found_at(text, span.start);
+            let mut diagnostic =
+                Diagnostic::error(codes::SYNTAX_ERROR, "text outside a treaty block")
+                    .with_label(found_span.to(clause_span), "expected `treaty <name> {`");
+            diagnostic.help = Some(match did_you_mean(first, ["treaty"]) {
+                Some(_) if !first.is_empty() => format!("did you mean `treaty`? (found `{first}`)"),
+                _ if snippet.starts_with('}') => {
+                    "this `}` closes nothing: remove it, or check the braces above".to_string()
+                }
+                _ => "every clause belongs inside a `treaty <name> { ... }` block".to_string(),
+            });
+            diagnostic
+        }
+    }
+}
+
+fn unknown_clause(first: &str, clause_span: Span, context: Context) -> Diagnostic {
+    let allowed: Vec<&str> = keywords::CLAUSE_KEYWORDS
+        .iter()
+        .filter(|k| context == Context::Treaty || k.place == Place::Obligation)
+        .map(|k| k.word)
+        .collect();
+    let (message, label) = if first.is_empty() {
+        (
+            "this line is not a clause".to_string(),
+            "expected a clause keyword".to_string(),
+        )
+    } else {
+        (
+            format!("unknown clause `{first}`"),
+            "not a clause keyword".to_string(),
+        )
+    };
+    let help = match did_you_mean(first, allowed.iter().copied()) {
+        Some(suggestion) if !first.is_empty() => {
+            let keyword = keywords::find(suggestion)
+                .map(|k| k.example)
+                .unwrap_or(suggestion);
+            format!("did you mean `{suggestion}`? for example: `{keyword}`")
+        }
+        _ => format!(
+            "a clause here starts with one of: {}",
+            allowed
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    Diagnostic::error(codes::SYNTAX_ERROR, message)
+        .with_label(clause_span, label)
+        .with_help(help)
+}
+
+fn explain_with_probe(
+    text: &str,
+    span: Span,
+    rule: Rule,
+    clause: &str,
+    message: &str,
+    help: String,
+) -> Diagnostic {
+    let clause_text = &text[span.start..span.end];
+    let clause_span = Span::new(span.start, span.start + clause_text.trim_end().len());
+    let (offset, expected) = match TreatyParser::parse(rule, &text[span.start..]) {
+        Ok(_) => (span.start, Vec::new()),
+        Err(error) => {
+            let position = match error.location {
+                InputLocation::Pos(p) => p,
+                InputLocation::Span((p, _)) => p,
+            };
+            let positives = match &error.variant {
+                ErrorVariant::ParsingError { positives, .. } => positives.clone(),
+                ErrorVariant::CustomError { .. } => Vec::new(),
+            };
+            (span.start + position, positives)
+        }
+    };
+    // Clamp into the text that failed: the probe may look past the bad clause's end.
+    let offset = clamp_to_char_boundary(text, offset.min(span.end));
+    let (found_span, found) = found_at(text, offset);
+
+    let mut phrases: Vec<String> = Vec::new();
+    let mut wants_clause_end = false;
+    for rule in expected {
+        if is_clause_keyword_rule(rule) && offset > span.start {
+            wants_clause_end = true;
+            continue;
+        }
+        if let Some(phrase) = describe(rule, clause) {
+            if !phrases.contains(&phrase) {
+                phrases.push(phrase);
+            }
+        }
+    }
+    let label = if phrases.is_empty() && wants_clause_end {
+        format!("unexpected {found}: the clause should end before it")
+    } else if phrases.is_empty() {
+        format!("unexpected {found}")
+    } else {
+        if wants_clause_end {
+            phrases.push("the end of the clause".to_string());
+        }
+        format!("expected {}, found {found}", join_alternatives(&phrases))
+    };
+    let label_span = if found_span.is_empty() && found_span.start > clause_span.start {
+        // Point at the end of what was written rather than at an empty line.
+        Span::new(
+            clause_span.end.saturating_sub(1).max(clause_span.start),
+            clause_span.end,
+        )
+    } else {
+        found_span
+    };
+    let mut diagnostic =
+        Diagnostic::error(codes::SYNTAX_ERROR, message.to_string()).with_label(label_span, label);
+    if label_span.start > clause_span.start || label_span.end < clause_span.end {
+        diagnostic = diagnostic.with_label(clause_span, "in this clause");
+    }
+    diagnostic.with_help(help)
+}
