@@ -53,7 +53,10 @@ pub fn check(source: SourceFile, baseline: &Baseline) -> FileReport {
         for gap in &report.gaps {
             diagnostics.push(
                 Diagnostic::warning(gap.code, format!("{}: {}", treaty.id, gap.message))
-                    .with_label(gap.span, format!("gap against {}", baseline.name))
+                    .with_label(
+                        gap.span,
+                        format!("gap against {}: {}", baseline.name, gap.element_title),
+                    )
                     .with_help(gap.help),
             );
         }

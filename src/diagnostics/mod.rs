@@ -82,11 +82,15 @@ impl Diagnostic {
     }
 }
 
-/// Sort diagnostics by position, then code, so every output is deterministic.
+/// Sort diagnostics errors first, then by position and code, so a drafter sees what
+/// stops the file from reading before the gaps, and every output is deterministic.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         let pa = a.primary_span().map(|s| s.start).unwrap_or(0);
         let pb = b.primary_span().map(|s| s.start).unwrap_or(0);
-        pa.cmp(&pb).then(a.code.cmp(b.code))
+        a.severity
+            .cmp(&b.severity)
+            .then(pa.cmp(&pb))
+            .then(a.code.cmp(b.code))
     });
 }

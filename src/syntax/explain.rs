@@ -76,6 +76,16 @@ fn describe(rule: Rule, clause: &str) -> Option<String> {
         },
         Rule::unit => "a unit such as `hours`, `days`, `months` or `years`",
         Rule::kw_indefinite => "`indefinite`",
+        Rule::duration_value => "a duration such as `10 years`, `indefinite` or `until <event>`",
+        Rule::review_when => "`within`, `after` or `every` and a period, or `on` and an event",
+        Rule::withdrawal_terms | Rule::withdrawal_notice => {
+            "`notice` and a period (such as `notice 1 year`), `any-time` or `none`"
+        }
+        Rule::trigger_spec => "a trigger kind such as `armed-attack`",
+        Rule::trigger_aspects => "`to` and what is threatened, such as `to territorial-integrity`",
+        Rule::assist_parties => "who assists whom, such as `each member -> attacked`",
+        Rule::roles => "a role such as `guarantor`, `beneficiary` or `member`",
+        Rule::mission_kind | Rule::assist_verb => return None,
         Rule::until_event | Rule::kw_until => "`until <event>`",
         Rule::event | Rule::event_call => {
             "an event such as `nato-accession(UA)` or a quoted description"

@@ -46,8 +46,11 @@ pub fn lower_file(text: &str, file: Pair<'_, Rule>) -> Parsed {
     }
 }
 
+/// A pair's span without the whitespace pest lets a rule run on over when it ends with
+/// an optional part.
 fn span_of(pair: &Pair<'_, Rule>) -> Span {
-    Span::from(pair.as_span())
+    let start = pair.as_span().start();
+    Span::new(start, start + pair.as_str().trim_end().len())
 }
 
 fn word(pair: &Pair<'_, Rule>) -> Word {
@@ -140,7 +143,15 @@ impl<'t> Lowerer<'t> {
 
     fn clause(&mut self, pair: Pair<'_, Rule>, context: Context) -> Option<Clause> {
         let rule = pair.as_rule();
-        let span = span_of(&pair);
+        // pest's span runs on over the whitespace and comments before the next clause;
+        // the clause ends where its last token does.
+        let content_end = pair
+            .clone()
+            .into_inner()
+            .map(|p| p.as_span().end())
+            .max()
+            .unwrap_or(pair.as_span().end());
+        let span = Span::new(pair.as_span().start(), content_end);
         if rule == Rule::bad_clause {
             self.diagnostics
                 .push(explain::bad_text(self.text, span, context));
@@ -179,7 +190,12 @@ impl<'t> Lowerer<'t> {
                 }
                 Rule::qualifier => qualifiers.push(self.qualifier(child)),
                 Rule::trigger_spec => {
-                    trigger_head_end = child.as_span().end();
+                    trigger_head_end = child
+                        .clone()
+                        .into_inner()
+                        .map(|p| p.as_span().end())
+                        .max()
+                        .unwrap_or(child.as_span().end());
                     // The trigger's own qualifiers and source live inside its spec.
                     let mut spec_parts = Vec::new();
                     for spec_child in child.into_inner() {

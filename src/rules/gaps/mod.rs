@@ -69,6 +69,8 @@ impl Finding {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Gap {
     pub element: &'static str,
+    #[serde(skip)]
+    pub element_title: &'static str,
     pub code: &'static str,
     pub message: String,
     pub help: &'static str,
@@ -198,6 +200,7 @@ impl Baseline {
                 .unwrap_or("");
             gaps.push(Gap {
                 element: element.id,
+                element_title: element.title,
                 code: finding.code,
                 message: finding.message,
                 help,
