@@ -51,10 +51,18 @@ fn found_at(text: &str, offset: usize) -> (Span, String) {
     let len = if !word.is_empty() {
         word.len()
     } else if first == '"' {
-        rest[1..]
-            .find(['"', '\n'])
-            .map(|i| i + 2)
-            .unwrap_or(rest.len())
+        match rest[1..].find(['"', '\n']) {
+            Some(i) if rest[1 + i..].starts_with('"') => i + 2,
+            // An unterminated string: up to the end of the line, without the newline.
+            unterminated => {
+                let line = &rest[..unterminated.map_or(rest.len(), |i| i + 1)];
+                let line = line.trim_end_matches('\r');
+                return (
+                    Span::new(offset, offset + line.len()),
+                    "a text whose closing `\"` is missing".to_string(),
+                );
+            }
+        }
     } else {
         first.len_utf8()
     };
@@ -315,7 +323,10 @@ fn explain_with_probe(
             }
         }
     }
-    let label = if phrases.is_empty() && wants_clause_end {
+    let unterminated = text[offset..].starts_with('"') && found.starts_with("a text whose");
+    let label = if unterminated {
+        "this text has no closing `\"` on its line".to_string()
+    } else if phrases.is_empty() && wants_clause_end {
         format!("unexpected {found}: the clause should end before it")
     } else if phrases.is_empty() {
         format!("unexpected {found}")
