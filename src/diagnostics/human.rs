@@ -196,7 +196,12 @@ impl SourceCode for Window {
             inner.data(),
             *inner.span(),
             inner.line() + self.first_line,
-            inner.column() + if inner.line() == 0 { self.column_offset } else { 0 },
+            inner.column()
+                + if inner.line() == 0 {
+                    self.column_offset
+                } else {
+                    0
+                },
             inner.line_count().min(self.line_count.max(1)),
         )))
     }

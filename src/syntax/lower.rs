@@ -148,7 +148,7 @@ impl<'t> Lowerer<'t> {
         let content_end = pair
             .clone()
             .into_inner()
-            .map(|p| p.as_span().end())
+            .map(|p| span_of(&p).end)
             .max()
             .unwrap_or(pair.as_span().end());
         let span = Span::new(pair.as_span().start(), content_end);
@@ -190,12 +190,7 @@ impl<'t> Lowerer<'t> {
                 }
                 Rule::qualifier => qualifiers.push(self.qualifier(child)),
                 Rule::trigger_spec => {
-                    trigger_head_end = child
-                        .clone()
-                        .into_inner()
-                        .map(|p| p.as_span().end())
-                        .max()
-                        .unwrap_or(child.as_span().end());
+                    trigger_head_end = span_of(&child).end;
                     // The trigger's own qualifiers and source live inside its spec.
                     let mut spec_parts = Vec::new();
                     for spec_child in child.into_inner() {
