@@ -48,7 +48,11 @@ fn binary_file() {
 #[test]
 fn non_utf8_file_points_at_the_bad_byte() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "latin1.treaty", b"treaty x {\n  title \"Caf\xe9\"\n}\n");
+    write(
+        dir.path(),
+        "latin1.treaty",
+        b"treaty x {\n  title \"Caf\xe9\"\n}\n",
+    );
     let out = check_reports(dir.path(), "latin1.treaty", "E005");
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     let label = &json["files"][0]["diagnostics"][0]["labels"][0];
@@ -59,16 +63,29 @@ fn non_utf8_file_points_at_the_bad_byte() {
 #[test]
 fn ten_thousand_nested_braces() {
     let dir = tempfile::tempdir().unwrap();
-    let text = format!("treaty x {{\n{}{}\n}}\n", "{".repeat(10_000), "}".repeat(10_000));
+    let text = format!(
+        "treaty x {{\n{}{}\n}}\n",
+        "{".repeat(10_000),
+        "}".repeat(10_000)
+    );
     write(dir.path(), "nested.treaty", text.as_bytes());
     let out = check_reports(dir.path(), "nested.treaty", "E003");
-    assert!(out.len() < 10_000, "the diagnostic does not print the whole line");
+    assert!(
+        out.len() < 10_000,
+        "the diagnostic does not print the whole line"
+    );
 }
 
 #[test]
 fn unclosed_braces_to_the_end_of_file() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "open.treaty", "treaty x {\n  trigger armed-attack {\n".repeat(1).as_bytes());
+    write(
+        dir.path(),
+        "open.treaty",
+        "treaty x {\n  trigger armed-attack {\n"
+            .repeat(1)
+            .as_bytes(),
+    );
     check_reports(dir.path(), "open.treaty", "E002");
 }
 
@@ -91,7 +108,8 @@ fn unterminated_string() {
 
 #[test]
 fn truncated_file() {
-    let text = std::fs::read_to_string(common::repo().join("treaties/north-atlantic-1949.treaty")).unwrap();
+    let text = std::fs::read_to_string(common::repo().join("treaties/north-atlantic-1949.treaty"))
+        .unwrap();
     let dir = tempfile::tempdir().unwrap();
     // Cut at many places, including inside strings and multi-byte characters.
     for cut in (0..text.len()).step_by(97) {
@@ -125,7 +143,8 @@ fn a_hundred_megabyte_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.treaty");
     let mut file = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
-    file.write_all(b"treaty big {\n  form treaty\n  status in-force\n").unwrap();
+    file.write_all(b"treaty big {\n  form treaty\n  status in-force\n")
+        .unwrap();
     let line = format!("  // {}\n", "x".repeat(95));
     for _ in 0..(100 * 1024 * 1024 / line.len()) {
         file.write_all(line.as_bytes()).unwrap();
@@ -153,7 +172,10 @@ fn a_hundred_megabytes_of_garbage_on_one_line() {
 fn files_over_the_size_limit_are_refused_with_a_diagnostic() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "x.treaty", &vec![b' '; 4096]);
-    let output = treaty(&["check", "--max-file-size", "1000", "x.treaty"], dir.path());
+    let output = treaty(
+        &["check", "--max-file-size", "1000", "x.treaty"],
+        dir.path(),
+    );
     assert_eq!(code(&output), 1);
     assert!(stdout(&output).contains("over the"), "{}", stdout(&output));
 }
@@ -165,7 +187,11 @@ fn directory_symlink_loop() {
     let inner = dir.path().join("loop");
     std::fs::create_dir(&inner).unwrap();
     std::os::unix::fs::symlink("..", inner.join("back")).unwrap();
-    write(&inner, "a.treaty", b"treaty a {\n  form treaty\n  status signed\n}\n");
+    write(
+        &inner,
+        "a.treaty",
+        b"treaty a {\n  form treaty\n  status signed\n}\n",
+    );
     let output = treaty(&["check", "loop"], dir.path());
     assert_eq!(code(&output), 2, "a loop is an I/O failure");
     let err = stderr(&output);
