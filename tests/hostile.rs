@@ -82,9 +82,7 @@ fn unclosed_braces_to_the_end_of_file() {
     write(
         dir.path(),
         "open.treaty",
-        "treaty x {\n  trigger armed-attack {\n"
-            .repeat(1)
-            .as_bytes(),
+        b"treaty x {\n  trigger armed-attack {\n",
     );
     check_reports(dir.path(), "open.treaty", "E002");
 }
@@ -117,7 +115,7 @@ fn truncated_file() {
         while !text.is_char_boundary(cut) {
             cut -= 1;
         }
-        write(dir.path(), "cut.treaty", text[..cut].as_bytes());
+        write(dir.path(), "cut.treaty", &text.as_bytes()[..cut]);
         let output = treaty(&["check", "--format", "json", "cut.treaty"], dir.path());
         assert!(!stderr(&output).contains("panicked"), "cut at {cut}");
         assert!(matches!(code(&output), 0 | 1), "cut at {cut}");

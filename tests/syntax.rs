@@ -265,7 +265,8 @@ fn the_grammar_knows_every_role_and_qualifier_of_the_vocabulary() {
 
 #[test]
 fn a_misspelt_qualifier_is_reported_on_its_clause_with_a_suggestion() {
-    let text = "treaty t {\n  consult all parties\n    as-deemed-neccessary\n}\n";
+    // On the clause's own line: the clause is reported, and not half-kept.
+    let text = "treaty t {\n  consult all parties as-deemed-neccessary\n}\n";
     let parsed = syntax::parse(text);
     assert_eq!(parsed.diagnostics.len(), 1, "{:?}", parsed.diagnostics);
     let d = &parsed.diagnostics[0];
@@ -278,5 +279,14 @@ fn a_misspelt_qualifier_is_reported_on_its_clause_with_a_suggestion() {
     assert!(
         parsed.file.treaties[0].clauses.is_empty(),
         "the broken clause is not half-kept"
+    );
+    // On a continuation line: the line is reported, with the qualifier it resembles.
+    let text = "treaty t {\n  consult all parties\n    as-deemed-neccessary\n}\n";
+    let parsed = syntax::parse(text);
+    assert_eq!(parsed.diagnostics.len(), 1, "{:?}", parsed.diagnostics);
+    let help = parsed.diagnostics[0].help.as_deref().unwrap();
+    assert!(
+        help.starts_with("did you mean the qualifier `as-deemed-necessary`?"),
+        "{help}"
     );
 }
