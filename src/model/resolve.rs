@@ -24,22 +24,25 @@ pub mod codes {
 pub fn resolve(file: &ast::File) -> (Model, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut treaties: Vec<Treaty> = Vec::new();
+    // Header spans by name: a map, so a file with many treaties stays linear.
+    let mut seen: std::collections::HashMap<String, Span> = std::collections::HashMap::new();
     for treaty in &file.treaties {
         let Some(resolved) = Resolver::new(&mut diagnostics).treaty(treaty) else {
             continue;
         };
-        if let Some(first) = treaties.iter().find(|t| t.id == resolved.id) {
+        if let Some(first) = seen.get(&resolved.id) {
             diagnostics.push(
                 Diagnostic::error(
                     codes::DUPLICATE_TREATY,
                     format!("treaty `{}` is defined twice in this file", resolved.id),
                 )
                 .with_label(resolved.header_span, "defined again here")
-                .with_label(first.header_span, "first defined here")
+                .with_label(*first, "first defined here")
                 .with_help("give each treaty in a file its own name"),
             );
             continue;
         }
+        seen.insert(resolved.id.clone(), resolved.header_span);
         treaties.push(resolved);
     }
     (Model { treaties }, diagnostics)
