@@ -50,7 +50,10 @@ pub fn resolve(file: &ast::File) -> (Model, Vec<Diagnostic>) {
 
 struct Resolver<'d> {
     diagnostics: &'d mut Vec<Diagnostic>,
+    /// Declared party codes, in declaration order (for suggestions)...
     party_codes: Vec<String>,
+    /// ...and by code, to the party's index in the treaty (for lookups).
+    party_index: std::collections::HashMap<String, usize>,
 }
 
 fn vocab<T: Copy>(
@@ -103,6 +106,7 @@ impl<'d> Resolver<'d> {
         Resolver {
             diagnostics,
             party_codes: Vec::new(),
+            party_index: std::collections::HashMap::new(),
         }
     }
 
@@ -147,9 +151,8 @@ impl<'d> Resolver<'d> {
                 }
                 ast::ClauseKind::Members(codes) => {
                     for code in codes {
-                        if let Some(existing) =
-                            out.parties.iter_mut().find(|p| p.code == code.value)
-                        {
+                        let existing = self.party_index.get(&code.value).copied();
+                        if let Some(existing) = existing.map(|i| &mut out.parties[i]) {
                             if !existing.roles.contains(&Role::Member) {
                                 existing.roles.push(Role::Member);
                             }
@@ -161,7 +164,6 @@ impl<'d> Resolver<'d> {
                 _ => {}
             }
         }
-        self.party_codes = out.parties.iter().map(|p| p.code.clone()).collect();
 
         for clause in &treaty.clauses {
             self.header_or_obligation(&mut out, clause);
@@ -200,7 +202,7 @@ impl<'d> Resolver<'d> {
         roles: Vec<Role>,
         span: Span,
     ) {
-        if let Some(first) = out.parties.iter().find(|p| p.code == code.value) {
+        if let Some(first) = self.party_index.get(&code.value).map(|&i| &out.parties[i]) {
             self.diagnostics.push(
                 Diagnostic::error(
                     codes::DUPLICATE_PARTY,
@@ -212,6 +214,9 @@ impl<'d> Resolver<'d> {
             );
             return;
         }
+        self.party_index
+            .insert(code.value.clone(), out.parties.len());
+        self.party_codes.push(code.value.clone());
         out.parties.push(Party {
             code: code.value.clone(),
             name,
@@ -338,7 +343,7 @@ impl<'d> Resolver<'d> {
     }
 
     fn check_party(&mut self, code: &ast::Word) -> bool {
-        if self.party_codes.contains(&code.value) {
+        if self.party_index.contains_key(&code.value) {
             return true;
         }
         let help = match did_you_mean(&code.value, self.party_codes.iter().map(|s| s.as_str())) {
