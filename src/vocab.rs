@@ -134,7 +134,7 @@ vocabulary! {
         Aggression = "aggression": "aggression, which includes an armed attack",
         MilitaryOperation = "military-operation": "any military operation against the party",
         ThreatOfArmedAttack = "threat-of-armed-attack": "a threat of armed attack",
-        Threat = "threat": "a threat to the aspects named after `to` (territorial integrity, independence, security)",
+        Threat = "threat" | "threat-to": "a threat to the aspects named after `to` (territorial integrity, independence, security)",
         CeasefireViolation = "ceasefire-violation": "a violation of a ceasefire",
         HybridAttack = "hybrid-attack": "hybrid warfare short of an armed attack",
         CyberAttack = "cyber-attack": "a cyber attack",
@@ -324,7 +324,7 @@ vocabulary! {
     QualifierKind, "qualifier" {
         AsDeemedNecessary = "as-deemed-necessary": "each party chooses the means it deems necessary (Article 5's own discretion)",
         ConstitutionalProcesses = "constitutional-processes": "in accordance with each party's constitutional processes",
-        LegalRequirements = "legal-requirements": "in accordance with each party's laws or legal requirements",
+        LegalRequirements = "legal-requirements" | "subject-to": "in accordance with each party's laws or legal requirements",
         SubjectToFunding = "subject-to-funding": "subject to budgets, appropriations or political guidance on funding",
         ConditionalOn = "conditional-on": "conditional on something; name the condition in quotes",
         ConditionalOnReforms = "conditional-on-reforms": "tied to reforms or other conduct of the beneficiary",

@@ -290,3 +290,23 @@ fn a_misspelt_qualifier_is_reported_on_its_clause_with_a_suggestion() {
         "{help}"
     );
 }
+
+#[test]
+fn the_design_sketch_spellings_are_accepted() {
+    let text = "treaty t {\n  form treaty\n  status in-force\n  members A, B\n  party C \"C\" guarantor\n  trigger threat-to territorial-integrity of any member {\n    consult all members\n  }\n  trigger armed-attack against any member {\n    provide C -> attacked military-equipment\n      subject-to \"respective legal requirements\"\n  }\n}\n";
+    let (model, diagnostics) = model_of(text);
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    let treaty = &model.treaties[0];
+    assert_eq!(
+        treaty.triggers[0].kinds,
+        [treaty::vocab::TriggerKind::Threat]
+    );
+    assert_eq!(
+        treaty.triggers[0].aspects,
+        [treaty::vocab::ThreatAspect::TerritorialIntegrity]
+    );
+    assert_eq!(
+        treaty.triggers[1].obligations[0].qualifiers[0].kind,
+        treaty::vocab::QualifierKind::LegalRequirements
+    );
+}
