@@ -54,6 +54,9 @@ struct Resolver<'d> {
     party_codes: Vec<String>,
     /// ...and by code, to the party's index in the treaty (for lookups).
     party_index: std::collections::HashMap<String, usize>,
+    /// Header keywords met, valid or not: a `form` with a bad value is reported once,
+    /// as a bad value, not again as missing.
+    fields_seen: Vec<&'static str>,
 }
 
 fn vocab<T: Copy>(
@@ -107,6 +110,7 @@ impl<'d> Resolver<'d> {
             diagnostics,
             party_codes: Vec::new(),
             party_index: std::collections::HashMap::new(),
+            fields_seen: Vec::new(),
         }
     }
 
@@ -170,8 +174,8 @@ impl<'d> Resolver<'d> {
         }
 
         for (field, present) in [
-            ("form", out.form.is_some()),
-            ("status", out.status.is_some()),
+            ("form", self.fields_seen.contains(&"form")),
+            ("status", self.fields_seen.contains(&"status")),
         ] {
             if !present {
                 let example = if field == "form" {
@@ -482,6 +486,7 @@ impl<'d> Resolver<'d> {
 
     fn header_or_obligation(&mut self, out: &mut Treaty, clause: &ast::Clause) {
         use ast::ClauseKind as K;
+        self.fields_seen.push(clause.kind.keyword());
         match &clause.kind {
             K::Title(text) => {
                 let mut slot = out.title.take();

@@ -367,7 +367,15 @@ fn explain_with_probe(
     };
     let mut diagnostic =
         Diagnostic::error(codes::SYNTAX_ERROR, message.to_string()).with_label(label_span, label);
-    let help = match closed_list_suggestion(&expected_rules, &text[offset..found_span.end]) {
+    let found_word = &text[offset..found_span.end];
+    let suggestion = closed_list_suggestion(&expected_rules, found_word)
+        .or_else(|| vocabulary_suggestion(&expected_rules, clause, found_word));
+    let help = if found_word == "and" {
+        format!("list several parties or words with commas, as in `UK, UA`; {help}")
+    } else {
+        help
+    };
+    let help = match suggestion {
         Some(suggestion) => format!("did you mean `{suggestion}`? {help}"),
         None => help,
     };
@@ -396,4 +404,37 @@ fn closed_list_suggestion(expected: &[Rule], found: &str) -> Option<&'static str
         return did_you_mean(found, QualifierKind::words());
     }
     None
+}
+
+/// For a word where a vocabulary word was expected (`form Treaty`, `status inforce`),
+/// the closest word of the vocabulary that clause takes.
+fn vocabulary_suggestion(expected: &[Rule], clause: &str, found: &str) -> Option<&'static str> {
+    use crate::vocab::*;
+    if found.is_empty()
+        || !expected.iter().any(|r| {
+            matches!(
+                r,
+                Rule::word | Rule::vocab | Rule::trigger_kinds | Rule::trigger_spec
+            )
+        })
+    {
+        return None;
+    }
+    let words: Vec<&'static str> = match clause {
+        "form" => Form::words().collect(),
+        "status" => Status::words().collect(),
+        "binding" => BindingOverride::words().collect(),
+        "ratification" => RatificationState::words().collect(),
+        "renewal" => RenewalMode::words().collect(),
+        "trigger" => TriggerKind::words().chain(ThreatAspect::words()).collect(),
+        "provide" => AssistanceKind::words().collect(),
+        "assist" | "defend" | "act" => Means::words().collect(),
+        "deter" => DeterrentMeans::words().collect(),
+        "establish" => Institution::words().collect(),
+        "prohibit" => Prohibited::words().collect(),
+        "refrain" => RefrainAct::words().collect(),
+        "respect" => RespectAspect::words().collect(),
+        _ => return None,
+    };
+    did_you_mean(found, words)
 }
