@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod diagnostics;
+pub mod fmt;
 pub mod model;
 pub mod rules;
 pub mod source;

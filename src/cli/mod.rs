@@ -4,6 +4,7 @@
 
 pub mod check;
 mod files;
+pub mod fmt;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -23,6 +24,8 @@ pub struct Cli {
 pub enum Command {
     /// Check treaties: syntax, tier, and gaps against a baseline.
     Check(check::CheckArgs),
+    /// Rewrite treaty files in the canonical layout (`--check` to only report).
+    Fmt(fmt::FmtArgs),
 }
 
 pub const EXIT_OK: u8 = 0;
@@ -44,6 +47,7 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
     };
     ExitCode::from(code)
 }
