@@ -16,3 +16,4 @@ pub mod rules;
 pub mod source;
 pub mod suggest;
 pub mod syntax;
+pub mod vocab;

@@ -3,7 +3,6 @@
 //! Problems become diagnostics; the clause concerned is then left out of the model
 //! (or the bad word dropped) so the rules still run on the rest.
 
-use super::vocab::*;
 use super::*;
 use crate::diagnostics::Diagnostic;
 use crate::suggest::did_you_mean;
@@ -25,22 +24,25 @@ pub mod codes {
 pub fn resolve(file: &ast::File) -> (Model, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut treaties: Vec<Treaty> = Vec::new();
+    // Header spans by name: a map, so a file with many treaties stays linear.
+    let mut seen: std::collections::HashMap<String, Span> = std::collections::HashMap::new();
     for treaty in &file.treaties {
         let Some(resolved) = Resolver::new(&mut diagnostics).treaty(treaty) else {
             continue;
         };
-        if let Some(first) = treaties.iter().find(|t| t.id == resolved.id) {
+        if let Some(first) = seen.get(&resolved.id) {
             diagnostics.push(
                 Diagnostic::error(
                     codes::DUPLICATE_TREATY,
                     format!("treaty `{}` is defined twice in this file", resolved.id),
                 )
                 .with_label(resolved.header_span, "defined again here")
-                .with_label(first.header_span, "first defined here")
+                .with_label(*first, "first defined here")
                 .with_help("give each treaty in a file its own name"),
             );
             continue;
         }
+        seen.insert(resolved.id.clone(), resolved.header_span);
         treaties.push(resolved);
     }
     (Model { treaties }, diagnostics)
@@ -48,7 +50,13 @@ pub fn resolve(file: &ast::File) -> (Model, Vec<Diagnostic>) {
 
 struct Resolver<'d> {
     diagnostics: &'d mut Vec<Diagnostic>,
+    /// Declared party codes, in declaration order (for suggestions)...
     party_codes: Vec<String>,
+    /// ...and by code, to the party's index in the treaty (for lookups).
+    party_index: std::collections::HashMap<String, usize>,
+    /// Header keywords met, valid or not: a `form` with a bad value is reported once,
+    /// as a bad value, not again as missing.
+    fields_seen: Vec<&'static str>,
 }
 
 fn vocab<T: Copy>(
@@ -101,6 +109,8 @@ impl<'d> Resolver<'d> {
         Resolver {
             diagnostics,
             party_codes: Vec::new(),
+            party_index: std::collections::HashMap::new(),
+            fields_seen: Vec::new(),
         }
     }
 
@@ -145,9 +155,8 @@ impl<'d> Resolver<'d> {
                 }
                 ast::ClauseKind::Members(codes) => {
                     for code in codes {
-                        if let Some(existing) =
-                            out.parties.iter_mut().find(|p| p.code == code.value)
-                        {
+                        let existing = self.party_index.get(&code.value).copied();
+                        if let Some(existing) = existing.map(|i| &mut out.parties[i]) {
                             if !existing.roles.contains(&Role::Member) {
                                 existing.roles.push(Role::Member);
                             }
@@ -159,15 +168,14 @@ impl<'d> Resolver<'d> {
                 _ => {}
             }
         }
-        self.party_codes = out.parties.iter().map(|p| p.code.clone()).collect();
 
         for clause in &treaty.clauses {
             self.header_or_obligation(&mut out, clause);
         }
 
         for (field, present) in [
-            ("form", out.form.is_some()),
-            ("status", out.status.is_some()),
+            ("form", self.fields_seen.contains(&"form")),
+            ("status", self.fields_seen.contains(&"status")),
         ] {
             if !present {
                 let example = if field == "form" {
@@ -198,7 +206,7 @@ impl<'d> Resolver<'d> {
         roles: Vec<Role>,
         span: Span,
     ) {
-        if let Some(first) = out.parties.iter().find(|p| p.code == code.value) {
+        if let Some(first) = self.party_index.get(&code.value).map(|&i| &out.parties[i]) {
             self.diagnostics.push(
                 Diagnostic::error(
                     codes::DUPLICATE_PARTY,
@@ -210,6 +218,9 @@ impl<'d> Resolver<'d> {
             );
             return;
         }
+        self.party_index
+            .insert(code.value.clone(), out.parties.len());
+        self.party_codes.push(code.value.clone());
         out.parties.push(Party {
             code: code.value.clone(),
             name,
@@ -336,7 +347,7 @@ impl<'d> Resolver<'d> {
     }
 
     fn check_party(&mut self, code: &ast::Word) -> bool {
-        if self.party_codes.iter().any(|c| *c == code.value) {
+        if self.party_index.contains_key(&code.value) {
             return true;
         }
         let help = match did_you_mean(&code.value, self.party_codes.iter().map(|s| s.as_str())) {
@@ -475,6 +486,7 @@ impl<'d> Resolver<'d> {
 
     fn header_or_obligation(&mut self, out: &mut Treaty, clause: &ast::Clause) {
         use ast::ClauseKind as K;
+        self.fields_seen.push(clause.kind.keyword());
         match &clause.kind {
             K::Title(text) => {
                 let mut slot = out.title.take();

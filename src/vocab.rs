@@ -1,4 +1,5 @@
-//! The documented vocabularies of the language: legal forms, roles, trigger kinds,
+//! The documented vocabularies of the language (shared by the syntax stage, for
+//! suggestions, and the model, which resolves words into these types): legal forms, roles, trigger kinds,
 //! assistance kinds, qualifiers and the rest. Each word has a one-line meaning that
 //! `docs/language.md`, error help and editor hover all share.
 
@@ -133,7 +134,7 @@ vocabulary! {
         Aggression = "aggression": "aggression, which includes an armed attack",
         MilitaryOperation = "military-operation": "any military operation against the party",
         ThreatOfArmedAttack = "threat-of-armed-attack": "a threat of armed attack",
-        Threat = "threat": "a threat to the aspects named after `to` (territorial integrity, independence, security)",
+        Threat = "threat" | "threat-to": "a threat to the aspects named after `to` (territorial integrity, independence, security)",
         CeasefireViolation = "ceasefire-violation": "a violation of a ceasefire",
         HybridAttack = "hybrid-attack": "hybrid warfare short of an armed attack",
         CyberAttack = "cyber-attack": "a cyber attack",
@@ -323,7 +324,7 @@ vocabulary! {
     QualifierKind, "qualifier" {
         AsDeemedNecessary = "as-deemed-necessary": "each party chooses the means it deems necessary (Article 5's own discretion)",
         ConstitutionalProcesses = "constitutional-processes": "in accordance with each party's constitutional processes",
-        LegalRequirements = "legal-requirements": "in accordance with each party's laws or legal requirements",
+        LegalRequirements = "legal-requirements" | "subject-to": "in accordance with each party's laws or legal requirements",
         SubjectToFunding = "subject-to-funding": "subject to budgets, appropriations or political guidance on funding",
         ConditionalOn = "conditional-on": "conditional on something; name the condition in quotes",
         ConditionalOnReforms = "conditional-on-reforms": "tied to reforms or other conduct of the beneficiary",
