@@ -160,8 +160,8 @@ fn comments_between_every_pair_of_tokens_survive_in_order() {
 fn comments_at_each_single_position_survive() {
     let text = "treaty t {\n  party UA \"Україна\" beneficiary\n  party UK \"United Kingdom\" guarantor\n  trigger armed-attack against UA {\n    provide UK -> UA training [pilots], cyber-defence GBP 2.5 billion per year subject-to-funding source \"x\"\n  }\n}\n";
     let tokens = comments::tokens(text);
-    for cut in 1..tokens.len() {
-        let at = tokens[cut].span.start;
+    for token in tokens.iter().skip(1) {
+        let at = token.span.start;
         let injected = format!("{} // here\n{}", &text[..at], &text[at..]);
         let formatted = assert_sound(&injected);
         assert_eq!(comment_texts(&formatted), ["// here"], "{formatted}");

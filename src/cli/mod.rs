@@ -5,6 +5,7 @@
 pub mod check;
 mod files;
 pub mod fmt;
+pub mod lsp;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -26,6 +27,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Rewrite treaty files in the canonical layout (`--check` to only report).
     Fmt(fmt::FmtArgs),
+    /// Run the language server (LSP over standard input and output) for editors.
+    Lsp(lsp::LspArgs),
 }
 
 pub const EXIT_OK: u8 = 0;
@@ -48,6 +51,7 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Fmt(args) => fmt::run(&args),
+        Command::Lsp(args) => lsp::run(&args),
     };
     ExitCode::from(code)
 }
