@@ -226,6 +226,9 @@ fn a_whole_editing_session() {
         .as_str()
         .expect("md")
         .contains("a duty to consult"));
+    let hover = client.result("textDocument/hover", at("political", 0));
+    let shown = hover["contents"]["value"].as_str().expect("md").to_string();
+    assert!(shown.contains("**political** (legal form)"), "{shown}");
     let hover = client.result("textDocument/hover", at("ua_test", 0));
     let shown = hover["contents"]["value"].as_str().expect("md").to_string();
     let tier = report.treaties[0].tier.tier.as_str();
@@ -474,5 +477,49 @@ fn bad_messages_get_errors_and_the_server_keeps_serving() {
         .as_str()
         .expect("md")
         .contains("United Kingdom"));
+    client.finish();
+}
+
+#[test]
+fn incremental_edits_land_at_utf16_positions() {
+    let mut client = Client::start();
+    client.initialize(json!([]));
+    client.open(TEXT);
+    // The typo's line also holds `Україна`: a byte-counted column would miss it.
+    let typo = nth_offset(TEXT, "militray-aid", 0);
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": URI, "version": 2 },
+            "contentChanges": [{
+                "range": range_of(TEXT, typo, typo + "militray".len(), false),
+                "text": "military",
+            }],
+        }),
+    );
+    let published = client.diagnostics();
+    let fixed = TEXT.replace("militray-aid", "military-aid");
+    let expected = analysis::check(
+        SourceFile::new(URI, fixed.clone()),
+        &analysis::bundled_baseline(),
+    );
+    let codes: Vec<&str> = published
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    let expected_codes: Vec<&str> = expected.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, expected_codes);
+    // The word now under the cursor is the corrected one.
+    let hover = client.result(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": URI }, "position": lsp_position(&fixed, typo + 2, false) }),
+    );
+    let shown = hover["contents"]["value"].as_str().expect("md").to_string();
+    assert!(
+        shown.contains("**military-aid** (kind of assistance)"),
+        "{shown}"
+    );
     client.finish();
 }

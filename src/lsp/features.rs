@@ -21,16 +21,16 @@ const SEVERITY_INFORMATION: u8 = 3;
 
 /// The document's diagnostics, exactly as `treaty check` reports them, as LSP values.
 /// The rule's name, summary and the diagnostic's help travel in `data`.
-pub fn diagnostics(document: &Document, positions: &Positions<'_>) -> Vec<Value> {
+pub fn diagnostics(uri: &str, document: &Document, positions: &Positions<'_>) -> Vec<Value> {
     document
         .report
         .diagnostics
         .iter()
-        .map(|d| lsp_diagnostic(d, positions))
+        .map(|d| lsp_diagnostic(uri, d, positions))
         .collect()
 }
 
-fn lsp_diagnostic(diagnostic: &Diagnostic, positions: &Positions<'_>) -> Value {
+fn lsp_diagnostic(uri: &str, diagnostic: &Diagnostic, positions: &Positions<'_>) -> Value {
     let span = diagnostic.primary_span().unwrap_or_default();
     let severity = match diagnostic.severity {
         Severity::Error => SEVERITY_ERROR,
@@ -38,7 +38,18 @@ fn lsp_diagnostic(diagnostic: &Diagnostic, positions: &Positions<'_>) -> Value {
         Severity::Advice => SEVERITY_INFORMATION,
     };
     let rule = registry::lookup(diagnostic.code);
-    let related: Vec<Value> = Vec::new();
+    // Labels after the first point at other places that explain the diagnostic.
+    let related: Vec<Value> = diagnostic
+        .labels
+        .iter()
+        .skip(1)
+        .map(|label| {
+            json!({
+                "location": { "uri": uri, "range": positions.range(label.span) },
+                "message": label.message,
+            })
+        })
+        .collect();
     json!({
         "range": positions.range(span),
         "severity": severity,
@@ -233,6 +244,9 @@ pub fn hover(context: &Context<'_>, params: &Value) -> Reply {
                 keyword.word, keyword.meaning, keyword.example
             ));
             range = Some(span);
+        } else if let Some(meanings) = vocabulary_meanings(&word) {
+            sections.push(meanings);
+            range = Some(span);
         }
     }
     let treaties = &context.document.parsed.file.treaties;
@@ -281,6 +295,40 @@ pub fn hover(context: &Context<'_>, params: &Value) -> Reply {
         hover["range"] = context.positions.range(span);
     }
     Ok(hover)
+}
+
+/// What a vocabulary word means, in every vocabulary that has it.
+fn vocabulary_meanings(word: &str) -> Option<String> {
+    use crate::vocab::*;
+    let mut found = Vec::new();
+    macro_rules! look {
+        ($($ty:ty),*) => {$(
+            if let Some(value) = <$ty>::parse(word) {
+                found.push(format!("**{}** ({}): {}", value.word(), <$ty>::WHAT, value.meaning()));
+            }
+        )*};
+    }
+    look!(
+        Form,
+        Status,
+        BindingOverride,
+        RatificationState,
+        RenewalMode,
+        Role,
+        Group,
+        TriggerKind,
+        ThreatAspect,
+        AssistanceKind,
+        Means,
+        DeterrentMeans,
+        Mandate,
+        Institution,
+        Prohibited,
+        RefrainAct,
+        RespectAspect,
+        QualifierKind
+    );
+    (!found.is_empty()).then(|| found.join("\n\n"))
 }
 
 pub fn definition(context: &Context<'_>, params: &Value) -> Reply {
@@ -529,7 +577,7 @@ pub fn code_actions(context: &Context<'_>, params: &Value) -> Reply {
         if span.end < wanted.start || span.start > wanted.end {
             continue;
         }
-        let lsp = lsp_diagnostic(diagnostic, &context.positions);
+        let lsp = lsp_diagnostic(context.uri, diagnostic, &context.positions);
         let replaced = &text[span.start..span.end.min(text.len())];
         let fix = diagnostic.help.as_deref().and_then(suggestion);
         if let Some(suggested) = fix {

@@ -290,7 +290,7 @@ impl Server {
             lines: &document.report.source.lines,
             encoding: self.encoding,
         };
-        let diagnostics = features::diagnostics(&document, &positions);
+        let diagnostics = features::diagnostics(uri, &document, &positions);
         let message = publish(uri, Some(version), diagnostics);
         self.documents.insert(uri.to_string(), document);
         vec![message]
