@@ -579,7 +579,12 @@ pub fn code_actions(context: &Context<'_>, params: &Value) -> Reply {
         }
         let lsp = lsp_diagnostic(context.uri, diagnostic, &context.positions);
         let replaced = &text[span.start..span.end.min(text.len())];
-        let fix = diagnostic.help.as_deref().and_then(suggestion);
+        // Carried by the diagnostic where the model made it; otherwise read from the help
+        // text (the syntax stage's suggestions are only in prose).
+        let fix = diagnostic
+            .suggestion
+            .as_deref()
+            .or_else(|| diagnostic.help.as_deref().and_then(suggestion));
         if let Some(suggested) = fix {
             // Only a single written word is replaced: the suggestion is for that word.
             if !replaced.is_empty()
