@@ -378,3 +378,74 @@ fn dash_reads_stdin_and_writes_stdout() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stdout), TIDY);
 }
+
+fn fragment() -> impl Strategy<Value = &'static str> {
+    proptest::sample::select(vec![
+        "treaty",
+        "t",
+        "{",
+        "}",
+        "\n",
+        " ",
+        "  ",
+        "// note",
+        "\"Україна\"",
+        "\"a",
+        "party",
+        "UA",
+        "UK",
+        ",",
+        "->",
+        "provide",
+        "training",
+        "consult",
+        "within",
+        "24",
+        "hours",
+        "trigger",
+        "armed-attack",
+        "against",
+        "source",
+        "\"s\"",
+        "aspirational",
+        "[",
+        "]",
+        "(",
+        ")",
+        "review",
+        "on",
+        "nato-accession",
+        "title",
+        "\t",
+        "\r\n",
+        "Україна",
+    ])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Any text either formats soundly or is refused; nothing panics.
+    #[test]
+    fn arbitrary_fragments_never_panic(
+        parts in proptest::collection::vec(fragment(), 0..40),
+        wrap in any::<bool>(),
+    ) {
+        let text = if wrap {
+            format!("treaty t {{\nparty UA \"Україна\"\n{}\n}}\n", parts.concat())
+        } else {
+            parts.concat()
+        };
+        match format_text(&text) {
+            Ok(once) => {
+                prop_assert_eq!(format_ok(&once), once.clone());
+                prop_assert_eq!(meaning(&text), meaning(&once));
+                prop_assert_eq!(comment_texts(&text), comment_texts(&once));
+            }
+            Err(FormatError::Syntax(diagnostics)) => prop_assert!(!diagnostics.is_empty()),
+            Err(FormatError::Internal(reason)) => prop_assert!(false, "internal error: {}\n{}", reason, text),
+        }
+        // The error-tolerant entry point never panics either.
+        let _ = format_parsed(&text, &treaty::syntax::parse(&text));
+    }
+}
