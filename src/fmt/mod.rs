@@ -226,7 +226,8 @@ impl<'t> Printer<'t> {
             self.verbatim_before(treaty.span.start);
             let open = self.find_punct(treaty.span.start, "{");
             let close = treaty.span.end.saturating_sub(1);
-            let header = self.token_at(treaty.span.start)..open.map_or(0, |o| o + 1);
+            let header = self.token_at(treaty.span.start)
+                ..open.map_or_else(|| self.token_at(treaty.span.end), |o| o + 1);
             self.comments_before(treaty.span.start, 0);
             self.block_line(treaty.span.start);
             self.print_clause_tokens(
@@ -256,10 +257,10 @@ impl<'t> Printer<'t> {
         self.line.push_str(&self.text[start..end]);
         self.last_token = Some("");
         self.last_end = end;
-        self.trailing_comment_skip_inside(end);
+        self.skip_comments_inside(end);
     }
 
-    fn trailing_comment_skip_inside(&mut self, end: usize) {
+    fn skip_comments_inside(&mut self, end: usize) {
         // Comments inside the copied text are part of it.
         while self
             .comments
