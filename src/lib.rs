@@ -10,6 +10,8 @@
 pub mod analysis;
 pub mod cli;
 pub mod diagnostics;
+pub mod fmt;
+pub mod lsp;
 pub mod model;
 pub mod rules;
 pub mod source;

@@ -4,6 +4,8 @@
 
 pub mod check;
 mod files;
+pub mod fmt;
+pub mod lsp;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -23,6 +25,10 @@ pub struct Cli {
 pub enum Command {
     /// Check treaties: syntax, tier, and gaps against a baseline.
     Check(check::CheckArgs),
+    /// Rewrite treaty files in the canonical layout (`--check` to only report).
+    Fmt(fmt::FmtArgs),
+    /// Run the language server (LSP over standard input and output) for editors.
+    Lsp(lsp::LspArgs),
 }
 
 pub const EXIT_OK: u8 = 0;
@@ -44,6 +50,8 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
+        Command::Lsp(args) => lsp::run(&args),
     };
     ExitCode::from(code)
 }

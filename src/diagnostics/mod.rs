@@ -43,6 +43,10 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The first label is the primary location.
     pub labels: Vec<Label>,
+    /// A replacement for the primary label's text, when the help says "did you mean
+    /// `X`?": editors offer it as a quick fix. Not part of the JSON output.
+    #[serde(skip)]
+    pub suggestion: Option<String>,
 }
 
 impl Diagnostic {
@@ -53,6 +57,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             labels: Vec::new(),
+            suggestion: None,
         }
     }
 
@@ -74,6 +79,11 @@ impl Diagnostic {
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_suggestion(mut self, suggestion: Option<&str>) -> Self {
+        self.suggestion = suggestion.map(str::to_string);
         self
     }
 

@@ -70,7 +70,8 @@ fn vocab<T: Copy>(
         return Some(value);
     }
     let words: Vec<&'static str> = words.collect();
-    let help = match did_you_mean(&word.value, words.iter().copied()) {
+    let suggestion = did_you_mean(&word.value, words.iter().copied());
+    let help = match suggestion {
         Some(suggestion) => format!("did you mean `{suggestion}`?"),
         None => format!(
             "a {what} is one of: {}",
@@ -87,7 +88,8 @@ fn vocab<T: Copy>(
             format!("unknown {what} `{}`", word.value),
         )
         .with_label(word.span, format!("not a {what}"))
-        .with_help(help),
+        .with_help(help)
+        .with_suggestion(suggestion),
     );
     None
 }
@@ -350,7 +352,8 @@ impl<'d> Resolver<'d> {
         if self.party_index.contains_key(&code.value) {
             return true;
         }
-        let help = match did_you_mean(&code.value, self.party_codes.iter().map(|s| s.as_str())) {
+        let suggestion = did_you_mean(&code.value, self.party_codes.iter().map(|s| s.as_str()));
+        let help = match suggestion {
             Some(suggestion) => format!("did you mean `{suggestion}`?"),
             None if self.party_codes.is_empty() => {
                 format!(
@@ -374,7 +377,8 @@ impl<'d> Resolver<'d> {
                 format!("unknown party `{}`", code.value),
             )
             .with_label(code.span, "not declared in this treaty")
-            .with_help(help),
+            .with_help(help)
+            .with_suggestion(suggestion),
         );
         false
     }

@@ -2,6 +2,7 @@
 //! error recovery. This stage knows nothing about what a clause means.
 
 pub mod ast;
+pub mod comments;
 mod explain;
 pub mod keywords;
 mod lower;

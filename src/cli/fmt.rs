@@ -1,0 +1,247 @@
+//! `treaty fmt`: rewrite treaty files in the canonical layout (`docs/formatting.md`).
+//!
+//! Files are rewritten in place by default (`--write` says so explicitly); `--check`
+//! writes nothing and prints a unified diff for each file that is not formatted. `-`
+//! reads standard input and writes standard output. A file with syntax errors is never
+//! touched: its diagnostics are printed and the exit code is 1.
+//!
+//! Exit codes: 0 every file formatted (or already so); 1 a file is not formatted
+//! (`--check`) or has syntax errors; 2 a file could not be read or written.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use super::files;
+use super::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
+use crate::diagnostics::human::{self, HumanStyle};
+use crate::fmt::{self, FormatError};
+use crate::source::SourceFile;
+
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Files or directories (searched for `*.treaty`); `-` for standard input.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Write nothing; print a diff and exit 1 if a file is not formatted.
+    #[arg(long, conflicts_with = "write")]
+    pub check: bool,
+    /// Rewrite files in place (the default; accepted for scripts that say so).
+    #[arg(long)]
+    pub write: bool,
+}
+
+/// What happened to one file.
+enum Outcome {
+    Unchanged,
+    Changed,
+    Findings,
+    Failed,
+}
+
+pub fn run(args: &FmtArgs) -> u8 {
+    let mut worst = EXIT_OK;
+    let mut note = |code: u8| worst = worst.max(code);
+    let (stdin, paths): (Vec<&PathBuf>, Vec<PathBuf>) = {
+        let stdin = args.paths.iter().filter(|p| p.as_os_str() == "-").collect();
+        let rest = args
+            .paths
+            .iter()
+            .filter(|p| p.as_os_str() != "-")
+            .cloned()
+            .collect();
+        (stdin, rest)
+    };
+    if !stdin.is_empty() {
+        note(outcome_code(format_stdin(args.check)));
+    }
+    if !paths.is_empty() {
+        let found = files::find(&paths);
+        for problem in &found.problems {
+            eprintln!("error: {problem}");
+            note(EXIT_FAILURE);
+        }
+        for path in &found.files {
+            note(outcome_code(format_path(path, args.check)));
+        }
+    }
+    worst
+}
+
+fn outcome_code(outcome: Outcome) -> u8 {
+    match outcome {
+        Outcome::Unchanged | Outcome::Changed => EXIT_OK,
+        Outcome::Findings => EXIT_FINDINGS,
+        Outcome::Failed => EXIT_FAILURE,
+    }
+}
+
+fn format_stdin(check: bool) -> Outcome {
+    let mut bytes = Vec::new();
+    if let Err(error) = std::io::stdin().read_to_end(&mut bytes) {
+        eprintln!(
+            "error: cannot read standard input: {}",
+            files::describe(&error)
+        );
+        return Outcome::Failed;
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(_) => {
+            eprintln!("error: standard input is not UTF-8 text");
+            return Outcome::Failed;
+        }
+    };
+    let source = SourceFile::new("<stdin>", text);
+    let formatted = match format_or_report(&source) {
+        Ok(formatted) => formatted,
+        Err(outcome) => return outcome,
+    };
+    let mut stdout = std::io::stdout().lock();
+    let written = if check {
+        if formatted == source.text {
+            return Outcome::Unchanged;
+        }
+        let written = stdout.write_all(diff("<stdin>", &source.text, &formatted).as_bytes());
+        if written.is_ok() {
+            return Outcome::Findings;
+        }
+        written
+    } else {
+        stdout.write_all(formatted.as_bytes())
+    };
+    match written.and_then(|()| stdout.flush()) {
+        Ok(()) => Outcome::Changed,
+        Err(error) => {
+            eprintln!("error: cannot write output: {}", files::describe(&error));
+            Outcome::Failed
+        }
+    }
+}
+
+fn format_path(path: &Path, check: bool) -> Outcome {
+    let display = path.display().to_string();
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!(
+                "error: cannot read `{display}`: {}",
+                files::describe(&error)
+            );
+            return Outcome::Failed;
+        }
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        eprintln!("error: `{display}` is not UTF-8 text; left as it is");
+        return Outcome::Findings;
+    };
+    let source = SourceFile::new(display.clone(), text);
+    let formatted = match format_or_report(&source) {
+        Ok(formatted) => formatted,
+        Err(outcome) => return outcome,
+    };
+    if formatted == source.text {
+        return Outcome::Unchanged;
+    }
+    if check {
+        let mut stdout = std::io::stdout().lock();
+        let shown = diff(&display, &source.text, &formatted);
+        if let Err(error) = stdout.write_all(shown.as_bytes()) {
+            eprintln!("error: cannot write output: {}", files::describe(&error));
+            return Outcome::Failed;
+        }
+        return Outcome::Findings;
+    }
+    match write_atomically(path, formatted.as_bytes()) {
+        Ok(()) => {
+            eprintln!("formatted {display}");
+            Outcome::Changed
+        }
+        Err(error) => {
+            eprintln!(
+                "error: cannot write `{display}`: {}",
+                files::describe(&error)
+            );
+            Outcome::Failed
+        }
+    }
+}
+
+/// The formatted text, or the outcome after printing why there is none.
+fn format_or_report(source: &SourceFile) -> Result<String, Outcome> {
+    match fmt::format_text(&source.text) {
+        Ok(formatted) => Ok(formatted),
+        Err(FormatError::Syntax(diagnostics)) => {
+            let style = HumanStyle::plain();
+            let mut out = String::new();
+            for diagnostic in &diagnostics {
+                out.push_str(&human::render(diagnostic, source, style));
+            }
+            eprint!("{out}");
+            eprintln!(
+                "{}: not formatted: fix the syntax errors first",
+                source.path
+            );
+            Err(Outcome::Findings)
+        }
+        Err(FormatError::Internal(reason)) => {
+            eprintln!(
+                "error: {}: the formatter refused its own output ({reason}); the file is left as it is",
+                source.path
+            );
+            Err(Outcome::Failed)
+        }
+    }
+}
+
+/// A unified diff from the file as it is to the file formatted.
+pub fn diff(path: &str, before: &str, after: &str) -> String {
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(3)
+        .header(path, &format!("{path} (formatted)"))
+        .to_string()
+}
+
+/// Replace `path` with `contents` so that a reader sees either the old file or the new
+/// one, never a half-written one: write a temporary file in the same directory (same
+/// file system, so the rename is atomic), give it the original's permissions, flush it
+/// to disk, then rename it over the original.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let permissions = std::fs::metadata(path)?.permissions();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "treaty".into());
+    let mut attempt = 0u32;
+    let (temp_path, mut temp) = loop {
+        let candidate = dir.join(format!(".{name}.fmt-{}-{attempt}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&candidate)
+        {
+            Ok(file) => break (candidate, file),
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
+                attempt += 1;
+            }
+            Err(error) => return Err(error),
+        }
+    };
+    let result = (|| {
+        temp.write_all(contents)?;
+        temp.sync_all()?;
+        drop(temp);
+        std::fs::set_permissions(&temp_path, permissions)?;
+        std::fs::rename(&temp_path, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp_path);
+    }
+    result
+}

@@ -1,0 +1,394 @@
+//! `treaty lsp`: a language server over standard input and output.
+//!
+//! Framing and message types come from `lsp-server`; the loop is ours so that a
+//! malformed message gets a JSON-RPC error and the server keeps serving. [`Server`]
+//! turns one incoming message into the messages to send back and never does I/O, so
+//! tests drive it in process. Every answer comes from the library: diagnostics from
+//! [`analysis::check`] (exactly what `treaty check` reports), layout from [`crate::fmt`],
+//! keyword and rule texts from their registries.
+//!
+//! `treaty.toml` is not read yet: the configuration module it needs has not landed on
+//! this branch. Diagnostics use the bundled baseline, as `treaty check` does without
+//! options.
+
+mod features;
+pub mod position;
+
+use std::collections::HashMap;
+use std::io::{self, BufRead, Write};
+
+use lsp_server::{Message, Notification, Request, RequestId, Response};
+use serde_json::{json, Value};
+
+use crate::analysis::{self, FileReport};
+use crate::rules::Baseline;
+use crate::source::{SourceFile, Span};
+use crate::syntax::{self, Parsed};
+use position::{Encoding, Positions};
+
+/// JSON-RPC and LSP error codes used here.
+pub mod errors {
+    pub const PARSE_ERROR: i32 = -32700;
+    pub const INVALID_REQUEST: i32 = -32600;
+    pub const METHOD_NOT_FOUND: i32 = -32601;
+    pub const INVALID_PARAMS: i32 = -32602;
+    pub const SERVER_NOT_INITIALIZED: i32 = -32002;
+    pub const REQUEST_FAILED: i32 = -32803;
+}
+
+/// One open document and everything derived from its text.
+pub struct Document {
+    pub version: i64,
+    pub report: FileReport,
+    pub parsed: Parsed,
+}
+
+impl Document {
+    fn new(uri: &str, text: String, version: i64, baseline: &Baseline) -> Self {
+        let parsed = syntax::parse(&text);
+        let report = analysis::check(SourceFile::new(uri, text), baseline);
+        Document {
+            version,
+            report,
+            parsed,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.report.source.text
+    }
+}
+
+/// The server's state: open documents and what was negotiated.
+pub struct Server {
+    baseline: Baseline,
+    documents: HashMap<String, Document>,
+    encoding: Encoding,
+    initialized: bool,
+    shutdown_requested: bool,
+    /// Set by the `exit` notification: the process exit code.
+    pub exit_code: Option<i32>,
+}
+
+impl Default for Server {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+type Reply = Result<Value, (i32, String)>;
+
+fn invalid(message: impl Into<String>) -> (i32, String) {
+    (errors::INVALID_PARAMS, message.into())
+}
+
+impl Server {
+    pub fn new() -> Self {
+        Server {
+            baseline: analysis::bundled_baseline(),
+            documents: HashMap::new(),
+            encoding: Encoding::Utf16,
+            initialized: false,
+            shutdown_requested: false,
+            exit_code: None,
+        }
+    }
+
+    pub fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
+    /// Handle one message; returns the messages to send, in order.
+    pub fn handle(&mut self, message: Message) -> Vec<Message> {
+        match message {
+            Message::Request(request) => vec![Message::Response(self.request(request))],
+            Message::Notification(notification) => self.notification(notification),
+            // The server sends no requests, so a response is unexpected: ignore it.
+            Message::Response(_) => Vec::new(),
+        }
+    }
+
+    fn request(&mut self, request: Request) -> Response {
+        let Request { id, method, params } = request;
+        let reply = if method == "initialize" {
+            Ok(self.initialize(&params))
+        } else if !self.initialized {
+            Err((
+                errors::SERVER_NOT_INITIALIZED,
+                "the server has not been initialized".to_string(),
+            ))
+        } else if self.shutdown_requested {
+            Err((
+                errors::INVALID_REQUEST,
+                "the server is shutting down".to_string(),
+            ))
+        } else {
+            self.dispatch(&method, &params)
+        };
+        respond(id, reply)
+    }
+
+    fn dispatch(&mut self, method: &str, params: &Value) -> Reply {
+        match method {
+            "shutdown" => {
+                self.shutdown_requested = true;
+                Ok(Value::Null)
+            }
+            "textDocument/hover" => self.with_document(params, features::hover),
+            "textDocument/definition" => self.with_document(params, features::definition),
+            "textDocument/references" => self.with_document(params, features::references),
+            "textDocument/documentSymbol" => self.with_document(params, features::symbols),
+            "textDocument/completion" => self.with_document(params, features::completion),
+            "textDocument/formatting" => self.with_document(params, features::formatting),
+            "textDocument/codeAction" => self.with_document(params, features::code_actions),
+            _ => Err((
+                errors::METHOD_NOT_FOUND,
+                format!("method `{method}` is not supported"),
+            )),
+        }
+    }
+
+    fn with_document(&self, params: &Value, feature: fn(&Context<'_>, &Value) -> Reply) -> Reply {
+        let uri = document_uri(params).ok_or_else(|| invalid("missing `textDocument.uri`"))?;
+        let document = self
+            .documents
+            .get(uri)
+            .ok_or_else(|| invalid(format!("unknown document `{uri}`: open it first")))?;
+        let context = Context {
+            uri,
+            document,
+            positions: Positions {
+                text: document.text(),
+                lines: &document.report.source.lines,
+                encoding: self.encoding,
+            },
+            baseline: &self.baseline,
+        };
+        feature(&context, params)
+    }
+
+    fn initialize(&mut self, params: &Value) -> Value {
+        let offered = params
+            .pointer("/capabilities/general/positionEncodings")
+            .and_then(Value::as_array);
+        let utf8 = offered.is_some_and(|list| list.iter().any(|e| e.as_str() == Some("utf-8")));
+        self.encoding = if utf8 {
+            Encoding::Utf8
+        } else {
+            Encoding::Utf16
+        };
+        self.initialized = true;
+        json!({
+            "capabilities": {
+                "positionEncoding": self.encoding.name(),
+                "textDocumentSync": { "openClose": true, "change": 1, "save": { "includeText": true } },
+                "hoverProvider": true,
+                "definitionProvider": true,
+                "referencesProvider": true,
+                "documentSymbolProvider": true,
+                "completionProvider": { "triggerCharacters": [" ", ","] },
+                "documentFormattingProvider": true,
+                "codeActionProvider": { "codeActionKinds": ["quickfix"] },
+            },
+            "serverInfo": { "name": "treaty", "version": env!("CARGO_PKG_VERSION") },
+        })
+    }
+
+    fn notification(&mut self, notification: Notification) -> Vec<Message> {
+        let params = &notification.params;
+        match notification.method.as_str() {
+            "exit" => {
+                self.exit_code = Some(if self.shutdown_requested { 0 } else { 1 });
+                Vec::new()
+            }
+            "textDocument/didOpen" => {
+                let document = params.get("textDocument");
+                let uri = document.and_then(|d| d.get("uri")).and_then(Value::as_str);
+                let text = document.and_then(|d| d.get("text")).and_then(Value::as_str);
+                let version = document
+                    .and_then(|d| d.get("version"))
+                    .and_then(Value::as_i64)
+                    .unwrap_or(0);
+                match (uri, text) {
+                    (Some(uri), Some(text)) => self.update(uri, text.to_string(), version),
+                    _ => log_message("didOpen without a document uri and text"),
+                }
+            }
+            "textDocument/didChange" => self.did_change(params),
+            "textDocument/didSave" => {
+                let Some(uri) = document_uri(params) else {
+                    return log_message("didSave without a document uri");
+                };
+                let text = match params.get("text").and_then(Value::as_str) {
+                    Some(text) => text.to_string(),
+                    None => match self.documents.get(uri) {
+                        Some(document) => document.text().to_string(),
+                        None => return log_message(&format!("didSave for unknown `{uri}`")),
+                    },
+                };
+                let version = self.documents.get(uri).map_or(0, |d| d.version);
+                self.update(uri, text, version)
+            }
+            "textDocument/didClose" => match document_uri(params) {
+                Some(uri) => {
+                    let uri = uri.to_string();
+                    self.documents.remove(&uri);
+                    vec![publish(&uri, None, Vec::new())]
+                }
+                None => log_message("didClose without a document uri"),
+            },
+            // `initialized`, `$/cancelRequest`, `$/setTrace` and anything else: nothing to do.
+            _ => Vec::new(),
+        }
+    }
+
+    fn did_change(&mut self, params: &Value) -> Vec<Message> {
+        let Some(uri) = document_uri(params) else {
+            return log_message("didChange without a document uri");
+        };
+        let Some(document) = self.documents.get(uri) else {
+            return log_message(&format!("didChange for unknown document `{uri}`"));
+        };
+        let version = params
+            .pointer("/textDocument/version")
+            .and_then(Value::as_i64)
+            .unwrap_or(document.version);
+        let mut text = document.text().to_string();
+        let changes = params
+            .get("contentChanges")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        for change in &changes {
+            let Some(new_text) = change.get("text").and_then(Value::as_str) else {
+                continue;
+            };
+            match change.get("range") {
+                // An incremental edit: positions are relative to the text so far.
+                Some(range) => {
+                    let lines = crate::source::LineIndex::new(&text);
+                    let positions = Positions {
+                        text: &text,
+                        lines: &lines,
+                        encoding: self.encoding,
+                    };
+                    if let Some(span) = positions.span_of(range) {
+                        text.replace_range(span.start..span.end, new_text);
+                    }
+                }
+                None => text = new_text.to_string(),
+            }
+        }
+        let uri = uri.to_string();
+        self.update(&uri, text, version)
+    }
+
+    fn update(&mut self, uri: &str, text: String, version: i64) -> Vec<Message> {
+        let document = Document::new(uri, text, version, &self.baseline);
+        let positions = Positions {
+            text: document.text(),
+            lines: &document.report.source.lines,
+            encoding: self.encoding,
+        };
+        let diagnostics = features::diagnostics(uri, &document, &positions);
+        let message = publish(uri, Some(version), diagnostics);
+        self.documents.insert(uri.to_string(), document);
+        vec![message]
+    }
+}
+
+/// What a feature needs to answer a request about one document.
+pub struct Context<'a> {
+    pub uri: &'a str,
+    pub document: &'a Document,
+    pub positions: Positions<'a>,
+    pub baseline: &'a Baseline,
+}
+
+impl Context<'_> {
+    pub fn text(&self) -> &str {
+        self.document.text()
+    }
+
+    /// The byte offset of the request's `position`.
+    pub fn offset(&self, params: &Value) -> Result<usize, (i32, String)> {
+        params
+            .get("position")
+            .and_then(|p| self.positions.offset_of(p))
+            .ok_or_else(|| invalid("missing or malformed `position`"))
+    }
+
+    pub fn location(&self, span: Span) -> Value {
+        json!({ "uri": self.uri, "range": self.positions.range(span) })
+    }
+}
+
+fn document_uri(params: &Value) -> Option<&str> {
+    params.pointer("/textDocument/uri").and_then(Value::as_str)
+}
+
+fn respond(id: RequestId, reply: Reply) -> Response {
+    match reply {
+        Ok(result) => Response::new_ok(id, result),
+        Err((code, message)) => Response::new_err(id, code, message),
+    }
+}
+
+fn publish(uri: &str, version: Option<i64>, diagnostics: Vec<Value>) -> Message {
+    let mut params = json!({ "uri": uri, "diagnostics": diagnostics });
+    if let Some(version) = version {
+        params["version"] = json!(version);
+    }
+    Message::Notification(Notification::new(
+        "textDocument/publishDiagnostics".to_string(),
+        params,
+    ))
+}
+
+/// A `window/logMessage` warning: for notifications, which cannot be answered.
+fn log_message(text: &str) -> Vec<Message> {
+    vec![Message::Notification(Notification::new(
+        "window/logMessage".to_string(),
+        json!({ "type": 2, "message": text }),
+    ))]
+}
+
+/// Serve LSP over `input` and `output` until `exit` or the end of input. Returns the
+/// process exit code: 0 after `shutdown` then `exit`, 1 otherwise.
+pub fn serve(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<i32> {
+    let mut server = Server::new();
+    loop {
+        match Message::read(input) {
+            Ok(Some(message)) => {
+                for reply in server.handle(message) {
+                    reply.write(output)?;
+                }
+                output.flush()?;
+                if let Some(code) = server.exit_code {
+                    return Ok(code);
+                }
+            }
+            Ok(None) => return Ok(1),
+            // The frame was consumed; answer with a parse error and keep serving.
+            Err(error) if error.kind() == io::ErrorKind::InvalidData => {
+                let body = json!({
+                    "jsonrpc": "2.0",
+                    "id": null,
+                    "error": { "code": errors::PARSE_ERROR, "message": "malformed message" },
+                })
+                .to_string();
+                write!(output, "Content-Length: {}\r\n\r\n{body}", body.len())?;
+                output.flush()?;
+            }
+            Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => return Ok(1),
+            Err(error) => return Err(error),
+        }
+    }
+}
+
+/// `treaty lsp`: serve on standard input and output.
+pub fn run_stdio() -> io::Result<i32> {
+    let stdin = io::stdin();
+    let stdout = io::stdout();
+    serve(&mut stdin.lock(), &mut stdout.lock())
+}

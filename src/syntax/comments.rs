@@ -1,0 +1,186 @@
+//! Comments and lexical tokens, found in one linear pass over the source.
+//!
+//! The grammar treats `//` comments as trivia, so they are not in the syntax tree. The
+//! formatter and the language server still need them (a comment must survive
+//! formatting), and the formatter needs the boundaries of the words it re-spaces. This
+//! module splits text into strings, punctuation, words and comments; it does not decide
+//! what any of them mean — clause structure always comes from [`super::parse`].
+
+use crate::source::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A run of word characters: keywords, party codes, vocabulary, numbers, dates.
+    Word,
+    /// A quoted string, quotes included.
+    Str,
+    /// One of `, [ ] ( ) { } ->`.
+    Punct,
+    /// `// ...` up to (not including) the end of the line, trailing blanks excluded.
+    Comment,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub span: Span,
+}
+
+/// A `//` comment and where it sits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    pub span: Span,
+    /// The comment's text, `//` included, trailing blanks removed.
+    pub text: String,
+    /// Only whitespace precedes it on its line (otherwise it trails code).
+    pub own_line: bool,
+}
+
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{FEFF}'
+}
+
+fn is_punct(c: char) -> bool {
+    matches!(c, ',' | '[' | ']' | '(' | ')' | '{' | '}')
+}
+
+/// Split `text` into tokens in one pass. Never fails: any character belongs to some
+/// token or is whitespace.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let start = i;
+        if is_blank(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let kind = if text[i..].starts_with("//") {
+            let line_end = text[i..].find('\n').map_or(text.len(), |n| i + n);
+            let trimmed = text[i..line_end].trim_end_matches(is_blank);
+            i = line_end;
+            out.push(Token {
+                kind: TokenKind::Comment,
+                span: Span::new(start, start + trimmed.len()),
+            });
+            continue;
+        } else if c == '"' {
+            // A string ends at its closing quote or, if unterminated, at the line's end.
+            i += 1;
+            while i < text.len() {
+                match bytes[i] {
+                    b'\\' if i + 1 < text.len() && bytes[i + 1] != b'\n' => {
+                        i += 1;
+                        i += text[i..].chars().next().map_or(1, char::len_utf8);
+                    }
+                    b'"' => {
+                        i += 1;
+                        break;
+                    }
+                    b'\n' => break,
+                    _ => i += text[i..].chars().next().map_or(1, char::len_utf8),
+                }
+            }
+            TokenKind::Str
+        } else if text[i..].starts_with("->") {
+            i += 2;
+            TokenKind::Punct
+        } else if is_punct(c) && !glued_digit_comma(text, i) {
+            i += 1;
+            TokenKind::Punct
+        } else {
+            while i < text.len() {
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                if is_blank(c)
+                    || c == '"'
+                    || text[i..].starts_with("//")
+                    || (is_punct(c) && !glued_digit_comma(text, i))
+                {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+            TokenKind::Word
+        };
+        out.push(Token {
+            kind,
+            span: Span::new(start, i),
+        });
+    }
+    out
+}
+
+/// A comma written between two digits with no space (`28,500`) is part of a number.
+fn glued_digit_comma(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    bytes[i] == b','
+        && i > 0
+        && bytes[i - 1].is_ascii_digit()
+        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+}
+
+/// Every comment in `text`, in order. Text inside strings is never a comment.
+pub fn scan(text: &str) -> Vec<Comment> {
+    tokens(text)
+        .into_iter()
+        .filter(|t| t.kind == TokenKind::Comment)
+        .map(|t| {
+            let line_start = text[..t.span.start].rfind('\n').map_or(0, |n| n + 1);
+            Comment {
+                span: t.span,
+                text: text[t.span.start..t.span.end].to_string(),
+                own_line: text[line_start..t.span.start].chars().all(is_blank),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        tokens(text)
+            .iter()
+            .map(|t| &text[t.span.start..t.span.end])
+            .collect()
+    }
+
+    #[test]
+    fn strings_hide_comment_markers_and_escaped_quotes() {
+        let text = "title \"a // b \\\" c\" // real\nparty UA";
+        assert_eq!(
+            texts(text),
+            ["title", "\"a // b \\\" c\"", "// real", "party", "UA"]
+        );
+        let comments = scan(text);
+        assert_eq!(comments.len(), 1);
+        assert_eq!(comments[0].text, "// real");
+        assert!(!comments[0].own_line);
+    }
+
+    #[test]
+    fn punctuation_splits_words_but_not_numbers() {
+        assert_eq!(
+            texts("UK,UA ->RU kind[a,b] f(UA) 28,500"),
+            [
+                "UK", ",", "UA", "->", "RU", "kind", "[", "a", ",", "b", "]", "f", "(", "UA", ")",
+                "28,500"
+            ]
+        );
+    }
+
+    #[test]
+    fn own_line_comments_are_told_from_trailing_ones() {
+        let comments = scan("  // own\nx // trailing  \r\n");
+        assert!(comments[0].own_line);
+        assert!(!comments[1].own_line);
+        assert_eq!(comments[1].text, "// trailing");
+    }
+}

@@ -1,0 +1,525 @@
+//! `treaty lsp` spoken to over stdio as an editor would: JSON-RPC frames to the real
+//! binary, answers read back and checked against the library's own results.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+
+use serde_json::{json, Value};
+use treaty::analysis;
+use treaty::source::SourceFile;
+
+const URI: &str = "file:///drafts/ukraine.treaty";
+
+const TEXT: &str = "treaty ua_test {
+  title \"Угода про безпеку між Україною та Сполученим Королівством\"
+  form political
+  party Україна \"Україна\" beneficiary
+  party UK \"United Kingdom\" guarantor
+
+  trigger armed-attack against Україна {
+    consult UK, Україна
+    provide UK -> Україна militray-aid
+  }
+}
+";
+
+struct Client {
+    child: Child,
+    input: ChildStdin,
+    output: BufReader<ChildStdout>,
+    next_id: i64,
+}
+
+impl Client {
+    fn start() -> Client {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_treaty"))
+            .arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("the server starts");
+        let input = child.stdin.take().expect("stdin");
+        let output = BufReader::new(child.stdout.take().expect("stdout"));
+        Client {
+            child,
+            input,
+            output,
+            next_id: 1,
+        }
+    }
+
+    fn send_raw(&mut self, body: &str) {
+        write!(self.input, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("send");
+        self.input.flush().expect("flush");
+    }
+
+    fn send(&mut self, message: Value) {
+        self.send_raw(&message.to_string());
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({ "jsonrpc": "2.0", "method": method, "params": params }));
+    }
+
+    fn receive(&mut self) -> Value {
+        let mut length = None;
+        loop {
+            let mut line = String::new();
+            let read = self.output.read_line(&mut line).expect("read header");
+            assert!(read > 0, "the server closed its output");
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(value) = line.strip_prefix("Content-Length: ") {
+                length = Some(value.parse::<usize>().expect("length"));
+            }
+        }
+        let mut body = vec![0; length.expect("Content-Length header")];
+        self.output.read_exact(&mut body).expect("read body");
+        serde_json::from_slice(&body).expect("the server sends JSON")
+    }
+
+    /// Send a request; return its response, collecting notifications that came first.
+    fn request(&mut self, method: &str, params: Value) -> (Value, Vec<Value>) {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        let mut notifications = Vec::new();
+        loop {
+            let message = self.receive();
+            if message.get("id") == Some(&json!(id)) {
+                return (message, notifications);
+            }
+            notifications.push(message);
+        }
+    }
+
+    fn result(&mut self, method: &str, params: Value) -> Value {
+        let (response, _) = self.request(method, params);
+        assert!(
+            response.get("error").is_none(),
+            "{method} failed: {response}"
+        );
+        response["result"].clone()
+    }
+
+    fn diagnostics(&mut self) -> Value {
+        let message = self.receive();
+        assert_eq!(
+            message["method"], "textDocument/publishDiagnostics",
+            "{message}"
+        );
+        assert_eq!(message["params"]["uri"], URI);
+        message["params"]["diagnostics"].clone()
+    }
+
+    fn initialize(&mut self, encodings: Value) -> Value {
+        let result = self.result(
+            "initialize",
+            json!({ "capabilities": { "general": { "positionEncodings": encodings } } }),
+        );
+        self.notify("initialized", json!({}));
+        result
+    }
+
+    fn open(&mut self, text: &str) -> Value {
+        self.notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": URI, "languageId": "treaty", "version": 1, "text": text } }),
+        );
+        self.diagnostics()
+    }
+
+    fn finish(mut self) {
+        let result = self.result("shutdown", Value::Null);
+        assert_eq!(result, Value::Null);
+        self.notify("exit", Value::Null);
+        let status = self.child.wait().expect("the server exits");
+        assert_eq!(status.code(), Some(0));
+    }
+}
+
+/// `(line, character)` of a byte offset, counted the LSP way (UTF-16 unless `utf8`).
+fn lsp_position(text: &str, offset: usize, utf8: bool) -> Value {
+    let before = &text[..offset];
+    let line = before.matches('\n').count();
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    let character: usize = if utf8 {
+        offset - line_start
+    } else {
+        before[line_start..].chars().map(char::len_utf16).sum()
+    };
+    json!({ "line": line, "character": character })
+}
+
+fn nth_offset(text: &str, needle: &str, n: usize) -> usize {
+    text.match_indices(needle).nth(n).expect("needle present").0
+}
+
+fn at(needle: &str, n: usize) -> Value {
+    json!({ "textDocument": { "uri": URI }, "position": lsp_position(TEXT, nth_offset(TEXT, needle, n), false) })
+}
+
+fn range_of(text: &str, start: usize, end: usize, utf8: bool) -> Value {
+    json!({ "start": lsp_position(text, start, utf8), "end": lsp_position(text, end, utf8) })
+}
+
+#[test]
+fn a_whole_editing_session() {
+    let mut client = Client::start();
+    let capabilities = client.initialize(json!(["utf-16"]));
+    assert_eq!(capabilities["capabilities"]["positionEncoding"], "utf-16");
+
+    // didOpen -> exactly the diagnostics of `treaty check`, with UTF-16 ranges.
+    let published = client.open(TEXT);
+    let report = analysis::check(SourceFile::new(URI, TEXT), &analysis::bundled_baseline());
+    assert!(!report.diagnostics.is_empty());
+    assert_eq!(
+        published.as_array().map(Vec::len),
+        Some(report.diagnostics.len())
+    );
+    for (lsp, ours) in published
+        .as_array()
+        .expect("array")
+        .iter()
+        .zip(&report.diagnostics)
+    {
+        assert_eq!(lsp["code"], ours.code);
+        assert_eq!(lsp["message"], ours.message);
+        let severity = match ours.severity {
+            treaty::diagnostics::Severity::Error => 1,
+            treaty::diagnostics::Severity::Warning => 2,
+            treaty::diagnostics::Severity::Advice => 3,
+        };
+        assert_eq!(lsp["severity"], severity);
+        let span = ours.primary_span().unwrap_or_default();
+        assert_eq!(lsp["range"], range_of(TEXT, span.start, span.end, false));
+    }
+    let typo = nth_offset(TEXT, "militray-aid", 0);
+    let typo_range = range_of(TEXT, typo, typo + "militray-aid".len(), false);
+    assert!(
+        published
+            .as_array()
+            .expect("array")
+            .iter()
+            .any(|d| d["range"] == typo_range),
+        "the misspelt kind is flagged exactly where it is: {published}"
+    );
+
+    // Hover on a party named in Cyrillic: its full name and role.
+    let hover = client.result("textDocument/hover", at("Україна", 3));
+    let shown = hover["contents"]["value"].as_str().expect("markdown");
+    assert!(
+        shown.contains("party Україна") && shown.contains("beneficiary"),
+        "{shown}"
+    );
+    let use_site = nth_offset(TEXT, "Україна", 3);
+    assert_eq!(
+        hover["range"],
+        range_of(TEXT, use_site, use_site + "Україна".len(), false)
+    );
+
+    // Hover on a keyword, and on the treaty header (tier and reasons).
+    let hover = client.result("textDocument/hover", at("consult", 0));
+    assert!(hover["contents"]["value"]
+        .as_str()
+        .expect("md")
+        .contains("a duty to consult"));
+    let hover = client.result("textDocument/hover", at("political", 0));
+    let shown = hover["contents"]["value"].as_str().expect("md").to_string();
+    assert!(shown.contains("**political** (legal form)"), "{shown}");
+    let hover = client.result("textDocument/hover", at("ua_test", 0));
+    let shown = hover["contents"]["value"].as_str().expect("md").to_string();
+    let tier = report.treaties[0].tier.tier.as_str();
+    assert!(shown.contains(&format!("tier **{tier}**")), "{shown}");
+    for reason in &report.treaties[0].tier.reasons {
+        assert!(shown.contains(&reason.text), "{shown}");
+    }
+
+    // Definition and references of a party.
+    // Occurrences: 0 the declared code, 1 its full name (a string), 2-4 references.
+    let declaration = nth_offset(TEXT, "Україна", 0);
+    let declared = range_of(TEXT, declaration, declaration + "Україна".len(), false);
+    let definition = client.result("textDocument/definition", at("Україна", 4));
+    assert_eq!(definition, json!({ "uri": URI, "range": declared }));
+    let mut params = at("Україна", 2);
+    params["context"] = json!({ "includeDeclaration": true });
+    let references = client.result("textDocument/references", params);
+    let ranges: Vec<Value> = references
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|l| l["range"].clone())
+        .collect();
+    let expected: Vec<Value> = [0, 2, 3, 4]
+        .into_iter()
+        .map(|n| {
+            let start = nth_offset(TEXT, "Україна", n);
+            range_of(TEXT, start, start + "Україна".len(), false)
+        })
+        .collect();
+    assert_eq!(ranges, expected);
+
+    // Document symbols: the treaty with its parties and the trigger's obligations.
+    let symbols = client.result(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": URI } }),
+    );
+    assert_eq!(symbols[0]["name"], "ua_test");
+    let children: Vec<&str> = symbols[0]["children"]
+        .as_array()
+        .expect("children")
+        .iter()
+        .filter_map(|c| c["name"].as_str())
+        .collect();
+    assert!(
+        children.contains(&"Україна") && children.contains(&"UK"),
+        "{children:?}"
+    );
+    let trigger = symbols[0]["children"]
+        .as_array()
+        .expect("children")
+        .iter()
+        .find(|c| c["name"].as_str().is_some_and(|n| n.starts_with("trigger")))
+        .expect("a trigger symbol");
+    assert_eq!(trigger["children"].as_array().map(Vec::len), Some(2));
+
+    // Completion: obligation keywords at the start of a line in a trigger block...
+    let inside = nth_offset(TEXT, "    provide", 0) + 4;
+    let completion = client.result(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": URI }, "position": lsp_position(TEXT, inside, false) }),
+    );
+    let labels: Vec<&str> = completion["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["label"].as_str())
+        .collect();
+    assert!(labels.contains(&"consult") && labels.contains(&"assist"));
+    assert!(
+        !labels.contains(&"title"),
+        "header keywords are not valid in a trigger"
+    );
+    // ...and declared parties and assistance kinds after a clause keyword.
+    let after_arrow = nth_offset(TEXT, "-> ", 0) + 3;
+    let completion = client.result(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": URI }, "position": lsp_position(TEXT, after_arrow, false) }),
+    );
+    let labels: Vec<&str> = completion["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["label"].as_str())
+        .collect();
+    assert!(
+        labels.contains(&"Україна") && labels.contains(&"military-aid"),
+        "{labels:?}"
+    );
+
+    // Code action: the did-you-mean replacement for the misspelt kind.
+    let actions = client.result(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": URI }, "range": typo_range, "context": { "diagnostics": [] } }),
+    );
+    let replacement = actions
+        .as_array()
+        .expect("actions")
+        .iter()
+        .find(|a| {
+            a["title"]
+                .as_str()
+                .is_some_and(|t| t.contains("military-aid"))
+        })
+        .unwrap_or_else(|| panic!("a did-you-mean action: {actions}"));
+    assert_eq!(
+        replacement["edit"]["changes"][URI],
+        json!([{ "range": typo_range, "newText": "military-aid" }])
+    );
+
+    // didChange with the typo fixed: the unknown-word diagnostic goes away.
+    let fixed = TEXT.replace("militray-aid", "military-aid");
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": URI, "version": 2 }, "contentChanges": [{ "text": fixed }] }),
+    );
+    let published = client.diagnostics();
+    let expected = analysis::check(
+        SourceFile::new(URI, fixed.clone()),
+        &analysis::bundled_baseline(),
+    );
+    let codes: Vec<&str> = published
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    let expected_codes: Vec<&str> = expected.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, expected_codes);
+
+    // The consultation has no deadline: a code action adds one.
+    if let Some(gap) = expected
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "NO_CONSULTATION_DEADLINE")
+    {
+        let span = gap.primary_span().unwrap_or_default();
+        let actions = client.result(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": URI }, "range": range_of(&fixed, span.start, span.end, false), "context": { "diagnostics": [] } }),
+        );
+        let edit = actions
+            .as_array()
+            .expect("actions")
+            .iter()
+            .find(|a| a["title"].as_str().is_some_and(|t| t.contains("deadline")))
+            .unwrap_or_else(|| panic!("a deadline action: {actions}"));
+        let insert_at = nth_offset(&fixed, "consult UK, Україна", 0) + "consult UK, Україна".len();
+        assert_eq!(
+            edit["edit"]["changes"][URI][0],
+            json!({ "range": range_of(&fixed, insert_at, insert_at, false), "newText": " within 24 hours" })
+        );
+    } else {
+        panic!("expected a missing-deadline gap: {expected_codes:?}");
+    }
+
+    // Formatting: one edit whose text is `treaty fmt`'s output.
+    let messy = fixed.replace("  form political", "  form      political");
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": URI, "version": 3 }, "contentChanges": [{ "text": messy }] }),
+    );
+    client.diagnostics();
+    let edits = client.result(
+        "textDocument/formatting",
+        json!({ "textDocument": { "uri": URI }, "options": { "tabSize": 2, "insertSpaces": true } }),
+    );
+    let formatted = treaty::fmt::format_text(&messy).expect("formats");
+    assert_eq!(edits[0]["newText"], formatted);
+    assert_eq!(edits[0]["range"], range_of(&messy, 0, messy.len(), false));
+
+    client.finish();
+}
+
+#[test]
+fn utf8_positions_when_the_client_offers_them() {
+    let mut client = Client::start();
+    let capabilities = client.initialize(json!(["utf-8", "utf-16"]));
+    assert_eq!(capabilities["capabilities"]["positionEncoding"], "utf-8");
+    client.open(TEXT);
+    let use_site = nth_offset(TEXT, "Україна", 3);
+    let hover = client.result(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": URI }, "position": lsp_position(TEXT, use_site, true) }),
+    );
+    assert_eq!(
+        hover["range"],
+        range_of(TEXT, use_site, use_site + "Україна".len(), true)
+    );
+    client.finish();
+}
+
+#[test]
+fn bad_messages_get_errors_and_the_server_keeps_serving() {
+    let mut client = Client::start();
+    // Before initialize: refused.
+    let (response, _) = client.request("textDocument/hover", at("UK", 0));
+    assert_eq!(response["error"]["code"], -32002);
+    client.initialize(json!([]));
+
+    // Not JSON at all.
+    client.send_raw("{ this is not json");
+    let error = client.receive();
+    assert_eq!(error["error"]["code"], -32700);
+    assert_eq!(error["id"], Value::Null);
+
+    // A document that was never opened.
+    let (response, _) = client.request("textDocument/hover", at("UK", 0));
+    assert_eq!(response["error"]["code"], -32602);
+    assert!(response["error"]["message"]
+        .as_str()
+        .expect("message")
+        .contains("unknown document"));
+
+    // Parameters of the wrong shape, and a method nobody implements.
+    client.open(TEXT);
+    let (response, _) = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": URI } }),
+    );
+    assert_eq!(response["error"]["code"], -32602);
+    let (response, _) = client.request("textDocument/teleport", json!({}));
+    assert_eq!(response["error"]["code"], -32601);
+
+    // Formatting a broken file is an error, not an edit that loses text.
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": URI, "version": 2 }, "contentChanges": [{ "text": "treaty x {\n  consult UK within banana\n" }] }),
+    );
+    let published = client.diagnostics();
+    assert!(!published.as_array().expect("array").is_empty());
+    let (response, _) = client.request(
+        "textDocument/formatting",
+        json!({ "textDocument": { "uri": URI }, "options": {} }),
+    );
+    assert!(response.get("error").is_some(), "{response}");
+
+    // Still serving.
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": URI, "version": 3 }, "contentChanges": [{ "text": TEXT }] }),
+    );
+    client.diagnostics();
+    let hover = client.result("textDocument/hover", at("UK", 1));
+    assert!(hover["contents"]["value"]
+        .as_str()
+        .expect("md")
+        .contains("United Kingdom"));
+    client.finish();
+}
+
+#[test]
+fn incremental_edits_land_at_utf16_positions() {
+    let mut client = Client::start();
+    client.initialize(json!([]));
+    client.open(TEXT);
+    // The typo's line also holds `Україна`: a byte-counted column would miss it.
+    let typo = nth_offset(TEXT, "militray-aid", 0);
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": URI, "version": 2 },
+            "contentChanges": [{
+                "range": range_of(TEXT, typo, typo + "militray".len(), false),
+                "text": "military",
+            }],
+        }),
+    );
+    let published = client.diagnostics();
+    let fixed = TEXT.replace("militray-aid", "military-aid");
+    let expected = analysis::check(
+        SourceFile::new(URI, fixed.clone()),
+        &analysis::bundled_baseline(),
+    );
+    let codes: Vec<&str> = published
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    let expected_codes: Vec<&str> = expected.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, expected_codes);
+    // The word now under the cursor is the corrected one.
+    let hover = client.result(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": URI }, "position": lsp_position(&fixed, typo + 2, false) }),
+    );
+    let shown = hover["contents"]["value"].as_str().expect("md").to_string();
+    assert!(
+        shown.contains("**military-aid** (kind of assistance)"),
+        "{shown}"
+    );
+    client.finish();
+}
