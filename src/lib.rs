@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod cli;
 pub mod diagnostics;
 pub mod fmt;
+pub mod generate;
 pub mod lsp;
 pub mod model;
 pub mod rules;
