@@ -1,0 +1,279 @@
+//! The example corpus in `treaties/`: every file checks without errors, each gets the
+//! tier the reference material gives it, and the gaps that matter most for it. Tiers
+//! and gaps come from the rules; nothing here is keyed to a file by the code under test.
+
+use std::collections::BTreeMap;
+use treaty::analysis::{bundled_baseline, check};
+use treaty::diagnostics::human::HumanStyle;
+use treaty::diagnostics::Severity;
+use treaty::rules::Tier;
+use treaty::source::SourceFile;
+
+fn report(file: &str) -> (Tier, Vec<&'static str>) {
+    let path = format!("treaties/{file}");
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + &path)
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+    let report = check(SourceFile::new(path.clone(), text), &bundled_baseline());
+    let errors: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{path}: {errors:#?}");
+    assert_eq!(report.treaties.len(), 1, "{path}: one treaty per file");
+    let treaty = &report.treaties[0];
+    (
+        treaty.tier.tier,
+        treaty.gaps.iter().map(|g| g.code).collect(),
+    )
+}
+
+fn expect(file: &str, tier: Tier, present: &[&str], absent: &[&str]) {
+    let (got, gaps) = report(file);
+    assert_eq!(got, tier, "{file}: gaps {gaps:?}");
+    for code in present {
+        assert!(gaps.contains(code), "{file}: expected {code} in {gaps:?}");
+    }
+    for code in absent {
+        assert!(
+            !gaps.contains(code),
+            "{file}: did not expect {code} in {gaps:?}"
+        );
+    }
+}
+
+#[test]
+fn north_atlantic_treaty_is_hard_with_no_gaps() {
+    let (tier, gaps) = report("north-atlantic-1949.treaty");
+    assert_eq!(tier, Tier::Hard);
+    assert!(gaps.is_empty(), "{gaps:?}");
+}
+
+#[test]
+fn us_rok_is_hard_despite_its_weaker_wording() {
+    expect(
+        "us-rok-1953.treaty",
+        Tier::Hard,
+        &[
+            "CONSTITUTIONAL_QUALIFIER_IN_OPERATIVE_CLAUSE",
+            "NO_ATTACK_ON_ALL",
+            "COMMON_DANGER_FORMULA",
+            "NO_ARMED_FORCE",
+            "NOT_IMMEDIATE",
+            "GEOGRAPHIC_EXCLUSION",
+        ],
+        &[
+            "NO_STATIONED_FORCES",
+            "NO_NUCLEAR_UMBRELLA",
+            "ONE_SIDED",
+            "NOT_BINDING",
+        ],
+    );
+}
+
+#[test]
+fn budapest_is_soft() {
+    expect(
+        "budapest-1994.treaty",
+        Tier::Soft,
+        &[
+            "NOT_BINDING",
+            "UNSC_DEPENDENT",
+            "GUARANTOR_IS_POTENTIAL_AGGRESSOR",
+            "NARROW_TRIGGER",
+            "CONSULT_ONLY",
+            "NO_MUTUAL_DEFENCE",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn minsk_is_soft() {
+    expect(
+        "minsk-2015.treaty",
+        Tier::Soft,
+        &[
+            "NOT_BINDING",
+            "NOT_IN_FORCE",
+            "NO_MUTUAL_DEFENCE",
+            "GUARANTOR_IS_POTENTIAL_AGGRESSOR",
+        ],
+        &["ONE_SIDED"],
+    );
+}
+
+#[test]
+fn istanbul_is_hard_as_drafted() {
+    expect(
+        "istanbul-2022.treaty",
+        Tier::Hard,
+        &[
+            "NOT_IN_FORCE",
+            "CONSULTATION_DELAY",
+            "STATIONING_PROHIBITED",
+            "NO_STATIONED_FORCES",
+            "GUARANTOR_IS_POTENTIAL_AGGRESSOR",
+            "GEOGRAPHIC_EXCLUSION",
+            "CONDITIONAL_ON_REQUEST",
+        ],
+        &["NO_ARMED_FORCE", "NOT_IMMEDIATE"],
+    );
+}
+
+#[test]
+fn g7_declaration_is_soft() {
+    expect(
+        "g7-declaration-2023.treaty",
+        Tier::Soft,
+        &[
+            "NOT_BINDING",
+            "CONSULT_ONLY",
+            "NO_CONSULTATION_DEADLINE",
+            "NARROW_TRIGGER",
+            "CONSTITUTIONAL_QUALIFIER_IN_OPERATIVE_CLAUSE",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn uk_ukraine_is_intermediate() {
+    expect(
+        "uk-ukraine-2024.treaty",
+        Tier::Intermediate,
+        &[
+            "CONSULT_ONLY",
+            "NOT_BINDING",
+            "FIXED_TERM",
+            "NO_ARMED_FORCE",
+            "NARROW_TRIGGER",
+            "ONE_SIDED",
+        ],
+        &["NO_CONSULTATION_DEADLINE"],
+    );
+}
+
+#[test]
+fn us_ukraine_2024_is_intermediate() {
+    expect(
+        "us-ukraine-2024.treaty",
+        Tier::Intermediate,
+        &[
+            "BINDING_STATUS_CONTESTED",
+            "SHORT_NOTICE_EXIT",
+            "FIXED_TERM",
+            "CONDITIONAL_ON_REQUEST",
+            "FUNDING_CONDITIONAL",
+            "CONSULT_ONLY",
+        ],
+        &["NOT_BINDING", "NARROW_TRIGGER"],
+    );
+}
+
+#[test]
+fn eu_ukraine_is_intermediate() {
+    expect(
+        "eu-ukraine-2024.treaty",
+        Tier::Intermediate,
+        &[
+            "NOT_BINDING",
+            "NEUTRALITY_CARVEOUT",
+            "CONDITIONAL_ON_REQUEST",
+            "FUNDING_CONDITIONAL",
+            "FIXED_TERM",
+            "CONSULT_ONLY",
+        ],
+        &["NARROW_TRIGGER"],
+    );
+}
+
+#[test]
+fn ukraine_compact_is_intermediate() {
+    expect(
+        "ukraine-compact-2024.treaty",
+        Tier::Intermediate,
+        &["NOT_BINDING", "NO_MUTUAL_DEFENCE"],
+        &[],
+    );
+}
+
+#[test]
+fn taiwan_is_intermediate() {
+    expect(
+        "taiwan-2022.treaty",
+        Tier::Intermediate,
+        &["NOT_INTERNATIONAL", "NO_MUTUAL_DEFENCE"],
+        &["NOT_BINDING"],
+    );
+}
+
+#[test]
+fn us_ukraine_2025_is_soft() {
+    expect(
+        "us-ukraine-2025.treaty",
+        Tier::Soft,
+        &["INTENT_ONLY", "CONDITIONAL_COMMITMENT"],
+        &[],
+    );
+}
+
+#[test]
+fn reassurance_force_is_hard_as_drafted() {
+    expect(
+        "reassurance-force-draft.treaty",
+        Tier::Hard,
+        &["NOT_IN_FORCE"],
+        &[
+            "NO_STATIONED_FORCES",
+            "NO_ARMED_FORCE",
+            "NO_INTEGRATED_COMMAND",
+        ],
+    );
+}
+
+#[test]
+fn every_instrument_of_the_corpus_is_present() {
+    let files: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/treaties"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let tiers: BTreeMap<&str, Tier> = [
+        ("north-atlantic-1949.treaty", Tier::Hard),
+        ("us-rok-1953.treaty", Tier::Hard),
+        ("budapest-1994.treaty", Tier::Soft),
+        ("minsk-2015.treaty", Tier::Soft),
+        ("istanbul-2022.treaty", Tier::Hard),
+        ("g7-declaration-2023.treaty", Tier::Soft),
+        ("uk-ukraine-2024.treaty", Tier::Intermediate),
+        ("us-ukraine-2024.treaty", Tier::Intermediate),
+        ("eu-ukraine-2024.treaty", Tier::Intermediate),
+        ("ukraine-compact-2024.treaty", Tier::Intermediate),
+        ("taiwan-2022.treaty", Tier::Intermediate),
+        ("us-ukraine-2025.treaty", Tier::Soft),
+        ("reassurance-force-draft.treaty", Tier::Hard),
+    ]
+    .into_iter()
+    .collect();
+    for (file, tier) in &tiers {
+        assert!(files.iter().any(|f| f == file), "{file} missing");
+        assert_eq!(report(file).0, *tier, "{file}");
+    }
+}
+
+#[test]
+fn snapshots_of_every_treaty() {
+    let baseline = bundled_baseline();
+    insta::glob!("../treaties", "*.treaty", |path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let name = format!("treaties/{}", path.file_name().unwrap().to_string_lossy());
+        let report = check(SourceFile::new(name, text), &baseline);
+        let reports = [report];
+        let human =
+            treaty::cli::check::render_human(&reports, &baseline, HumanStyle::plain(), None);
+        insta::assert_snapshot!("human", human);
+        let json = treaty::diagnostics::json::output(&reports, &baseline.name);
+        insta::assert_json_snapshot!("json", json);
+    });
+}
