@@ -235,3 +235,48 @@ fn colour_is_off_when_not_on_a_terminal() {
         "no ANSI escapes in a pipe"
     );
 }
+
+#[test]
+fn plain_output_is_one_line_per_finding_without_box_drawing() {
+    let output = treaty(
+        &[
+            "check",
+            "--format",
+            "plain",
+            "treaties/uk-ukraine-2024.treaty",
+        ],
+        repo(),
+    );
+    assert_eq!(code(&output), 0);
+    let text = stdout(&output);
+    assert!(!text.contains(['╭', '│', '─', '×', '⚠']), "{text}");
+    let findings: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("treaties/"))
+        .collect();
+    assert_eq!(findings.len(), 14);
+    assert!(findings.contains(
+        &"treaties/uk-ukraine-2024.treaty:13:3: warning[NOT_BINDING]: uk_ukraine_2024: not legally binding: a political instrument, not a treaty (help: make it a treaty: `form treaty` with `ratification required`)"
+    ), "{text}");
+    assert!(text.contains("uk_ukraine_2024: intermediate, 14 gaps against Article 5"));
+}
+
+#[test]
+fn github_output_is_workflow_annotations() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.treaty"),
+        "treaty a {\n  form treaty\n  status signed\n  consult X\n}\n",
+    )
+    .unwrap();
+    let output = treaty(&["check", "--format", "github", "a.treaty"], dir.path());
+    assert_eq!(code(&output), 1);
+    let text = stdout(&output);
+    assert!(
+        text.lines()
+            .any(|l| l
+                .starts_with("::error file=a.treaty,line=4,col=11,title=E101::unknown party `X`")),
+        "{text}"
+    );
+    assert!(text.lines().all(|l| l.starts_with("::")), "{text}");
+}

@@ -16,8 +16,14 @@ use crate::source::{self, Loaded, DEFAULT_MAX_FILE_SIZE};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// miette diagnostics with source excerpts, then a line per treaty.
     Human,
+    /// The documented JSON shape (docs/json-output.md).
     Json,
+    /// One line per finding, no box drawing: for logs and screen readers.
+    Plain,
+    /// GitHub Actions workflow annotations.
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -150,6 +156,20 @@ pub fn run(args: &CheckArgs) -> u8 {
                 .map_err(std::io::Error::from)
                 .and_then(|_| writeln!(stdout))
         }
+        Format::Plain | Format::Github => {
+            let mut out = String::new();
+            for report in &reports {
+                if args.format == Format::Plain {
+                    crate::diagnostics::linear::plain(report, &mut out);
+                } else {
+                    crate::diagnostics::linear::github(report, &mut out);
+                }
+            }
+            if args.format == Format::Plain {
+                out.push_str(&treaty_lines(&reports, &baseline, min_tier));
+            }
+            stdout.write_all(out.as_bytes())
+        }
         Format::Human => {
             let style = HumanStyle {
                 colour: super::colour_stdout(),
@@ -189,6 +209,13 @@ pub fn render_human(
             out.push('\n');
         }
     }
+    out.push_str(&treaty_lines(reports, baseline, min_tier));
+    out
+}
+
+/// One line per treaty with its tier and gap count, its reasons, and the summary.
+fn treaty_lines(reports: &[FileReport], baseline: &Baseline, min_tier: Option<Tier>) -> String {
+    let mut out = String::new();
     for report in reports {
         for treaty in &report.treaties {
             let gaps = treaty.gaps.len();

@@ -6,6 +6,7 @@ pub mod check;
 mod files;
 pub mod fmt;
 pub mod lsp;
+pub mod rules;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -29,6 +30,10 @@ pub enum Command {
     Fmt(fmt::FmtArgs),
     /// Run the language server (LSP over standard input and output) for editors.
     Lsp(lsp::LspArgs),
+    /// Print a rule's documentation: what it checks, why it matters, how to fix it.
+    Explain(rules::ExplainArgs),
+    /// List every rule (`--format json` or `markdown` for docs/rules.md).
+    Rules(rules::RulesArgs),
 }
 
 pub const EXIT_OK: u8 = 0;
@@ -52,6 +57,8 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Lsp(args) => lsp::run(&args),
+        Command::Explain(args) => rules::run_explain(&args),
+        Command::Rules(args) => rules::run_rules(&args),
     };
     ExitCode::from(code)
 }

@@ -5,6 +5,7 @@
 
 pub mod human;
 pub mod json;
+pub mod linear;
 
 use serde::{Deserialize, Serialize};
 
