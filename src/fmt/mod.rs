@@ -319,6 +319,10 @@ impl<'t> Printer<'t> {
         }
         breaks.sort_unstable();
         breaks.retain(|&b| b > start && b < end);
+        // `qualified-by` is nothing but its qualifiers: the first stays with the keyword.
+        if matches!(clause.kind, ClauseKind::QualifiedBy) && breaks.first() == Some(&(start + 1)) {
+            breaks.remove(0);
+        }
         self.comments_before(clause.span.start, indent);
         self.block_line(clause.span.start);
         self.print_clause_tokens(
@@ -431,6 +435,18 @@ mod tests {
         assert_eq!(
             fmt(input),
             "treaty t {\n  title \"T\"\n  party UK \"United Kingdom\" guarantor\n  party UA \"Ukraine\" beneficiary\n\n  trigger armed-attack against UA {\n    consult UK, UA within 24 hours\n  }\n}\n"
+        );
+    }
+
+    #[test]
+    fn qualified_by_keeps_its_first_qualifier_on_the_keyword_line() {
+        let long = "y".repeat(90);
+        let input =
+            format!("treaty t {{\n  qualified-by aspirational conditional-on \"{long}\"\n}}\n");
+        let out = fmt(&input);
+        assert!(
+            out.contains("  qualified-by aspirational\n    conditional-on \"y"),
+            "{out}"
         );
     }
 
