@@ -1,10 +1,17 @@
 //! Did-you-mean suggestions for misspelt keywords, party codes and vocabulary words.
 
+const MAX_WORD: usize = 64;
+
 /// The closest candidate, if it is close enough to be a plausible typo.
 pub fn did_you_mean<'a, I>(word: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    // Nothing longer than this is a typo of a keyword or a code, and comparing a
+    // megabyte-long "word" (hostile input) would cost O(n * m) for nothing.
+    if word.is_empty() || word.len() > MAX_WORD {
+        return None;
+    }
     let word_lower = word.to_lowercase();
     let mut best: Option<(f64, &'a str)> = None;
     for candidate in candidates {

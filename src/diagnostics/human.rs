@@ -17,6 +17,10 @@ use crate::source::{clamp_to_char_boundary, SourceFile};
 
 /// Lines of context shown above and below a label.
 const CONTEXT_LINES: usize = 2;
+/// Lines longer than this (in bytes) are clipped around the label.
+const LONG_LINE: usize = 1000;
+/// Bytes kept on each side of a label on a clipped line.
+const CLIP_MARGIN: usize = 80;
 
 /// Rendering settings; snapshots use [`HumanStyle::plain`].
 #[derive(Debug, Clone, Copy)]
@@ -71,6 +75,8 @@ struct Window {
     /// 0-based line number of the window's first line.
     first_line: usize,
     line_count: usize,
+    /// Characters cut from the start of the first line (only for clipped lines).
+    column_offset: usize,
 }
 
 impl Window {
@@ -90,11 +96,19 @@ impl Window {
                 offset: 0,
                 first_line: 0,
                 line_count: 0,
+                column_offset: 0,
             };
         }
-        let first_line = lines
-            .line_of(low.min(text.len()))
-            .saturating_sub(CONTEXT_LINES);
+        let label_line = lines.line_of(low.min(text.len()));
+        let label_line_end = if label_line + 1 < lines.line_count() {
+            lines.line_start(label_line + 1)
+        } else {
+            text.len()
+        };
+        if label_line_end - lines.line_start(label_line) > LONG_LINE {
+            return Window::clipped(diagnostic, source, label_line, label_line_end);
+        }
+        let first_line = label_line.saturating_sub(CONTEXT_LINES);
         let last_line =
             (lines.line_of(high.min(text.len())) + CONTEXT_LINES).min(lines.line_count() - 1);
         let start = lines.line_start(first_line);
@@ -109,6 +123,42 @@ impl Window {
             offset: start,
             first_line,
             line_count: last_line + 1 - first_line,
+            column_offset: 0,
+        }
+    }
+
+    /// A window on part of one very long line (minified or hostile input): the text
+    /// around the labels, without context lines, so output stays readable and small.
+    fn clipped(
+        diagnostic: &Diagnostic,
+        source: &SourceFile,
+        line: usize,
+        line_end: usize,
+    ) -> Window {
+        let text = &source.text;
+        let line_start = source.lines.line_start(line);
+        let low = diagnostic
+            .labels
+            .iter()
+            .map(|l| l.span.start)
+            .min()
+            .unwrap_or(line_start);
+        let high = diagnostic
+            .labels
+            .iter()
+            .map(|l| l.span.end)
+            .max()
+            .unwrap_or(low)
+            .min(low + CLIP_MARGIN);
+        let start = clamp_to_char_boundary(text, low.saturating_sub(CLIP_MARGIN).max(line_start));
+        let end = clamp_to_char_boundary(text, (high + CLIP_MARGIN).min(line_end));
+        Window {
+            name: source.path.clone(),
+            text: text[start..end].trim_end_matches(['\n', '\r']).to_string(),
+            offset: start,
+            first_line: line,
+            line_count: 1,
+            column_offset: text[line_start..start].chars().count(),
         }
     }
 
@@ -146,7 +196,12 @@ impl SourceCode for Window {
             inner.data(),
             *inner.span(),
             inner.line() + self.first_line,
-            inner.column(),
+            inner.column()
+                + if inner.line() == 0 {
+                    self.column_offset
+                } else {
+                    0
+                },
             inner.line_count().min(self.line_count.max(1)),
         )))
     }

@@ -7,7 +7,9 @@
 
 mod resolve;
 pub mod time;
-pub mod vocab;
+/// The language's vocabularies live beside the grammar; re-exported here because the
+/// model is where they are resolved.
+pub use crate::vocab;
 
 use serde::{Deserialize, Serialize};
 

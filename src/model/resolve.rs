@@ -3,7 +3,6 @@
 //! Problems become diagnostics; the clause concerned is then left out of the model
 //! (or the bad word dropped) so the rules still run on the rest.
 
-use super::vocab::*;
 use super::*;
 use crate::diagnostics::Diagnostic;
 use crate::suggest::did_you_mean;
@@ -336,7 +335,7 @@ impl<'d> Resolver<'d> {
     }
 
     fn check_party(&mut self, code: &ast::Word) -> bool {
-        if self.party_codes.iter().any(|c| *c == code.value) {
+        if self.party_codes.contains(&code.value) {
             return true;
         }
         let help = match did_you_mean(&code.value, self.party_codes.iter().map(|s| s.as_str())) {

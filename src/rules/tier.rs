@@ -78,6 +78,16 @@ fn reason(text: impl Into<String>, span: Span) -> Reason {
     }
 }
 
+/// A reason resting on one clause, marked when the clause records practice rather
+/// than treaty text.
+fn clause_reason(text: &str, obligation: &Obligation) -> Reason {
+    if obligation.has(QualifierKind::InPractice) {
+        reason(format!("{text} (in practice)"), obligation.span)
+    } else {
+        reason(text, obligation.span)
+    }
+}
+
 /// Aspirational wording on a clause, or on the whole instrument, empties it.
 fn committed(treaty: &Treaty, obligation: &Obligation) -> bool {
     !obligation.has(QualifierKind::Aspirational) && !treaty.hedged(QualifierKind::Aspirational)
@@ -140,7 +150,7 @@ fn hard_content(treaty: &Treaty) -> Vec<Reason> {
             } else {
                 "duty to assist on armed attack"
             };
-            reasons.push(reason(text, obligation.span));
+            reasons.push(clause_reason(text, obligation));
         }
     }
     for (_, obligation) in treaty.all_obligations() {
@@ -148,17 +158,17 @@ fn hard_content(treaty: &Treaty) -> Vec<Reason> {
             continue;
         }
         match &obligation.duty {
-            Duty::Station { tripwire, .. } => reasons.push(reason(
+            Duty::Station { tripwire, .. } => reasons.push(clause_reason(
                 if *tripwire {
                     "trip-wire forces stationed"
                 } else {
                     "forces stationed"
                 },
-                obligation.span,
+                obligation,
             )),
             Duty::Deter {
                 means: DeterrentMeans::NuclearForces,
-            } => reasons.push(reason("extended nuclear deterrence", obligation.span)),
+            } => reasons.push(clause_reason("extended nuclear deterrence", obligation)),
             _ => {}
         }
     }

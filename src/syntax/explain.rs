@@ -51,10 +51,18 @@ fn found_at(text: &str, offset: usize) -> (Span, String) {
     let len = if !word.is_empty() {
         word.len()
     } else if first == '"' {
-        rest[1..]
-            .find(['"', '\n'])
-            .map(|i| i + 2)
-            .unwrap_or(rest.len())
+        match rest[1..].find(['"', '\n']) {
+            Some(i) if rest[1 + i..].starts_with('"') => i + 2,
+            // An unterminated string: up to the end of the line, without the newline.
+            unterminated => {
+                let line = &rest[..unterminated.map_or(rest.len(), |i| i + 1)];
+                let line = line.trim_end_matches('\r');
+                return (
+                    Span::new(offset, offset + line.len()),
+                    "a text whose closing `\"` is missing".to_string(),
+                );
+            }
+        }
     } else {
         first.len_utf8()
     };
@@ -72,6 +80,7 @@ fn describe(rule: Rule, clause: &str) -> Option<String> {
             "duration" => "a duration such as `10 years`",
             "consult" | "within" => "a deadline such as `24 hours` or `3 days`",
             "station" | "peacekeeping" | "monitor" => "a number such as `5000`",
+            "provide" => "a number such as `5` (as in `EUR 5 billion`)",
             _ => "a period such as `24 hours` or `10 years`",
         },
         Rule::unit => "a unit such as `hours`, `days`, `months` or `years`",
@@ -86,6 +95,7 @@ fn describe(rule: Rule, clause: &str) -> Option<String> {
         Rule::assist_parties => "who assists whom, such as `each member -> attacked`",
         Rule::roles => "a role such as `guarantor`, `beneficiary` or `member`",
         Rule::mission_kind | Rule::assist_verb => return None,
+        Rule::kw_until if clause == "provide" => "`until <date>`",
         Rule::until_event | Rule::kw_until => "`until <event>`",
         Rule::event | Rule::event_call => {
             "an event such as `nato-accession(UA)` or a quoted description"
@@ -187,7 +197,7 @@ pub fn bad_text(text: &str, span: Span, context: Context) -> Diagnostic {
             explain_with_probe(
                 text,
                 span,
-                rule,
+                Probe::Clause(rule),
                 keyword.word,
                 &format!("this `{}` clause could not be read", keyword.word),
                 example,
@@ -196,7 +206,7 @@ pub fn bad_text(text: &str, span: Span, context: Context) -> Diagnostic {
         Context::TriggerHead => explain_with_probe(
             text,
             span,
-            Rule::probe_trigger_spec,
+            Probe::Head(Rule::probe_trigger_spec),
             "trigger",
             "this trigger's header could not be read",
             "for example: `trigger armed-attack by RU against UA in \"Ukraine\" {`".to_string(),
@@ -204,7 +214,7 @@ pub fn bad_text(text: &str, span: Span, context: Context) -> Diagnostic {
         Context::TreatyHead => explain_with_probe(
             text,
             span,
-            Rule::probe_treaty_head,
+            Probe::Head(Rule::probe_treaty_head),
             "treaty",
             "this treaty's name could not be read",
             "a treaty name is letters, digits, `_` and `-`, such as `uk_ukraine_2024`".to_string(),
@@ -214,7 +224,7 @@ pub fn bad_text(text: &str, span: Span, context: Context) -> Diagnostic {
                 return explain_with_probe(
                     text,
                     span,
-                    Rule::probe_top,
+                    Probe::Head(Rule::probe_top),
                     "treaty",
                     "this treaty's header could not be read",
                     "a treaty starts with `treaty <name> {` on one line".to_string(),
@@ -253,7 +263,12 @@ fn unknown_clause(first: &str, clause_span: Span, context: Context) -> Diagnosti
             "not a clause keyword".to_string(),
         )
     };
+    let qualifier = did_you_mean(first, crate::vocab::QualifierKind::words());
     let help = match did_you_mean(first, allowed.iter().copied()) {
+        None if qualifier.is_some() => format!(
+            "did you mean the qualifier `{}`? a qualifier on its own line continues the clause above it",
+            qualifier.unwrap_or_default()
+        ),
         Some(suggestion) if !first.is_empty() => {
             let keyword = keywords::find(suggestion)
                 .map(|k| k.example)
@@ -274,17 +289,29 @@ fn unknown_clause(first: &str, clause_span: Span, context: Context) -> Diagnosti
         .with_help(help)
 }
 
+/// How to parse a piece of text again to find out why it failed.
+enum Probe {
+    /// A whole clause: exactly the text given, to its end.
+    Clause(Rule),
+    /// A block header: from its start up to its `{`, which lies beyond the text.
+    Head(Rule),
+}
+
 fn explain_with_probe(
     text: &str,
     span: Span,
-    rule: Rule,
+    probe: Probe,
     clause: &str,
     message: &str,
     help: String,
 ) -> Diagnostic {
     let clause_text = &text[span.start..span.end];
     let clause_span = Span::new(span.start, span.start + clause_text.trim_end().len());
-    let (offset, expected) = match TreatyParser::parse(rule, &text[span.start..]) {
+    let (rule, input) = match probe {
+        Probe::Clause(rule) => (rule, &text[span.start..clause_span.end]),
+        Probe::Head(rule) => (rule, &text[span.start..]),
+    };
+    let (offset, expected) = match TreatyParser::parse(rule, input) {
         Ok(_) => (span.start, Vec::new()),
         Err(error) => {
             let position = match error.location {
@@ -304,6 +331,7 @@ fn explain_with_probe(
 
     let mut phrases: Vec<String> = Vec::new();
     let mut wants_clause_end = false;
+    let expected_rules = expected.clone();
     for rule in expected {
         if is_clause_keyword_rule(rule) && offset > span.start {
             wants_clause_end = true;
@@ -315,7 +343,10 @@ fn explain_with_probe(
             }
         }
     }
-    let label = if phrases.is_empty() && wants_clause_end {
+    let unterminated = text[offset..].starts_with('"') && found.starts_with("a text whose");
+    let label = if unterminated {
+        "this text has no closing `\"` on its line".to_string()
+    } else if phrases.is_empty() && wants_clause_end {
         format!("unexpected {found}: the clause should end before it")
     } else if phrases.is_empty() {
         format!("unexpected {found}")
@@ -336,8 +367,33 @@ fn explain_with_probe(
     };
     let mut diagnostic =
         Diagnostic::error(codes::SYNTAX_ERROR, message.to_string()).with_label(label_span, label);
+    let help = match closed_list_suggestion(&expected_rules, &text[offset..found_span.end]) {
+        Some(suggestion) => format!("did you mean `{suggestion}`? {help}"),
+        None => help,
+    };
     if label_span.start > clause_span.start || label_span.end < clause_span.end {
         diagnostic = diagnostic.with_label(clause_span, "in this clause");
     }
     diagnostic.with_help(help)
+}
+
+/// For a word where a role or a qualifier was expected (closed lists in the grammar),
+/// the closest word of that list.
+fn closed_list_suggestion(expected: &[Rule], found: &str) -> Option<&'static str> {
+    use crate::vocab::{QualifierKind, Role};
+    if found.is_empty() || !found.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return None;
+    }
+    if expected.contains(&Rule::role) {
+        if let Some(role) = did_you_mean(found, Role::words()) {
+            return Some(role);
+        }
+    }
+    if expected
+        .iter()
+        .any(|r| matches!(r, Rule::qualifier | Rule::qualifier_name))
+    {
+        return did_you_mean(found, QualifierKind::words());
+    }
+    None
 }

@@ -102,7 +102,6 @@ impl<'t> Lowerer<'t> {
         let mut name = None;
         let mut header_end = span.start;
         let mut clauses = Vec::new();
-        let mut header_seen = false;
         for child in pair.into_inner() {
             match child.as_rule() {
                 Rule::kw_treaty => header_end = child.as_span().end(),
@@ -118,14 +117,7 @@ impl<'t> Lowerer<'t> {
                 }
                 Rule::block_close => {}
                 Rule::unclosed => self.unclosed(span.start, header_end, "treaty"),
-                _ => {
-                    if !header_seen {
-                        header_seen = true;
-                    }
-                    if let Some(clause) = self.clause(child, Context::Treaty) {
-                        clauses.push(clause);
-                    }
-                }
+                _ => self.block_item(child, Context::Treaty, &mut clauses),
             }
         }
         // Include the `{` in the header span when it directly follows.
@@ -136,6 +128,33 @@ impl<'t> Lowerer<'t> {
             span,
             clauses,
         }
+    }
+
+    /// One item of a block. A broken piece that starts on the line where the clause
+    /// before it ended is the tail of that clause: the two are reported together, and
+    /// the half-read clause is dropped rather than checked as if it were complete.
+    fn block_item(&mut self, pair: Pair<'_, Rule>, context: Context, clauses: &mut Vec<Clause>) {
+        if pair.as_rule() != Rule::bad_clause {
+            if let Some(clause) = self.clause(pair) {
+                clauses.push(clause);
+            }
+            return;
+        }
+        let bad = span_of(&pair);
+        let joins_previous = clauses.last().is_some_and(|previous| {
+            !matches!(previous.kind, ClauseKind::Trigger { .. })
+                && !self.text[previous.span.end..bad.start].contains('\n')
+        });
+        let span = match clauses.pop() {
+            Some(previous) if joins_previous => Span::new(previous.span.start, bad.end),
+            Some(previous) => {
+                clauses.push(previous);
+                bad
+            }
+            None => bad,
+        };
+        self.diagnostics
+            .push(explain::bad_text(self.text, span, context));
     }
 
     fn unclosed(&mut self, start: usize, header_end: usize, what: &str) {
@@ -151,22 +170,18 @@ impl<'t> Lowerer<'t> {
         );
     }
 
-    fn clause(&mut self, pair: Pair<'_, Rule>, context: Context) -> Option<Clause> {
+    fn clause(&mut self, pair: Pair<'_, Rule>) -> Option<Clause> {
         let rule = pair.as_rule();
         // pest's span runs on over the whitespace and comments before the next clause;
         // the clause ends where its last token does.
         let content_end = pair
             .clone()
             .into_inner()
-            .map(|p| p.as_span().end())
+            .map(|p| span_of(&p).end)
             .max()
             .unwrap_or(pair.as_span().end());
         let span = Span::new(pair.as_span().start(), content_end);
-        if rule == Rule::bad_clause {
-            self.diagnostics
-                .push(explain::bad_text(self.text, span, context));
-            return None;
-        }
+
         let mut inner = pair.into_inner();
         let keyword = inner.next()?;
         let mut parts: Vec<Pair<'_, Rule>> = Vec::new();
@@ -200,12 +215,7 @@ impl<'t> Lowerer<'t> {
                 }
                 Rule::qualifier => qualifiers.push(self.qualifier(child)),
                 Rule::trigger_spec => {
-                    trigger_head_end = child
-                        .clone()
-                        .into_inner()
-                        .map(|p| p.as_span().end())
-                        .max()
-                        .unwrap_or(child.as_span().end());
+                    trigger_head_end = span_of(&child).end;
                     // The trigger's own qualifiers and source live inside its spec.
                     let mut spec_parts = Vec::new();
                     for spec_child in child.into_inner() {
@@ -236,11 +246,7 @@ impl<'t> Lowerer<'t> {
                     self.unclosed(span.start, trigger_head_end, "trigger");
                     trigger_block_end = Some(self.text.len());
                 }
-                _ if rule == Rule::trigger => {
-                    if let Some(c) = self.clause(child, Context::Trigger) {
-                        nested.push(c);
-                    }
-                }
+                _ if rule == Rule::trigger => self.block_item(child, Context::Trigger, &mut nested),
                 _ => parts.push(child),
             }
         }

@@ -1,4 +1,5 @@
-//! The documented vocabularies of the language: legal forms, roles, trigger kinds,
+//! The documented vocabularies of the language (shared by the syntax stage, for
+//! suggestions, and the model, which resolves words into these types): legal forms, roles, trigger kinds,
 //! assistance kinds, qualifiers and the rest. Each word has a one-line meaning that
 //! `docs/language.md`, error help and editor hover all share.
 

@@ -1,0 +1,237 @@
+//! `treaty check` end to end: output, JSON shape, exit codes, options.
+
+mod common;
+
+use common::{code, repo, stderr, stdout, treaty};
+use serde_json::Value;
+
+#[test]
+fn uk_ukraine_human_output() {
+    let output = treaty(&["check", "treaties/uk-ukraine-2024.treaty"], repo());
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn north_atlantic_human_output() {
+    let output = treaty(&["check", "treaties/north-atlantic-1949.treaty"], repo());
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn uk_ukraine_json_output() {
+    let output = treaty(
+        &[
+            "check",
+            "--format",
+            "json",
+            "treaties/uk-ukraine-2024.treaty",
+        ],
+        repo(),
+    );
+    assert_eq!(code(&output), 0);
+    let json: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    insta::assert_json_snapshot!(json);
+}
+
+#[test]
+fn north_atlantic_json_output() {
+    let output = treaty(
+        &[
+            "check",
+            "--format",
+            "json",
+            "treaties/north-atlantic-1949.treaty",
+        ],
+        repo(),
+    );
+    assert_eq!(code(&output), 0);
+    let json: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    insta::assert_json_snapshot!(json);
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.treaty"),
+        "treaty a {\n  form treaty\n  status in-force\n  party X \"X\" guarantor\n  consult Y\n}\n",
+    )
+    .unwrap();
+    let output = treaty(&["check", "--format", "json", "a.treaty"], dir.path());
+    assert_eq!(code(&output), 1, "an unknown party is an error");
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["version"], 1);
+    let file = &json["files"][0];
+    assert_eq!(file["path"], "a.treaty");
+    let treaty = &file["treaties"][0];
+    assert_eq!(treaty["id"], "a");
+    assert!(treaty["title"].is_null());
+    assert!(["soft", "intermediate", "hard"].contains(&treaty["tier"].as_str().unwrap()));
+    assert!(!treaty["tier_reasons"].as_array().unwrap().is_empty());
+    let gap = &treaty["gaps"][0];
+    for field in ["element", "code", "message"] {
+        assert!(gap[field].is_string(), "gap.{field}");
+    }
+    let unknown = file["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "E101")
+        .expect("unknown party diagnostic");
+    assert_eq!(unknown["severity"], "error");
+    assert_eq!(unknown["message"], "unknown party `Y`");
+    assert!(unknown["help"].as_str().unwrap().contains("X"));
+    let label = &unknown["labels"][0];
+    assert_eq!(label["line"], 5);
+    assert_eq!(label["column"], 11);
+    assert_eq!(label["length"], 1);
+    let offset = label["offset"].as_u64().unwrap() as usize;
+    let text = std::fs::read_to_string(dir.path().join("a.treaty")).unwrap();
+    assert_eq!(&text[offset..offset + 1], "Y");
+    let summary = &json["summary"];
+    assert_eq!(summary["files"], 1);
+    assert_eq!(summary["treaties"], 1);
+    assert_eq!(summary["errors"], 1);
+    assert!(summary["warnings"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn directories_are_searched_recursively_for_treaty_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("a/b");
+    std::fs::create_dir_all(&nested).unwrap();
+    let text = std::fs::read_to_string(repo().join("treaties/uk-ukraine-2024.treaty")).unwrap();
+    std::fs::write(nested.join("one.treaty"), &text).unwrap();
+    std::fs::write(
+        dir.path().join("two.treaty"),
+        text.replace("uk_ukraine_2024", "two"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a treaty {").unwrap();
+    let output = treaty(&["check", "--format", "json"], dir.path());
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let paths: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["./a/b/one.treaty", "./two.treaty"]);
+}
+
+#[test]
+fn min_tier_fails_a_treaty_below_it() {
+    let uk = "treaties/uk-ukraine-2024.treaty";
+    let output = treaty(&["check", "--min-tier", "hard", uk], repo());
+    assert_eq!(code(&output), 1);
+    assert!(stdout(&output).contains("below the minimum tier: intermediate < hard"));
+    let output = treaty(&["check", "--min-tier", "intermediate", uk], repo());
+    assert_eq!(code(&output), 0);
+}
+
+#[test]
+fn a_missing_path_is_a_usage_failure() {
+    let output = treaty(&["check", "no/such/file.treaty"], repo());
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    assert_eq!(err.lines().count(), 1, "one clear line: {err}");
+    assert!(err.contains("cannot read `no/such/file.treaty`"), "{err}");
+}
+
+#[test]
+fn bad_arguments_are_a_usage_failure() {
+    assert_eq!(code(&treaty(&["check", "--format", "xml"], repo())), 2);
+    assert_eq!(code(&treaty(&["check", "--min-tier", "medium"], repo())), 2);
+    assert_eq!(code(&treaty(&["frobnicate"], repo())), 2);
+}
+
+#[test]
+fn an_empty_directory_is_a_usage_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = treaty(&["check"], dir.path());
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).contains("no `.treaty` files found"));
+}
+
+#[test]
+fn another_baseline_changes_the_gaps() {
+    // A weak baseline: a political consultation pledge. Against it, the UK-Ukraine
+    // agreement has none of the gaps that the baseline itself also has.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("weak.treaty"),
+        "treaty weak {\n  title \"Weak pledge\"\n  form political\n  status signed\n  duration 5 years\n  party A \"A\" guarantor\n  party B \"B\" beneficiary\n  trigger armed-attack against B {\n    consult A, B\n  }\n}\n",
+    )
+    .unwrap();
+    let uk = repo().join("treaties/uk-ukraine-2024.treaty");
+    let output = treaty(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--baseline",
+            "weak.treaty",
+            uk.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["baseline"], "Weak pledge");
+    let codes: Vec<&str> = json["files"][0]["treaties"][0]["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["code"].as_str().unwrap())
+        .collect();
+    for shared in [
+        "NOT_BINDING",
+        "NO_MUTUAL_DEFENCE",
+        "FIXED_TERM",
+        "ONE_SIDED",
+    ] {
+        assert!(
+            !codes.contains(&shared),
+            "{shared} is the baseline's own: {codes:?}"
+        );
+    }
+    assert!(codes.contains(&"NARROW_TRIGGER"), "{codes:?}");
+    assert!(codes.contains(&"FUNDING_CONDITIONAL"), "{codes:?}");
+}
+
+#[test]
+fn a_broken_baseline_is_a_usage_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("b.treaty"),
+        "treaty b {\n  form nonsense\n}\n",
+    )
+    .unwrap();
+    let uk = repo().join("treaties/uk-ukraine-2024.treaty");
+    let output = treaty(
+        &["check", "--baseline", "b.treaty", uk.to_str().unwrap()],
+        dir.path(),
+    );
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).contains("baseline `b.treaty`"));
+}
+
+#[test]
+fn every_bundled_treaty_checks_without_errors() {
+    let output = treaty(&["check", "--format", "json", "treaties/"], repo());
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["summary"]["errors"], 0, "{}", stdout(&output));
+    assert_eq!(code(&output), 0);
+}
+
+#[test]
+fn colour_is_off_when_not_on_a_terminal() {
+    let output = treaty(&["check", "treaties/uk-ukraine-2024.treaty"], repo());
+    assert!(
+        !stdout(&output).contains('\u{1b}'),
+        "no ANSI escapes in a pipe"
+    );
+}
