@@ -12,6 +12,7 @@ pub mod cli;
 pub mod diagnostics;
 pub mod model;
 pub mod rules;
+pub mod scenario;
 pub mod source;
 pub mod suggest;
 pub mod syntax;

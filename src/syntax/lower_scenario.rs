@@ -26,7 +26,10 @@ fn string(pair: &Pair<'_, Rule>) -> Spanned<String> {
         .strip_prefix('"')
         .and_then(|s| s.strip_suffix('"'))
         .unwrap_or(raw);
-    Spanned::new(body.replace("\\\"", "\"").replace("\\\\", "\\"), span_of(pair))
+    Spanned::new(
+        body.replace("\\\"", "\"").replace("\\\\", "\\"),
+        span_of(pair),
+    )
 }
 
 /// A clause's span: from its first to its last token, without trailing whitespace.
@@ -121,10 +124,14 @@ fn bad_line(pair: &Pair<'_, Rule>) -> Diagnostic {
     let text = pair.as_str().trim();
     let first = text.split_whitespace().next().unwrap_or("");
     let help = match first {
-        "event" => "events read `event armed-attack by RU against UA at 2027-03-01T06:00Z` or \
-                    `event UK consults UA at 2027-03-02T05:00Z`",
-        "expect" => "expectations read `expect consult UK, UA by 2027-03-02T06:00Z`, \
-                     `expect no armed-force` or `expect violated consult UK late 3 hours`",
+        "event" => {
+            "events read `event armed-attack by RU against UA at 2027-03-01T06:00Z` or \
+                    `event UK consults UA at 2027-03-02T05:00Z`"
+        }
+        "expect" => {
+            "expectations read `expect consult UK, UA by 2027-03-02T06:00Z`, \
+                     `expect no armed-force` or `expect violated consult UK late 3 hours`"
+        }
         "end" => "write `end 2027-04-01T00:00Z`",
         "treaty" => "write `treaty \"../file.treaty\"` or `treaty name_in_this_file`",
         _ => "a scenario holds `treaty`, `event`, `end` and `expect` lines",
@@ -222,7 +229,7 @@ fn expectation(pair: Pair<'_, Rule>, span: Span) -> Option<Expectation> {
         match p.as_rule() {
             Rule::kw_no => e.negated = true,
             Rule::s_status => e.status = Some(word(&p)),
-            Rule::s_word => {
+            Rule::s_what => {
                 e.what = word(&p);
                 saw_what = true;
             }

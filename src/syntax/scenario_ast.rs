@@ -19,10 +19,16 @@ pub struct Scenario {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ScenarioItem {
     /// `treaty "../file.treaty"` or `treaty name` (a treaty in the same file).
-    Use { target: UseTarget, span: Span },
+    Use {
+        target: UseTarget,
+        span: Span,
+    },
     Event(Happening),
     /// `end 2027-04-01T00:00Z`: when the monitoring log is closed.
-    End { at: Word, span: Span },
+    End {
+        at: Word,
+        span: Span,
+    },
     Expect(Expectation),
 }
 
