@@ -15,6 +15,7 @@ pub mod generate;
 pub mod lsp;
 pub mod model;
 pub mod rules;
+pub mod scenario;
 pub mod source;
 pub mod suggest;
 pub mod syntax;

@@ -25,6 +25,9 @@ pub type Word = Spanned<String>;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct File {
     pub treaties: Vec<Treaty>,
+    /// `scenario` blocks (see `scenario_ast`), run by `treaty simulate` and `treaty test`.
+    #[serde(default)]
+    pub scenarios: Vec<super::scenario_ast::Scenario>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

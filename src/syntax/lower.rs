@@ -20,9 +20,15 @@ pub fn lower_file(text: &str, file: Pair<'_, Rule>) -> Parsed {
         diagnostics: Vec::new(),
     };
     let mut treaties = Vec::new();
+    let mut scenarios = Vec::new();
     for pair in file.into_inner() {
         match pair.as_rule() {
             Rule::treaty => treaties.push(lowerer.treaty(pair)),
+            Rule::scenario => scenarios.push(super::lower_scenario::scenario(
+                text,
+                pair,
+                &mut lowerer.diagnostics,
+            )),
             Rule::stray => {
                 let span = Span::from(pair.as_span());
                 lowerer
@@ -32,7 +38,8 @@ pub fn lower_file(text: &str, file: Pair<'_, Rule>) -> Parsed {
             _ => {}
         }
     }
-    if treaties.is_empty() && lowerer.diagnostics.is_empty() {
+    // A file of scenarios only is complete: its treaties live in other files.
+    if treaties.is_empty() && scenarios.is_empty() && lowerer.diagnostics.is_empty() {
         let end = text.len();
         lowerer.diagnostics.push(
             Diagnostic::error(codes::NO_TREATY, "this file defines no treaty")
@@ -41,7 +48,10 @@ pub fn lower_file(text: &str, file: Pair<'_, Rule>) -> Parsed {
         );
     }
     Parsed {
-        file: File { treaties },
+        file: File {
+            treaties,
+            scenarios,
+        },
         diagnostics: lowerer.diagnostics,
     }
 }

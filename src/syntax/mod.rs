@@ -6,7 +6,9 @@ pub mod comments;
 mod explain;
 pub mod keywords;
 mod lower;
+pub mod lower_scenario;
 mod prescan;
+pub mod scenario_ast;
 
 use pest::Parser;
 use pest_derive::Parser;

@@ -1,0 +1,91 @@
+//! The syntax tree of `scenario` blocks: events on a timeline, the treaties they run
+//! against, and the expectations about what follows. Words are kept as written; the
+//! scenario resolver (`crate::scenario::resolve`) checks them.
+
+use serde::{Deserialize, Serialize};
+
+use super::ast::{Period, Spanned, Word};
+use crate::source::Span;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    /// `None` when the header did not parse.
+    pub name: Option<Word>,
+    pub header_span: Span,
+    pub span: Span,
+    pub items: Vec<ScenarioItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ScenarioItem {
+    /// `treaty "../file.treaty"` or `treaty name` (a treaty in the same file).
+    Use {
+        target: UseTarget,
+        span: Span,
+    },
+    Event(Happening),
+    /// `end 2027-04-01T00:00Z`: when the monitoring log is closed.
+    End {
+        at: Word,
+        span: Span,
+    },
+    Expect(Expectation),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum UseTarget {
+    Path(Spanned<String>),
+    Treaty(Word),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ScenePlace {
+    Party(Word),
+    Described(Spanned<String>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Happening {
+    /// `armed-attack by RU against UA in "Kharkiv" at 2027-03-01T06:00Z`
+    Occurrence {
+        kind: Word,
+        aspects: Vec<Word>,
+        by: Option<Word>,
+        against: Option<Word>,
+        place: Option<ScenePlace>,
+        at: Word,
+        span: Span,
+    },
+    /// `UK provides air-defence to UA at 2027-03-02T10:00Z`
+    Action {
+        actor: Word,
+        verb: Word,
+        kinds: Vec<Word>,
+        targets: Vec<Word>,
+        means: Vec<Word>,
+        at: Word,
+        span: Span,
+    },
+}
+
+impl Happening {
+    pub fn span(&self) -> Span {
+        match self {
+            Happening::Occurrence { span, .. } | Happening::Action { span, .. } => *span,
+        }
+    }
+}
+
+/// `expect [no] [fulfilled|violated|pending] WHAT [PARTIES] [by TIME] [late PERIOD]
+/// [because REASON]`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Expectation {
+    pub negated: bool,
+    pub status: Option<Word>,
+    pub what: Word,
+    pub parties: Vec<Word>,
+    pub due: Option<Word>,
+    pub late: Option<Period>,
+    pub because: Option<Word>,
+    pub span: Span,
+}
