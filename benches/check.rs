@@ -5,14 +5,14 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use pest::Parser;
 use std::hint::black_box;
-use treaty::analysis::{bundled_baseline, check, model_of};
+use treaty::analysis::{check, model_of, Settings};
 use treaty::cli::check::render_human;
 use treaty::diagnostics::human::HumanStyle;
 use treaty::source::SourceFile;
 use treaty::syntax::{self, Rule, TreatyParser};
 
 fn stages(c: &mut Criterion) {
-    let baseline = bundled_baseline();
+    let settings = Settings::default();
     let mut group = c.benchmark_group("stages");
     group.sample_size(20);
     for count in [1usize, 100, 1000] {
@@ -34,7 +34,7 @@ fn stages(c: &mut Criterion) {
             b.iter(|| {
                 black_box(check(
                     SourceFile::new("bench.treaty", text.as_str()),
-                    &baseline,
+                    &settings,
                 ))
             })
         });
@@ -45,9 +45,9 @@ fn stages(c: &mut Criterion) {
                 b.iter(|| {
                     let reports = [check(
                         SourceFile::new("bench.treaty", text.as_str()),
-                        &baseline,
+                        &settings,
                     )];
-                    black_box(render_human(&reports, &baseline, HumanStyle::plain(), None))
+                    black_box(render_human(&reports, HumanStyle::plain()))
                 })
             },
         );

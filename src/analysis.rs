@@ -1,10 +1,13 @@
 //! The whole pipeline for one file: parse, resolve, assess. The CLI, the tests and any
 //! future front end (language server, scenario engine) call this and nothing lower.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::diagnostics::{self, Diagnostic, Severity};
-use crate::model::{self, Model};
-use crate::rules::{self, Baseline, TreatyReport};
-use crate::source::SourceFile;
+use crate::model::{self, Date, Model};
+use crate::rules::lints::{self, LintContext};
+use crate::rules::{self, Baseline, Tier, TreatyReport};
+use crate::source::{SourceFile, Span};
 use crate::syntax;
 
 /// Everything `check` knows about one file.
@@ -13,8 +16,11 @@ pub struct FileReport {
     pub source: SourceFile,
     pub model: Model,
     pub treaties: Vec<TreatyReport>,
-    /// Syntax, model and gap diagnostics, sorted by position.
+    /// Syntax, model, gap and lint diagnostics after suppressions and configured
+    /// levels, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
+    /// The name of the baseline the gaps are measured against.
+    pub baseline: String,
 }
 
 impl FileReport {
@@ -32,6 +38,7 @@ impl FileReport {
             model: Model::default(),
             treaties: Vec::new(),
             diagnostics: vec![diagnostic],
+            baseline: String::new(),
         }
     }
 }
@@ -45,8 +52,78 @@ pub fn model_of(text: &str) -> (Model, Vec<Diagnostic>) {
     (model, all)
 }
 
-pub fn check(source: SourceFile, baseline: &Baseline) -> FileReport {
-    let (model, mut diagnostics) = model_of(&source.text);
+/// A rule's configured level: a severity, or off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+    Advice,
+    Off,
+}
+
+/// What a check run needs besides the file: the baseline, per-rule levels (from
+/// `treaty.toml` and the command line) and today's date.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub baseline: Baseline,
+    /// Levels by rule code; a rule not listed keeps its default severity.
+    pub levels: HashMap<&'static str, Level>,
+    /// Treaties below this tier get a `below-min-tier` error.
+    pub min_tier: Option<Tier>,
+    pub today: Date,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings::with_baseline(bundled_baseline())
+    }
+}
+
+impl Settings {
+    pub fn with_baseline(baseline: Baseline) -> Self {
+        Settings {
+            baseline,
+            levels: HashMap::new(),
+            min_tier: None,
+            today: Date::today(),
+        }
+    }
+
+    /// Apply the configured levels: change severities, drop rules turned off.
+    fn apply_levels(&self, diagnostics: &mut Vec<Diagnostic>) {
+        if self.levels.is_empty() {
+            return;
+        }
+        diagnostics.retain_mut(|d| match self.levels.get(d.code) {
+            Some(Level::Off) => false,
+            Some(Level::Error) => {
+                d.severity = Severity::Error;
+                true
+            }
+            Some(Level::Warning) => {
+                d.severity = Severity::Warning;
+                true
+            }
+            Some(Level::Advice) => {
+                d.severity = Severity::Advice;
+                true
+            }
+            None => true,
+        });
+    }
+}
+
+pub fn check(source: SourceFile, settings: &Settings) -> FileReport {
+    let parsed = syntax::parse(&source.text);
+    let suppressions = syntax::suppressions::find(&source.text, &parsed.file);
+    let (model, mut model_diagnostics) = model::resolve(&parsed.file);
+    let mut diagnostics = parsed.diagnostics;
+    diagnostics.append(&mut model_diagnostics);
+    let baseline = &settings.baseline;
+    let lint_context = LintContext {
+        today: settings.today,
+    };
     let mut treaties = Vec::with_capacity(model.treaties.len());
     for treaty in &model.treaties {
         let report = rules::assess(treaty, baseline);
@@ -60,7 +137,27 @@ pub fn check(source: SourceFile, baseline: &Baseline) -> FileReport {
                     .with_help(gap.help),
             );
         }
+        diagnostics.append(&mut lints::run(treaty, &lint_context));
+        if let Some(min) = settings.min_tier.filter(|min| report.tier.tier < *min) {
+            diagnostics.push(below_min_tier(treaty, &report, min));
+        }
         treaties.push(report);
+    }
+    let filtered = !suppressions.is_empty() || !settings.levels.is_empty();
+    if filtered {
+        lints::unused_suppression::apply(&mut diagnostics, &suppressions);
+        settings.apply_levels(&mut diagnostics);
+        // A gap suppressed or turned off is not reported as a gap either. A set, so
+        // a file with thousands of treaties stays linear.
+        let kept: HashSet<(&str, Option<Span>)> = diagnostics
+            .iter()
+            .map(|d| (d.code, d.primary_span()))
+            .collect();
+        for report in &mut treaties {
+            report
+                .gaps
+                .retain(|gap| kept.contains(&(gap.code, Some(gap.span))));
+        }
     }
     diagnostics::sort(&mut diagnostics);
     FileReport {
@@ -68,7 +165,30 @@ pub fn check(source: SourceFile, baseline: &Baseline) -> FileReport {
         model,
         treaties,
         diagnostics,
+        baseline: baseline.name.clone(),
     }
+}
+
+fn below_min_tier(treaty: &model::Treaty, report: &TreatyReport, min: Tier) -> Diagnostic {
+    let reasons: Vec<&str> = report
+        .tier
+        .reasons
+        .iter()
+        .map(|r| r.text.as_str())
+        .collect();
+    Diagnostic::error(
+        rules::tier::codes::BELOW_MIN_TIER,
+        format!(
+            "{}: tier {} is below the required minimum, {min}",
+            treaty.id, report.tier.tier
+        ),
+    )
+    .with_label(treaty.header_span, format!("{} treaty", report.tier.tier))
+    .with_help(format!(
+        "{} because: {}; strengthen it, or lower the minimum",
+        report.tier.tier,
+        reasons.join("; ")
+    ))
 }
 
 /// The bundled baseline: Article 5 of the North Atlantic Treaty with NATO practice.

@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod config;
 pub mod diagnostics;
 pub mod fmt;
 pub mod generate;

@@ -23,6 +23,10 @@ impl Span {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+    /// Whether the byte offset lies in the span (an empty span contains its start).
+    pub fn contains(&self, offset: usize) -> bool {
+        offset == self.start || (self.start..self.end).contains(&offset)
+    }
     /// The smallest span covering both.
     pub fn to(self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))

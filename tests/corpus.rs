@@ -3,7 +3,7 @@
 //! and gaps come from the rules; nothing here is keyed to a file by the code under test.
 
 use std::collections::BTreeMap;
-use treaty::analysis::{bundled_baseline, check};
+use treaty::analysis::{bundled_baseline, check, Settings};
 use treaty::diagnostics::human::HumanStyle;
 use treaty::diagnostics::Severity;
 use treaty::rules::Tier;
@@ -14,7 +14,7 @@ fn report(file: &str) -> (Tier, Vec<&'static str>) {
     let text =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + &path)
             .unwrap_or_else(|e| panic!("{path}: {e}"));
-    let report = check(SourceFile::new(path.clone(), text), &bundled_baseline());
+    let report = check(SourceFile::new(path.clone(), text), &Settings::default());
     let errors: Vec<_> = report
         .diagnostics
         .iter()
@@ -264,14 +264,14 @@ fn every_instrument_of_the_corpus_is_present() {
 
 #[test]
 fn snapshots_of_every_treaty() {
-    let baseline = bundled_baseline();
+    let settings = Settings::default();
+    let baseline = &settings.baseline;
     insta::glob!("../treaties", "*.treaty", |path| {
         let text = std::fs::read_to_string(path).unwrap();
         let name = format!("treaties/{}", path.file_name().unwrap().to_string_lossy());
-        let report = check(SourceFile::new(name, text), &baseline);
+        let report = check(SourceFile::new(name, text), &settings);
         let reports = [report];
-        let human =
-            treaty::cli::check::render_human(&reports, &baseline, HumanStyle::plain(), None);
+        let human = treaty::cli::check::render_human(&reports, HumanStyle::plain());
         insta::assert_snapshot!("human", human);
         let json = treaty::diagnostics::json::output(&reports, &baseline.name);
         insta::assert_json_snapshot!("json", json);

@@ -173,7 +173,7 @@ fn a_whole_editing_session() {
 
     // didOpen -> exactly the diagnostics of `treaty check`, with UTF-16 ranges.
     let published = client.open(TEXT);
-    let report = analysis::check(SourceFile::new(URI, TEXT), &analysis::bundled_baseline());
+    let report = analysis::check(SourceFile::new(URI, TEXT), &analysis::Settings::default());
     assert!(!report.diagnostics.is_empty());
     assert_eq!(
         published.as_array().map(Vec::len),
@@ -348,7 +348,7 @@ fn a_whole_editing_session() {
     let published = client.diagnostics();
     let expected = analysis::check(
         SourceFile::new(URI, fixed.clone()),
-        &analysis::bundled_baseline(),
+        &analysis::Settings::default(),
     );
     let codes: Vec<&str> = published
         .as_array()
@@ -501,7 +501,7 @@ fn incremental_edits_land_at_utf16_positions() {
     let fixed = TEXT.replace("militray-aid", "military-aid");
     let expected = analysis::check(
         SourceFile::new(URI, fixed.clone()),
-        &analysis::bundled_baseline(),
+        &analysis::Settings::default(),
     );
     let codes: Vec<&str> = published
         .as_array()

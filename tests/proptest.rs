@@ -3,14 +3,14 @@
 //! diagnostic label it reports lies inside the file on character boundaries.
 
 use proptest::prelude::*;
-use treaty::analysis::{bundled_baseline, check};
+use treaty::analysis::{bundled_baseline, check, Settings};
 use treaty::generate;
 use treaty::source::SourceFile;
 
 /// Checks `text` and asserts every label span is inside it, ordered and on char
 /// boundaries.
 fn check_spans(text: &str) -> Result<(), TestCaseError> {
-    let report = check(SourceFile::new("prop.treaty", text), &bundled_baseline());
+    let report = check(SourceFile::new("prop.treaty", text), &Settings::default());
     for diagnostic in &report.diagnostics {
         for label in &diagnostic.labels {
             let span = label.span;
@@ -86,7 +86,7 @@ fn deep_nesting_and_unterminated_constructs_are_diagnosed_not_crashed() {
         "treaty t { source \"unterminated",
         "\u{feff}treaty é {}",
     ] {
-        let report = check(SourceFile::new("edge.treaty", text), &bundled_baseline());
+        let report = check(SourceFile::new("edge.treaty", text), &Settings::default());
         assert!(
             !report.diagnostics.is_empty(),
             "broken input must be diagnosed: {text:.40}"

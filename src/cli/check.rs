@@ -8,10 +8,12 @@ use std::path::PathBuf;
 
 use super::files;
 use super::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
+use crate::analysis::Level;
 use crate::analysis::{self, FileReport};
+use crate::config::{self, ConfigError, Overrides};
 use crate::diagnostics::human::{self, HumanStyle};
 use crate::diagnostics::json;
-use crate::rules::{Baseline, Tier};
+use crate::rules::Tier;
 use crate::source::{self, Loaded, DEFAULT_MAX_FILE_SIZE};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -53,13 +55,28 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
-    /// A `.treaty` file to compare against instead of the bundled Article 5 baseline.
+    /// A `.treaty` file to compare against instead of the bundled Article 5 baseline
+    /// (overrides `baseline` in treaty.toml).
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
 
-    /// Fail (exit 1) when a treaty's tier is below this.
+    /// Fail (exit 1) when a treaty's tier is below this (overrides `min-tier`).
     #[arg(long, value_enum, value_name = "TIER")]
     pub min_tier: Option<MinTier>,
+
+    /// Set a rule's level, overriding treaty.toml: `--rule NO_NUCLEAR_UMBRELLA=off`,
+    /// `--rule unused-party=error`. Repeatable.
+    #[arg(long = "rule", value_name = "RULE=LEVEL", value_parser = parse_rule_level)]
+    pub rules: Vec<(&'static str, Level)>,
+
+    /// Use this configuration file for every checked file instead of searching for
+    /// `treaty.toml` upward from each file.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every `treaty.toml`.
+    #[arg(long)]
+    pub no_config: bool,
 
     /// Refuse files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
@@ -71,47 +88,59 @@ fn failure(message: &str) -> u8 {
     EXIT_FAILURE
 }
 
-fn load_baseline(path: &Option<PathBuf>) -> Result<Baseline, String> {
-    let Some(path) = path else {
-        return Ok(analysis::bundled_baseline());
+/// `CODE=LEVEL` or `name=level`, for `--rule`.
+fn parse_rule_level(text: &str) -> Result<(&'static str, Level), String> {
+    let (rule, level) = text
+        .split_once('=')
+        .ok_or_else(|| format!("expected RULE=LEVEL, got `{text}`"))?;
+    let code = config::configurable_rule(rule.trim())?;
+    let level = config::parse_level(level.trim())
+        .ok_or_else(|| format!("`{level}` is not a level: write error, warning, advice or off"))?;
+    Ok((code, level))
+}
+
+/// Print a configuration file's problems (always human-readable, on stderr).
+fn report_config_error(error: &ConfigError) -> u8 {
+    let style = HumanStyle {
+        colour: false,
+        ..HumanStyle::plain()
     };
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        format!(
-            "cannot read baseline `{}`: {}",
-            path.display(),
-            files::describe(&e)
-        )
-    })?;
-    analysis::baseline_from(&text).map_err(|errors| {
-        let first = errors.first().map(|d| d.message.as_str()).unwrap_or("");
-        format!(
-            "baseline `{}` has {} error(s), first: {first}; run `treaty check {}` to see them",
-            path.display(),
-            errors.len(),
-            path.display()
-        )
-    })
+    for diagnostic in &error.diagnostics {
+        eprintln!("{}", human::render(diagnostic, &error.source, style));
+    }
+    EXIT_FAILURE
 }
 
 pub fn run(args: &CheckArgs) -> u8 {
-    let baseline = match load_baseline(&args.baseline) {
-        Ok(baseline) => baseline,
-        Err(message) => return failure(&message),
-    };
+    let mut resolver = config::Resolver::new(Overrides {
+        config: args.config.clone(),
+        no_config: args.no_config,
+        baseline: args.baseline.clone(),
+        min_tier: args.min_tier.map(Tier::from),
+        levels: args.rules.clone(),
+        today: None,
+    });
     let found = files::find(&args.paths);
     let mut io_failed = !found.problems.is_empty();
     for problem in &found.problems {
         eprintln!("error: {problem}");
     }
 
-    // Read and check in parallel; `collect` keeps the files in order.
-    let results: Vec<Result<FileReport, String>> = found
-        .files
+    // Settings first, one configuration file at a time (cached per directory)...
+    let mut jobs = Vec::with_capacity(found.files.len());
+    for path in &found.files {
+        match resolver.settings_for(path) {
+            Ok(settings) => jobs.push((path, settings)),
+            Err(error) => return report_config_error(&error),
+        }
+    }
+    // ...then read and check in parallel; `collect` keeps the files in order.
+    let results: Vec<Result<FileReport, String>> = jobs
         .par_iter()
-        .map(|path| {
+        .map(|(path, settings)| {
             let display = path.display().to_string();
             match source::load(path, display.clone(), args.max_file_size) {
-                Ok(Loaded::Text(file)) => Ok(analysis::check(file, &baseline)),
+                Ok(Loaded::Text(file)) => Ok(analysis::check(file, settings)),
                 Ok(Loaded::Rejected(file, diagnostic)) => {
                     Ok(FileReport::rejected(file, diagnostic))
                 }
@@ -137,21 +166,15 @@ pub fn run(args: &CheckArgs) -> u8 {
         return failure(&format!("no `.treaty` files found in {}", shown.join(", ")));
     }
 
-    let min_tier = args.min_tier.map(Tier::from);
-    let below: Vec<(&str, &str, Tier)> = reports
-        .iter()
-        .flat_map(|r| {
-            r.treaties
-                .iter()
-                .map(move |t| (r.source.path.as_str(), t.id.as_str(), t.tier.tier))
-        })
-        .filter(|(_, _, tier)| min_tier.is_some_and(|min| *tier < min))
-        .collect();
-
     let mut stdout = std::io::stdout().lock();
     let written = match args.format {
         Format::Json => {
-            let output = json::output(&reports, &baseline.name);
+            let baseline = reports
+                .iter()
+                .map(|r| r.baseline.as_str())
+                .find(|name| !name.is_empty())
+                .unwrap_or("");
+            let output = json::output(&reports, baseline);
             serde_json::to_writer_pretty(&mut stdout, &output)
                 .map_err(std::io::Error::from)
                 .and_then(|_| writeln!(stdout))
@@ -166,7 +189,7 @@ pub fn run(args: &CheckArgs) -> u8 {
                 }
             }
             if args.format == Format::Plain {
-                out.push_str(&treaty_lines(&reports, &baseline, min_tier));
+                out.push_str(&treaty_lines(&reports));
             }
             stdout.write_all(out.as_bytes())
         }
@@ -175,7 +198,7 @@ pub fn run(args: &CheckArgs) -> u8 {
                 colour: super::colour_stdout(),
                 ..HumanStyle::plain()
             };
-            stdout.write_all(render_human(&reports, &baseline, style, min_tier).as_bytes())
+            stdout.write_all(render_human(&reports, style).as_bytes())
         }
     };
     // A closed pipe (`treaty check | head`) is not a failure of the check.
@@ -188,7 +211,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     let summary = json::Summary::of(&reports);
     if io_failed {
         EXIT_FAILURE
-    } else if summary.errors > 0 || !below.is_empty() {
+    } else if summary.errors > 0 {
         EXIT_FINDINGS
     } else {
         EXIT_OK
@@ -196,12 +219,7 @@ pub fn run(args: &CheckArgs) -> u8 {
 }
 
 /// The whole human report: diagnostics per file, one line per treaty, a summary.
-pub fn render_human(
-    reports: &[FileReport],
-    baseline: &Baseline,
-    style: HumanStyle,
-    min_tier: Option<Tier>,
-) -> String {
+pub fn render_human(reports: &[FileReport], style: HumanStyle) -> String {
     let mut out = String::new();
     for report in reports {
         for diagnostic in &report.diagnostics {
@@ -209,12 +227,12 @@ pub fn render_human(
             out.push('\n');
         }
     }
-    out.push_str(&treaty_lines(reports, baseline, min_tier));
+    out.push_str(&treaty_lines(reports));
     out
 }
 
 /// One line per treaty with its tier and gap count, its reasons, and the summary.
-fn treaty_lines(reports: &[FileReport], baseline: &Baseline, min_tier: Option<Tier>) -> String {
+fn treaty_lines(reports: &[FileReport]) -> String {
     let mut out = String::new();
     for report in reports {
         for treaty in &report.treaties {
@@ -225,7 +243,7 @@ fn treaty_lines(reports: &[FileReport], baseline: &Baseline, min_tier: Option<Ti
                 treaty.tier.tier,
                 gaps,
                 if gaps == 1 { "" } else { "s" },
-                baseline.name
+                report.baseline
             ));
             let reasons: Vec<String> = treaty
                 .tier
@@ -240,14 +258,6 @@ fn treaty_lines(reports: &[FileReport], baseline: &Baseline, min_tier: Option<Ti
                 })
                 .collect();
             out.push_str(&format!("  {}: {}\n", treaty.tier.tier, reasons.join("; ")));
-            if let Some(min) = min_tier {
-                if treaty.tier.tier < min {
-                    out.push_str(&format!(
-                        "  below the minimum tier: {} < {min}\n",
-                        treaty.tier.tier
-                    ));
-                }
-            }
         }
     }
     let summary = json::Summary::of(reports);

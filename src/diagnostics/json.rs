@@ -20,6 +20,9 @@ pub struct Output<'a> {
 #[derive(Debug, Serialize)]
 pub struct FileOutput<'a> {
     pub path: &'a str,
+    /// The baseline this file's gaps are measured against (a `treaty.toml` may give
+    /// different folders different baselines).
+    pub baseline: &'a str,
     pub treaties: Vec<TreatyOutput<'a>>,
     pub diagnostics: Vec<DiagnosticOutput<'a>>,
 }
@@ -115,6 +118,7 @@ pub fn output<'a>(reports: &'a [FileReport], baseline: &'a str) -> Output<'a> {
         .iter()
         .map(|report| FileOutput {
             path: &report.source.path,
+            baseline: &report.baseline,
             treaties: report
                 .treaties
                 .iter()

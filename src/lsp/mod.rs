@@ -20,8 +20,7 @@ use std::io::{self, BufRead, Write};
 use lsp_server::{Message, Notification, Request, RequestId, Response};
 use serde_json::{json, Value};
 
-use crate::analysis::{self, FileReport};
-use crate::rules::Baseline;
+use crate::analysis::{self, FileReport, Settings};
 use crate::source::{SourceFile, Span};
 use crate::syntax::{self, Parsed};
 use position::{Encoding, Positions};
@@ -44,9 +43,9 @@ pub struct Document {
 }
 
 impl Document {
-    fn new(uri: &str, text: String, version: i64, baseline: &Baseline) -> Self {
+    fn new(uri: &str, text: String, version: i64, settings: &Settings) -> Self {
         let parsed = syntax::parse(&text);
-        let report = analysis::check(SourceFile::new(uri, text), baseline);
+        let report = analysis::check(SourceFile::new(uri, text), settings);
         Document {
             version,
             report,
@@ -61,7 +60,7 @@ impl Document {
 
 /// The server's state: open documents and what was negotiated.
 pub struct Server {
-    baseline: Baseline,
+    settings: Settings,
     documents: HashMap<String, Document>,
     encoding: Encoding,
     initialized: bool,
@@ -85,7 +84,7 @@ fn invalid(message: impl Into<String>) -> (i32, String) {
 impl Server {
     pub fn new() -> Self {
         Server {
-            baseline: analysis::bundled_baseline(),
+            settings: Settings::default(),
             documents: HashMap::new(),
             encoding: Encoding::Utf16,
             initialized: false,
@@ -162,7 +161,7 @@ impl Server {
                 lines: &document.report.source.lines,
                 encoding: self.encoding,
             },
-            baseline: &self.baseline,
+            baseline: &self.settings.baseline,
         };
         feature(&context, params)
     }
@@ -284,7 +283,7 @@ impl Server {
     }
 
     fn update(&mut self, uri: &str, text: String, version: i64) -> Vec<Message> {
-        let document = Document::new(uri, text, version, &self.baseline);
+        let document = Document::new(uri, text, version, &self.settings);
         let positions = Positions {
             text: document.text(),
             lines: &document.report.source.lines,
@@ -302,7 +301,7 @@ pub struct Context<'a> {
     pub uri: &'a str,
     pub document: &'a Document,
     pub positions: Positions<'a>,
-    pub baseline: &'a Baseline,
+    pub baseline: &'a crate::rules::Baseline,
 }
 
 impl Context<'_> {

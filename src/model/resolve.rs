@@ -712,7 +712,12 @@ impl<'d> Resolver<'d> {
                             .collect();
                         Some(Assistance { kind, details })
                     })
-                    .collect();
+                    .collect::<Vec<_>>();
+                // Every kind written was unknown (and reported): leave the clause out
+                // rather than keep a `provide` of nothing.
+                if assistance.is_empty() && !kinds.is_empty() {
+                    return None;
+                }
                 let amount = amount.as_ref().and_then(|a| self.amount(a));
                 Duty::Provide {
                     assistance,

@@ -50,6 +50,29 @@ impl Date {
         era * 146097 + doe - 719468
     }
 
+    /// The date of a day number (days since 1970-01-01), the inverse of
+    /// [`Date::days_since_epoch`].
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    /// Today's date in UTC, from the system clock.
+    pub fn today() -> Date {
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        Date::from_days_since_epoch(seconds.div_euclid(86_400))
+    }
+
     /// This date plus whole calendar months, clamping to the month's last day
     /// (2024-01-31 + 1 month = 2024-02-29).
     pub fn add_months(self, months: i64) -> Date {
@@ -172,6 +195,18 @@ mod tests {
             .contains("no month 13"));
         assert!(Date::parse("1900-02-29").is_err());
         assert!(Date::parse("2000-02-29").is_ok());
+    }
+
+    #[test]
+    fn day_numbers_round_trip() {
+        for days in [-800_000, -1, 0, 1, 19_782, 20_000, 2_932_896] {
+            let date = Date::from_days_since_epoch(days);
+            assert_eq!(date.days_since_epoch(), days, "{date}");
+        }
+        assert_eq!(
+            Date::from_days_since_epoch(19_782).to_string(),
+            "2024-02-29"
+        );
     }
 
     #[test]

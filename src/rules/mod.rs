@@ -1,9 +1,10 @@
 //! Rules: the tier classifier, the element-by-element comparison with a baseline
-//! (gaps), and the registry of every code the tool can emit.
+//! (gaps), the drafting lints, and the registry of every code the tool can emit.
 //!
 //! Rules read the [`crate::model`] only; they never see syntax or source text.
 
 pub mod gaps;
+pub mod lints;
 pub mod registry;
 pub mod tier;
 

@@ -2,9 +2,11 @@
 //! text. `treaty explain`, the docs and editor hover read from here, so a code never
 //! changes meaning and is documented once.
 
+use crate::config;
 use crate::diagnostics::Severity;
 use crate::model::codes as model_codes;
 use crate::rules::gaps::ELEMENTS;
+use crate::rules::{lints, tier};
 use crate::source;
 use crate::syntax::codes as syntax_codes;
 
@@ -13,10 +15,13 @@ pub struct RuleInfo {
     pub code: &'static str,
     pub name: &'static str,
     pub severity: Severity,
-    /// Which family the rule belongs to: syntax, model, gap.
+    /// Which family the rule belongs to: syntax, model, config, tier, gap, lint.
     pub family: &'static str,
     pub summary: &'static str,
     pub why: &'static str,
+    /// A small input that triggers the rule: a `.treaty` file, or for the `config`
+    /// family a `treaty.toml`. The test suite checks that it does.
+    pub example: &'static str,
     pub fix: &'static str,
 }
 
@@ -26,6 +31,7 @@ const fn rule(
     family: &'static str,
     summary: &'static str,
     why: &'static str,
+    example: &'static str,
     fix: &'static str,
 ) -> RuleInfo {
     RuleInfo {
@@ -35,71 +41,97 @@ const fn rule(
         family,
         summary,
         why,
+        example,
         fix,
     }
 }
 
-/// Rules of the syntax and model stages.
+/// Rules of the syntax, model, configuration and tier stages.
 const ERRORS: &[RuleInfo] = &[
     rule(syntax_codes::SYNTAX_ERROR, "syntax-error", "syntax",
         "a clause, header or line that does not follow the language's grammar",
         "a clause the checker cannot read is a clause it cannot check; the rest of the file is still checked",
+        "treaty t {\n  form treaty\n  status in-force\n  consult UK UA within 24 hours\n}\n",
         "follow the example in the diagnostic's help; `docs/language.md` lists every clause"),
     rule(syntax_codes::UNCLOSED_BLOCK, "unclosed-block", "syntax",
         "a treaty or trigger block whose closing `}` is missing",
         "usually a file cut short, or a brace lost in editing",
+        "treaty t {\n  form treaty\n  status in-force\n",
         "add the missing `}`"),
     rule(syntax_codes::NESTING_TOO_DEEP, "nesting-too-deep", "syntax",
         "braces nested deeper than the language ever needs",
         "the language uses two levels; very deep nesting is a corrupted or hostile file",
+        concat!("treaty t {\n  form treaty\n  status in-force\n  trigger armed-attack {\n", "{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{\n", "}\n"),
         "check the file's braces"),
     rule(syntax_codes::NO_TREATY, "no-treaty", "syntax",
         "a file with no treaty in it",
         "an empty or truncated file checks nothing",
+        "// only a comment\n",
         "add `treaty name { ... }`"),
     rule(source::codes::NOT_TEXT, "not-text", "syntax",
         "a file that is not UTF-8 text (a binary file, or another encoding)",
         "the checker reads UTF-8 text only",
+        "treaty t {\u{0}}",
         "save the file as UTF-8"),
     rule(source::codes::TOO_LARGE, "file-too-large", "syntax",
         "a file larger than the size limit",
         "bounds the time and memory one file can take",
+        "// checked with `--max-file-size 16`\ntreaty t {\n  form treaty\n  status in-force\n}\n",
         "split the file, or raise the limit with `--max-file-size`"),
     rule(model_codes::UNKNOWN_PARTY, "unknown-party", "model",
         "a party code that no `party` or `members` clause declares",
         "an obligation owed by or to an undeclared party cannot be checked, and is usually a typo",
+        "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> AU training\n}\n",
         "declare the party, or fix the code (the help suggests the closest declared one)"),
     rule(model_codes::DUPLICATE_PARTY, "duplicate-party", "model",
         "a party declared twice",
         "two declarations may disagree on the party's name or roles",
+        "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UK \"United Kingdom\" guarantor\n}\n",
         "declare each party once, listing all its roles"),
     rule(model_codes::INVALID_DATE, "invalid-date", "model",
         "a date that does not exist, such as 2023-02-29",
         "dates decide when obligations begin and end",
+        "treaty t {\n  form treaty\n  status in-force\n  signed 2023-02-29\n}\n",
         "write a real date as YYYY-MM-DD"),
     rule(model_codes::UNKNOWN_WORD, "unknown-word", "model",
         "a word outside the documented vocabulary (legal form, role, trigger kind, assistance kind, qualifier...)",
         "the tier and the gaps depend on these words; an unknown one is ignored by every rule",
+        "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA air-defense, trainning\n}\n",
         "use the suggested word, or one listed in `docs/language.md`"),
     rule(model_codes::INVALID_NUMBER, "invalid-number", "model",
         "a number that cannot be read or is out of range",
         "sizes, amounts and periods are compared by the rules",
+        "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA training GBP 99999999999999999999999 billion\n}\n",
         "write a plain number such as `5000` or `2.5`"),
     rule(model_codes::DUPLICATE_FIELD, "duplicate-field", "model",
         "a header clause (form, status, duration...) given twice",
         "two values for one field contradict each other",
+        "treaty t {\n  form treaty\n  form political\n  status in-force\n}\n",
         "keep one of the two clauses"),
     rule(model_codes::MISSING_FIELD, "missing-field", "model",
         "a treaty without a `form` or `status` clause",
         "the tier depends on the legal form and status",
+        "treaty t {\n  status in-force\n}\n",
         "add the missing clause"),
     rule(model_codes::DUPLICATE_TREATY, "duplicate-treaty", "model",
         "two treaties with the same name in one file",
         "reports and references name treaties by their name",
+        "treaty t {\n  form treaty\n  status in-force\n}\ntreaty t {\n  form political\n  status draft\n}\n",
         "rename one of them"),
+    rule(config::codes::INVALID_CONFIG, "invalid-config", "config",
+        "a `treaty.toml` that cannot be read: bad TOML, an unknown setting, rule or level, a baseline that does not load",
+        "a configuration the checker ignored would silently check something else than the team agreed; nothing is checked until it is fixed (exit code 2)",
+        "[rules]\nno-nukes = \"off\"\n",
+        "correct the setting the diagnostic points at; `docs/configuration.md` lists every setting and `treaty rules` every rule"),
+    rule(tier::codes::BELOW_MIN_TIER, "below-min-tier", "tier",
+        "a treaty whose tier is below the minimum set by `--min-tier` or `min-tier` in `treaty.toml`",
+        "lets a CI job hold every draft to the tier the negotiating mandate requires",
+        "// checked with `--min-tier hard`\ntreaty t {\n  form declaration\n  status signed\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA political-support\n}\n",
+        "strengthen the treaty (the tier line lists the clauses that decide it), or lower the minimum"),
 ];
 
-/// Every rule: errors first, then gaps in element order.
+/// Every rule: the syntax, model, config and tier rules, then gaps in element order,
+/// then the drafting lints.
 pub fn all() -> Vec<RuleInfo> {
     let mut rules: Vec<RuleInfo> = ERRORS.to_vec();
     for element in ELEMENTS {
@@ -111,9 +143,22 @@ pub fn all() -> Vec<RuleInfo> {
                 family: "gap",
                 summary: gap.summary,
                 why: gap.why,
+                example: gap.example,
                 fix: gap.fix,
             });
         }
+    }
+    for lint in lints::all() {
+        rules.push(RuleInfo {
+            code: lint.code,
+            name: lint.name,
+            severity: lint.severity,
+            family: "lint",
+            summary: lint.summary,
+            why: lint.why,
+            example: lint.example,
+            fix: lint.fix,
+        });
     }
     rules
 }

@@ -20,6 +20,12 @@
 use serde::Serialize;
 use std::fmt;
 
+pub mod codes {
+    //! Codes of the diagnostics about tiers.
+    /// A treaty below the configured minimum tier.
+    pub const BELOW_MIN_TIER: &str = "T001";
+}
+
 use crate::model::vocab::RatificationState;
 use crate::model::vocab::{DeterrentMeans, Form, Mandate, QualifierKind, Status};
 use crate::model::{Bindingness, Duty, Obligation, Treaty};

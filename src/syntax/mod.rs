@@ -9,6 +9,7 @@ mod lower;
 pub mod lower_scenario;
 mod prescan;
 pub mod scenario_ast;
+pub mod suppressions;
 
 use pest::Parser;
 use pest_derive::Parser;

@@ -13,6 +13,7 @@ pub const ELEMENT: Element = Element {
             name: "no-armed-force",
             summary: "no commitment that may include the use of armed force",
             why: "equipment and money can be outlasted; only the prospect of armed force deters an attack outright",
+            example: "",
             fix: "name the means: `assist ... -> attacked with armed-force`",
         },
         GapRule {
@@ -20,6 +21,7 @@ pub const ELEMENT: Element = Element {
             name: "armed-force-opt-out",
             summary: "armed force is excluded or left to each party's consent",
             why: "an opt-out tells the aggressor which response it need not fear",
+            example: "",
             fix: "remove `armed-force-opt-out`",
         },
     ],

@@ -12,6 +12,7 @@ pub const ELEMENT: Element = Element {
             name: "no-consultation",
             summary: "no duty to consult at all",
             why: "consultation is how parties agree a common response before and during a crisis",
+            example: "",
             fix: "add `consult all parties` to a `trigger threat to territorial-integrity ...` block",
         },
         GapRule {
@@ -19,6 +20,7 @@ pub const ELEMENT: Element = Element {
             name: "no-consultation-deadline",
             summary: "consultation is the main commitment, and it has no time limit",
             why: "when consultation is all that is promised, an open-ended one can be put off indefinitely",
+            example: "",
             fix: "give the consultation a deadline: `consult UK, UA within 24 hours`",
         },
     ],

@@ -12,6 +12,7 @@ pub const ELEMENT: Element = Element {
             name: "fixed-term",
             summary: "the instrument runs for a fixed term or must be reviewed by a date",
             why: "a guarantee with an end date invites the aggressor to wait it out",
+            example: "",
             fix: "use `duration indefinite` and drop mandatory `review within` dates",
         },
         GapRule {
@@ -19,6 +20,7 @@ pub const ELEMENT: Element = Element {
             name: "short-notice-exit",
             summary: "a party may leave at any time or on six months' notice or less",
             why: "an easy exit makes the guarantee only as durable as the guarantor's next government",
+            example: "",
             fix: "require long notice after a minimum period: `withdrawal notice 1 year after 20 years`",
         },
     ],

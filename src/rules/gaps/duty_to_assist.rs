@@ -13,6 +13,7 @@ pub const ELEMENT: Element = Element {
             name: "no-mutual-defence",
             summary: "no obligation to assist or defend the victim of an armed attack",
             why: "without a duty to assist, an attack leaves the guarantors free to do nothing",
+            example: "",
             fix: "add to the armed-attack trigger: `assist GUARANTOR -> attacked with armed-force forthwith`",
         },
         GapRule {
@@ -20,6 +21,7 @@ pub const ELEMENT: Element = Element {
             name: "consult-only",
             summary: "on attack, the only firm commitment is to consult",
             why: "consultation decides nothing: the guarantor commits to a meeting, not to help",
+            example: "",
             fix: "add an `assist` clause to the trigger next to the `consult` clause",
         },
         GapRule {
@@ -27,6 +29,7 @@ pub const ELEMENT: Element = Element {
             name: "common-danger-formula",
             summary: "parties pledge to act to meet the common danger, not to assist",
             why: "'act to meet the common danger' names no help owed to the attacked party",
+            example: "",
             fix: "replace `act` with `assist ... -> attacked`",
         },
         GapRule {
@@ -34,6 +37,7 @@ pub const ELEMENT: Element = Element {
             name: "right-not-obligation",
             summary: "guarantors reserve the right to act rather than undertake to",
             why: "a right can be left unused; only an obligation can be relied on",
+            example: "",
             fix: "remove `reserve-right` so the clause is a duty",
         },
     ],

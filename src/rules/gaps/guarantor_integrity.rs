@@ -13,6 +13,7 @@ pub const ELEMENT: Element = Element {
         name: "guarantor-is-potential-aggressor",
         summary: "a guarantor or party is the likely attacker, or can veto the response",
         why: "a guarantee given by the state it guards against fails the moment it is needed",
+        example: "",
         fix: "remove the adversary from the guarantors, and drop `unanimity` from the response",
     }],
     assess,

@@ -12,6 +12,7 @@ pub const ELEMENT: Element = Element {
             name: "not-immediate",
             summary: "the duty to assist has no 'forthwith' or 'immediately'",
             why: "the first days of an invasion decide much of it; an open-ended response can come too late",
+            example: "",
             fix: "add a timing to the `assist` clause: `forthwith` or `immediately`",
         },
         GapRule {
@@ -19,6 +20,7 @@ pub const ELEMENT: Element = Element {
             name: "consultation-delay",
             summary: "assistance waits for a consultation period",
             why: "days spent consulting are days the attacker uses, and a consultation can end without agreement",
+            example: "",
             fix: "make assistance `forthwith` and let consultation run alongside it",
         },
     ],

@@ -11,6 +11,7 @@ pub const ELEMENT: Element = Element {
         name: "no-attack-on-all",
         summary: "no clause makes an attack on one an attack on all",
         why: "indivisibility is what makes every party treat the attack as its own",
+        example: "",
         fix: "add `indivisible` to the armed-attack trigger",
     }],
     assess,

@@ -37,6 +37,8 @@ pub struct GapRule {
     pub summary: &'static str,
     /// Why it weakens a guarantee.
     pub why: &'static str,
+    /// A small treaty that has this gap (the rule catalogue's example; tested).
+    pub example: &'static str,
     /// The clause to add or strengthen.
     pub fix: &'static str,
 }

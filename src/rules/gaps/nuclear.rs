@@ -12,6 +12,7 @@ pub const ELEMENT: Element = Element {
         name: "no-nuclear-umbrella",
         summary: "no extended nuclear deterrence",
         why: "a nuclear umbrella raises the cost of an attack beyond what any conventional gain is worth",
+        example: "",
         fix: "add `deter GUARANTOR -> BENEFICIARY with nuclear-forces`",
     }],
     assess,

@@ -15,6 +15,7 @@ pub const ELEMENT: Element = Element {
             name: "constitutional-qualifier-in-operative-clause",
             summary: "'in accordance with constitutional processes / laws' sits inside the response",
             why: "placed in the operative clause, it lets each guarantor's domestic process decide whether to respond at all",
+            example: "",
             fix: "move the qualifier to ratification (`ratification required`) and out of the response clause",
         },
         GapRule {
@@ -22,6 +23,7 @@ pub const ELEMENT: Element = Element {
             name: "conditional-on-request",
             summary: "the response comes only at the request of a party",
             why: "a request requirement adds a step, and a pretext to wait",
+            example: "",
             fix: "remove `at-request` from the response",
         },
         GapRule {
@@ -29,6 +31,7 @@ pub const ELEMENT: Element = Element {
             name: "unsc-dependent",
             summary: "the response is routed through the UN Security Council",
             why: "any permanent member, the aggressor included, can veto Security Council action",
+            example: "",
             fix: "replace `seek ... by un-security-council` with an `assist` clause; keep `report to un-security-council`",
         },
         GapRule {
@@ -36,6 +39,7 @@ pub const ELEMENT: Element = Element {
             name: "funding-conditional",
             summary: "assistance depends on budgets, appropriations or political guidance",
             why: "support that each budget round must renew can stop at any of them",
+            example: "",
             fix: "fix amounts and periods in the text: `provide ... EUR 5 billion per year until 2027-12-31`",
         },
         GapRule {
@@ -43,6 +47,7 @@ pub const ELEMENT: Element = Element {
             name: "conditionality-on-beneficiary",
             summary: "support is tied to the beneficiary's reforms or conduct",
             why: "conditions on the beneficiary give the guarantor a reason to withhold support",
+            example: "",
             fix: "separate reform commitments from the security commitments; remove `conditional-on-reforms`",
         },
         GapRule {
@@ -50,6 +55,7 @@ pub const ELEMENT: Element = Element {
             name: "neutrality-carveout",
             summary: "some parties' neutral security policy is preserved",
             why: "a carve-out lets some guarantors stand aside",
+            example: "",
             fix: "remove `neutrality-carveout`, or list the parties it exempts",
         },
         GapRule {
@@ -57,6 +63,7 @@ pub const ELEMENT: Element = Element {
             name: "intent-only",
             summary: "a clause states an intention, not a commitment",
             why: "'we intend to' creates no obligation",
+            example: "",
             fix: "remove `aspirational` so the clause commits",
         },
         GapRule {
@@ -64,6 +71,7 @@ pub const ELEMENT: Element = Element {
             name: "conditional-commitment",
             summary: "a commitment depends on a condition",
             why: "a condition gives the guarantor a way out",
+            example: "",
             fix: "remove `conditional-on`, or make the condition precise and verifiable",
         },
         GapRule {
@@ -71,6 +79,7 @@ pub const ELEMENT: Element = Element {
             name: "qualified-deadline",
             summary: "a deadline applies only 'where possible'",
             why: "a deadline that need only be met where possible is not a deadline",
+            example: "",
             fix: "remove `where-possible`",
         },
     ],

@@ -13,6 +13,7 @@ pub const ELEMENT: Element = Element {
         name: "one-sided",
         summary: "guarantors give and the beneficiary receives; nothing is mutual",
         why: "a one-way guarantee gives the guarantor no stake of its own in honouring it",
+        example: "",
         fix: "make the obligations mutual: `members A, B` and `assist each member -> attacked ...`",
     }],
     assess,

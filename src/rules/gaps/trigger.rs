@@ -13,6 +13,7 @@ pub const ELEMENT: Element = Element {
             name: "no-trigger",
             summary: "no event sets off any obligation",
             why: "without a trigger nothing obliges anyone to act when the beneficiary is attacked",
+            example: "",
             fix: "add `trigger armed-attack against UA { ... }` with the response inside it",
         },
         GapRule {
@@ -20,6 +21,7 @@ pub const ELEMENT: Element = Element {
             name: "narrow-trigger",
             summary: "the trigger is narrower than an armed attack by anyone",
             why: "an aggressor can stay below a narrow trigger (no nuclear use, a proxy instead of the named state)",
+            example: "",
             fix: "trigger on `armed-attack` with no `by`, so an attack by anyone counts",
         },
         GapRule {
@@ -27,6 +29,7 @@ pub const ELEMENT: Element = Element {
             name: "geographic-exclusion",
             summary: "the trigger carves territory out of its scope",
             why: "an excluded area is where the next attack will come",
+            example: "",
             fix: "remove the `excluding` part of the trigger",
         },
     ],

@@ -1,0 +1,372 @@
+//! `treaty.toml`: per-project settings, found by searching upward from each checked
+//! file. Command-line flags override what it says.
+//!
+//! ```toml
+//! baseline = "baselines/article5.treaty"   # relative to this file
+//! min-tier = "intermediate"
+//!
+//! [rules]
+//! NO_NUCLEAR_UMBRELLA = "off"              # by code...
+//! consultation-without-deadline = "warning" # ...or by name
+//! ```
+//!
+//! A file that cannot be read as such is never half-applied: it is reported with
+//! diagnostics pointing into the TOML and the run stops (exit code 2).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::analysis::{self, Level, Settings};
+use crate::diagnostics::Diagnostic;
+use crate::model::Date;
+use crate::rules::registry;
+use crate::rules::{Baseline, Tier};
+use crate::source::{SourceFile, Span};
+use crate::suggest::did_you_mean;
+
+pub mod codes {
+    //! Codes of the diagnostics about configuration files.
+    pub const INVALID_CONFIG: &str = "C001";
+}
+
+pub const FILE_NAME: &str = "treaty.toml";
+
+/// A configuration file, read and validated.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    /// The baseline file, resolved against the configuration file's directory.
+    pub baseline: Option<PathBuf>,
+    pub min_tier: Option<Tier>,
+    /// Levels by rule code.
+    pub levels: HashMap<&'static str, Level>,
+}
+
+/// A configuration file that cannot be used, with what is wrong in it.
+#[derive(Debug)]
+pub struct ConfigError {
+    pub source: SourceFile,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    baseline: Option<Spanned<String>>,
+    min_tier: Option<Spanned<String>>,
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+fn invalid(span: Span, message: impl Into<String>, label: &str, help: &str) -> Diagnostic {
+    Diagnostic::error(codes::INVALID_CONFIG, message)
+        .with_label(span, label)
+        .with_help(help)
+}
+
+fn span_of<T>(value: &Spanned<T>) -> Span {
+    let range = value.span();
+    Span::new(range.start, range.end)
+}
+
+pub fn parse_level(word: &str) -> Option<Level> {
+    Some(match word {
+        "error" => Level::Error,
+        "warning" => Level::Warning,
+        "advice" => Level::Advice,
+        "off" => Level::Off,
+        _ => return None,
+    })
+}
+
+pub fn parse_tier(word: &str) -> Option<Tier> {
+    Some(match word {
+        "soft" => Tier::Soft,
+        "intermediate" => Tier::Intermediate,
+        "hard" => Tier::Hard,
+        _ => return None,
+    })
+}
+
+/// The code a rule code or name stands for, if it may be configured. Syntax errors may
+/// not be silenced: a clause that does not parse is not checked at all.
+pub fn configurable_rule(code_or_name: &str) -> Result<&'static str, String> {
+    match registry::lookup(code_or_name) {
+        Some(rule) if rule.family == "syntax" => Err(format!(
+            "`{code_or_name}` is a syntax rule and cannot be reconfigured"
+        )),
+        Some(rule) => Ok(rule.code),
+        None => {
+            let rules = registry::all();
+            let names = rules.iter().flat_map(|r| [r.code, r.name]);
+            Err(match did_you_mean(code_or_name, names) {
+                Some(close) => format!("no rule `{code_or_name}`; did you mean `{close}`?"),
+                None => format!("no rule `{code_or_name}`; `treaty rules` lists them all"),
+            })
+        }
+    }
+}
+
+/// Read configuration text. `dir` is the directory relative paths are resolved from.
+pub fn parse(text: &str, dir: &Path) -> Result<Config, Vec<Diagnostic>> {
+    let raw: RawConfig = toml::from_str(text).map_err(|error| {
+        let span = error
+            .span()
+            .map_or(Span::new(0, 0), |r| Span::new(r.start, r.end));
+        vec![invalid(
+            span,
+            format!("cannot read this configuration: {}", error.message().trim()),
+            "here",
+            "settings are `baseline`, `min-tier` and a `[rules]` table; see docs/configuration.md",
+        )]
+    })?;
+    let mut diagnostics = Vec::new();
+    let mut config = Config {
+        baseline: raw.baseline.as_ref().map(|b| dir.join(b.get_ref())),
+        ..Config::default()
+    };
+    if let Some(tier) = &raw.min_tier {
+        match parse_tier(tier.get_ref()) {
+            Some(tier) => config.min_tier = Some(tier),
+            None => diagnostics.push(invalid(
+                span_of(tier),
+                format!("`{}` is not a tier", tier.get_ref()),
+                "not a tier",
+                "write `soft`, `intermediate` or `hard`",
+            )),
+        }
+    }
+    for (rule, level) in &raw.rules {
+        let code = match configurable_rule(rule.get_ref()) {
+            Ok(code) => code,
+            Err(message) => {
+                diagnostics.push(invalid(
+                    span_of(rule),
+                    message,
+                    "unknown or fixed rule",
+                    "`treaty rules` lists every rule's code and name",
+                ));
+                continue;
+            }
+        };
+        match parse_level(level.get_ref()) {
+            Some(level) => {
+                config.levels.insert(code, level);
+            }
+            None => diagnostics.push(invalid(
+                span_of(level),
+                format!("`{}` is not a level", level.get_ref()),
+                "not a level",
+                "write `error`, `warning`, `advice` or `off`",
+            )),
+        }
+    }
+    diagnostics.sort_by_key(|d| d.primary_span().map(|s| s.start));
+    if diagnostics.is_empty() {
+        Ok(config)
+    } else {
+        Err(diagnostics)
+    }
+}
+
+/// Read a configuration file.
+pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    let display = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|error| ConfigError {
+        source: SourceFile::new(display.clone(), ""),
+        diagnostics: vec![Diagnostic::error(
+            codes::INVALID_CONFIG,
+            format!("cannot read this configuration file: {error}"),
+        )],
+    })?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    parse(&text, dir).map_err(|diagnostics| ConfigError {
+        source: SourceFile::new(display, text),
+        diagnostics,
+    })
+}
+
+/// The nearest `treaty.toml` in `dir` or one of its ancestors.
+pub fn find(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .map(|d| d.join(FILE_NAME))
+        .find(|candidate| candidate.is_file())
+}
+
+/// What the command line says, which wins over any configuration file.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// Use this file for every checked file instead of searching.
+    pub config: Option<PathBuf>,
+    /// Ignore configuration files.
+    pub no_config: bool,
+    pub baseline: Option<PathBuf>,
+    pub min_tier: Option<Tier>,
+    pub levels: Vec<(&'static str, Level)>,
+    /// Today's date, for tests; the system clock otherwise.
+    pub today: Option<Date>,
+}
+
+/// Settings for each checked file, built once per configuration file. Searching upward
+/// is cached per directory, so checking 10,000 files in one folder reads one config.
+pub struct Resolver {
+    overrides: Overrides,
+    config_of_dir: HashMap<PathBuf, Option<PathBuf>>,
+    settings_of_config: HashMap<Option<PathBuf>, Arc<Settings>>,
+}
+
+impl Resolver {
+    pub fn new(overrides: Overrides) -> Self {
+        Resolver {
+            overrides,
+            config_of_dir: HashMap::new(),
+            settings_of_config: HashMap::new(),
+        }
+    }
+
+    /// The configuration file that applies to `file`, if any.
+    pub fn config_for(&mut self, file: &Path) -> Option<PathBuf> {
+        if self.overrides.no_config {
+            return None;
+        }
+        if let Some(explicit) = &self.overrides.config {
+            return Some(explicit.clone());
+        }
+        let dir = match file.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
+        self.config_of_dir
+            .entry(dir)
+            .or_insert_with_key(|dir| find(dir))
+            .clone()
+    }
+
+    /// The settings for `file`: its configuration file with the overrides applied.
+    pub fn settings_for(&mut self, file: &Path) -> Result<Arc<Settings>, ConfigError> {
+        let config_path = self.config_for(file);
+        if let Some(settings) = self.settings_of_config.get(&config_path) {
+            return Ok(Arc::clone(settings));
+        }
+        let settings = Arc::new(self.build(config_path.as_deref())?);
+        self.settings_of_config
+            .insert(config_path, Arc::clone(&settings));
+        Ok(settings)
+    }
+
+    fn build(&self, config_path: Option<&Path>) -> Result<Settings, ConfigError> {
+        let config = match config_path {
+            Some(path) => load(path)?,
+            None => Config::default(),
+        };
+        let baseline = match (&self.overrides.baseline, &config.baseline) {
+            (Some(path), _) => load_baseline(path).map_err(|message| ConfigError {
+                source: SourceFile::new(path.display().to_string(), ""),
+                diagnostics: vec![Diagnostic::error(codes::INVALID_CONFIG, message)],
+            })?,
+            (None, Some(path)) => {
+                load_baseline(path).map_err(|message| baseline_error(config_path, message))?
+            }
+            (None, None) => analysis::bundled_baseline(),
+        };
+        let mut levels = config.levels;
+        levels.extend(self.overrides.levels.iter().copied());
+        Ok(Settings {
+            baseline,
+            levels,
+            min_tier: self.overrides.min_tier.or(config.min_tier),
+            today: self.overrides.today.unwrap_or_else(Date::today),
+        })
+    }
+}
+
+/// A baseline named by a configuration file that does not load: a diagnostic on the
+/// `baseline` setting.
+fn baseline_error(config_path: Option<&Path>, message: String) -> ConfigError {
+    let path = config_path.map(Path::to_path_buf).unwrap_or_default();
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let span = text.find("baseline").map_or(Span::new(0, 0), |start| {
+        let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+        Span::new(start, end)
+    });
+    ConfigError {
+        source: SourceFile::new(path.display().to_string(), text),
+        diagnostics: vec![invalid(
+            span,
+            message,
+            "this baseline",
+            "point `baseline` at a `.treaty` file that checks without errors (relative to this file)",
+        )],
+    }
+}
+
+/// Load a baseline treaty file.
+pub fn load_baseline(path: &Path) -> Result<Baseline, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read baseline `{}`: {e}", path.display()))?;
+    analysis::baseline_from(&text).map_err(|errors| {
+        let first = errors.first().map(|d| d.message.as_str()).unwrap_or("");
+        format!(
+            "baseline `{}` has {} error(s), first: {first}; run `treaty check {}` to see them",
+            path.display(),
+            errors.len(),
+            path.display()
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_here(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        parse(text, Path::new("/project"))
+    }
+
+    #[test]
+    fn a_full_configuration_reads() {
+        let config = parse_here(
+            "baseline = \"b/art5.treaty\"\nmin-tier = \"intermediate\"\n[rules]\nNO_NUCLEAR_UMBRELLA = \"off\"\nunused-party = \"error\"\n",
+        )
+        .expect("valid");
+        assert_eq!(
+            config.baseline,
+            Some(PathBuf::from("/project/b/art5.treaty"))
+        );
+        assert_eq!(config.min_tier, Some(Tier::Intermediate));
+        assert_eq!(config.levels.get("NO_NUCLEAR_UMBRELLA"), Some(&Level::Off));
+        assert_eq!(config.levels.get("L001"), Some(&Level::Error));
+    }
+
+    #[test]
+    fn every_mistake_points_into_the_toml() {
+        let text = "min-tier = \"hardest\"\n[rules]\nunused-partie = \"error\"\nL001 = \"loud\"\nE001 = \"off\"\n";
+        let errors = parse_here(text).expect_err("invalid");
+        let pointed: Vec<&str> = errors
+            .iter()
+            .map(|d| {
+                let span = d.primary_span().expect("a span");
+                &text[span.start..span.end]
+            })
+            .collect();
+        assert_eq!(
+            pointed,
+            ["\"hardest\"", "unused-partie", "\"loud\"", "E001"],
+            "{errors:?}"
+        );
+        assert!(errors[1].message.contains("did you mean `unused-party`"));
+    }
+
+    #[test]
+    fn bad_toml_and_unknown_settings_are_reported_with_a_span() {
+        for text in ["min-tier = \n", "colour = true\n"] {
+            let errors = parse_here(text).expect_err("invalid");
+            assert_eq!(errors.len(), 1);
+            assert!(errors[0].primary_span().is_some(), "{text}");
+        }
+    }
+}

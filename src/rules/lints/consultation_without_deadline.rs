@@ -1,0 +1,47 @@
+//! A `consult` clause with no deadline.
+
+use super::{Lint, LintContext};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::{Duty, Treaty};
+
+pub const LINT: Lint = Lint {
+    code: "L004",
+    name: "consultation-without-deadline",
+    severity: Severity::Advice,
+    summary: "a consultation with no time limit",
+    why: "in a crisis, a consultation that may start whenever suits the guarantor can be delayed until it no longer matters; the UK and US agreements with Ukraine promise consultation within 24 hours",
+    example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    consult UK, UA\n  }\n}\n",
+    fix: "add a deadline: `consult UK, UA within 24 hours`, or `immediately`",
+    check,
+};
+
+fn check(treaty: &Treaty, _: &LintContext, out: &mut Vec<Diagnostic>) {
+    for (_, obligation) in treaty.all_obligations() {
+        if let Duty::Consult { deadline: None } = obligation.duty {
+            out.push(
+                LINT.diagnostic(format!("{}: consultation without a deadline", treaty.id))
+                    .with_label(obligation.span, "no `within` or `immediately`")
+                    .with_help(LINT.fix),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{lint, treaty};
+    use super::*;
+
+    #[test]
+    fn the_example_triggers_it() {
+        assert_eq!(lint(&LINT, LINT.example).len(), 1);
+    }
+
+    #[test]
+    fn a_deadline_satisfies_it() {
+        let text = treaty(
+            "  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    consult UK, UA within 24 hours\n    consult UK, UA immediately\n  }",
+        );
+        assert!(lint(&LINT, &text).is_empty());
+    }
+}

@@ -1,0 +1,48 @@
+//! A trigger block with nothing in it.
+
+use super::{Lint, LintContext};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::Treaty;
+
+pub const LINT: Lint = Lint {
+    code: "L003",
+    name: "trigger-without-response",
+    severity: Severity::Warning,
+    summary: "a trigger with no obligation inside it",
+    why: "a trigger names the event the guarantee exists for; with no response under it, the event sets off nothing",
+    example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n  }\n}\n",
+    fix: "write the response inside the block: `consult UK, UA within 24 hours`, `assist UK -> attacked with armed-force`",
+    check,
+};
+
+fn check(treaty: &Treaty, _: &LintContext, out: &mut Vec<Diagnostic>) {
+    for trigger in treaty.triggers.iter().filter(|t| t.obligations.is_empty()) {
+        out.push(
+            LINT.diagnostic(format!(
+                "{}: this trigger sets off no obligation",
+                treaty.id
+            ))
+            .with_label(trigger.span, "no response inside this block")
+            .with_help(LINT.fix),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{lint, treaty};
+    use super::*;
+
+    #[test]
+    fn the_example_triggers_it() {
+        assert_eq!(lint(&LINT, LINT.example).len(), 1);
+    }
+
+    #[test]
+    fn a_trigger_with_a_response_is_fine() {
+        let text = treaty(
+            "  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    consult UK, UA\n  }",
+        );
+        assert!(lint(&LINT, &text).is_empty());
+    }
+}
