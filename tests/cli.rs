@@ -127,7 +127,11 @@ fn min_tier_fails_a_treaty_below_it() {
     let uk = "treaties/uk-ukraine-2024.treaty";
     let output = treaty(&["check", "--min-tier", "hard", uk], repo());
     assert_eq!(code(&output), 1);
-    assert!(stdout(&output).contains("below the minimum tier: intermediate < hard"));
+    let out = stdout(&output);
+    assert!(
+        out.contains("T001") && out.contains("tier intermediate is below the required minimum, hard"),
+        "{out}"
+    );
     let output = treaty(&["check", "--min-tier", "intermediate", uk], repo());
     assert_eq!(code(&output), 0);
 }

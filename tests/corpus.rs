@@ -3,7 +3,7 @@
 //! and gaps come from the rules; nothing here is keyed to a file by the code under test.
 
 use std::collections::BTreeMap;
-use treaty::analysis::{bundled_baseline, check, Settings};
+use treaty::analysis::{check, Settings};
 use treaty::diagnostics::human::HumanStyle;
 use treaty::diagnostics::Severity;
 use treaty::rules::Tier;

@@ -3,7 +3,7 @@
 //! diagnostic label it reports lies inside the file on character boundaries.
 
 use proptest::prelude::*;
-use treaty::analysis::{bundled_baseline, check, Settings};
+use treaty::analysis::{check, Settings};
 use treaty::generate;
 use treaty::source::SourceFile;
 

@@ -2,7 +2,7 @@
 //! after it must be exactly the checker's summary for it (the per-treaty lines of the
 //! human output and the gap codes).
 
-use treaty::analysis::{bundled_baseline, check};
+use treaty::analysis::{check, Settings};
 use treaty::diagnostics::human::HumanStyle;
 use treaty::diagnostics::Severity;
 use treaty::source::SourceFile;
@@ -22,8 +22,7 @@ fn fenced(doc: &str) -> Vec<(String, String)> {
 
 /// What the tutorial shows for a snippet.
 fn summary(text: &str) -> String {
-    let baseline = bundled_baseline();
-    let report = check(SourceFile::new("tutorial.treaty", text), &baseline);
+    let report = check(SourceFile::new("tutorial.treaty", text), &Settings::default());
     let errors: Vec<_> = report
         .diagnostics
         .iter()
@@ -32,7 +31,7 @@ fn summary(text: &str) -> String {
     assert!(errors.is_empty(), "{errors:#?}\n{text}");
     let gaps: Vec<&str> = report.treaties[0].gaps.iter().map(|g| g.code).collect();
     let reports = [report];
-    let human = treaty::cli::check::render_human(&reports, &baseline, HumanStyle::plain(), None);
+    let human = treaty::cli::check::render_human(&reports, HumanStyle::plain());
     let mut out: String = human
         .lines()
         .skip_while(|l| !l.starts_with("g7_support:"))
