@@ -16,6 +16,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::SystemTime;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -174,7 +175,7 @@ pub fn parse(text: &str, dir: &Path) -> Result<Config, Vec<Diagnostic>> {
 
 /// Read a configuration file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let display = path.display().to_string();
+    let display = shown(path);
     let text = std::fs::read_to_string(path).map_err(|error| ConfigError {
         source: SourceFile::new(display.clone(), ""),
         diagnostics: vec![Diagnostic::error(
@@ -187,6 +188,14 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
         source: SourceFile::new(display, text),
         diagnostics,
     })
+}
+
+/// A path as users should see it: relative to the working directory when inside it.
+fn shown(path: &Path) -> String {
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
+    relative.as_deref().unwrap_or(path).display().to_string()
 }
 
 /// The nearest `treaty.toml` in `dir` or one of its ancestors.
@@ -215,7 +224,13 @@ pub struct Overrides {
 pub struct Resolver {
     overrides: Overrides,
     config_of_dir: HashMap<PathBuf, Option<PathBuf>>,
-    settings_of_config: HashMap<Option<PathBuf>, Arc<Settings>>,
+    /// Settings by configuration file, with the file's modification time when read,
+    /// so a long-running language server notices an edited `treaty.toml`.
+    settings_of_config: HashMap<Option<PathBuf>, (Option<SystemTime>, Arc<Settings>)>,
+}
+
+fn modified(path: Option<&Path>) -> Option<SystemTime> {
+    std::fs::metadata(path?).and_then(|m| m.modified()).ok()
 }
 
 impl Resolver {
@@ -249,13 +264,22 @@ impl Resolver {
     /// The settings for `file`: its configuration file with the overrides applied.
     pub fn settings_for(&mut self, file: &Path) -> Result<Arc<Settings>, ConfigError> {
         let config_path = self.config_for(file);
-        if let Some(settings) = self.settings_of_config.get(&config_path) {
-            return Ok(Arc::clone(settings));
+        let stamp = modified(config_path.as_deref());
+        if let Some((read_at, settings)) = self.settings_of_config.get(&config_path) {
+            if *read_at == stamp {
+                return Ok(Arc::clone(settings));
+            }
         }
         let settings = Arc::new(self.build(config_path.as_deref())?);
         self.settings_of_config
-            .insert(config_path, Arc::clone(&settings));
+            .insert(config_path, (stamp, Arc::clone(&settings)));
         Ok(settings)
+    }
+
+    /// Forget which directory uses which configuration file, so that a `treaty.toml`
+    /// created or deleted since is found (settings stay cached while unchanged).
+    pub fn forget_locations(&mut self) {
+        self.config_of_dir.clear();
     }
 
     fn build(&self, config_path: Option<&Path>) -> Result<Settings, ConfigError> {
@@ -294,7 +318,7 @@ fn baseline_error(config_path: Option<&Path>, message: String) -> ConfigError {
         Span::new(start, end)
     });
     ConfigError {
-        source: SourceFile::new(path.display().to_string(), text),
+        source: SourceFile::new(shown(&path), text),
         diagnostics: vec![invalid(
             span,
             message,

@@ -129,7 +129,8 @@ fn min_tier_fails_a_treaty_below_it() {
     assert_eq!(code(&output), 1);
     let out = stdout(&output);
     assert!(
-        out.contains("T001") && out.contains("tier intermediate is below the required minimum, hard"),
+        out.contains("T001")
+            && out.contains("tier intermediate is below the required minimum, hard"),
         "{out}"
     );
     let output = treaty(&["check", "--min-tier", "intermediate", uk], repo());

@@ -523,3 +523,63 @@ fn incremental_edits_land_at_utf16_positions() {
     );
     client.finish();
 }
+
+#[test]
+fn the_server_honours_treaty_toml_and_notices_when_it_changes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join("treaty.toml");
+    std::fs::write(&config, "[rules]\nduplicate-clause = \"error\"\n").expect("write");
+    let uri = format!("file://{}/my%20draft.treaty", dir.path().display());
+    let text = "treaty draft {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA training\n  provide UK -> UA training\n}\n";
+    let mut client = Client::start();
+    client.initialize(json!([]));
+    let publish = |client: &mut Client, version: i64| {
+        let params = json!({ "textDocument": { "uri": uri, "version": version }, "contentChanges": [{ "text": text }] });
+        if version == 1 {
+            client.notify(
+                "textDocument/didOpen",
+                json!({ "textDocument": { "uri": uri, "languageId": "treaty", "version": 1, "text": text } }),
+            );
+        } else {
+            client.notify("textDocument/didChange", params);
+        }
+        let message = client.receive();
+        assert_eq!(message["params"]["uri"], json!(uri));
+        message["params"]["diagnostics"].clone()
+    };
+    let diagnostics = publish(&mut client, 1);
+    let duplicate = diagnostics
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|d| d["code"] == "L006")
+        .expect("the duplicate is reported");
+    assert_eq!(
+        duplicate["severity"], 1,
+        "configured as an error: {duplicate}"
+    );
+
+    std::fs::write(&config, "[rules]\nduplicate-clause = \"loud\"\n").expect("write");
+    // Make sure the modification time moves on coarse-grained file systems.
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+    std::fs::File::options()
+        .write(true)
+        .open(&config)
+        .and_then(|f| f.set_modified(later))
+        .expect("touch");
+    let diagnostics = publish(&mut client, 2);
+    let first = &diagnostics[0];
+    assert_eq!(first["code"], "C001", "{diagnostics}");
+    assert!(first["message"]
+        .as_str()
+        .unwrap()
+        .contains("`loud` is not a level"));
+    let duplicate = diagnostics
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "L006")
+        .expect("still reported, at its default level");
+    assert_eq!(duplicate["severity"], 2);
+    client.finish();
+}

@@ -22,7 +22,10 @@ fn fenced(doc: &str) -> Vec<(String, String)> {
 
 /// What the tutorial shows for a snippet.
 fn summary(text: &str) -> String {
-    let report = check(SourceFile::new("tutorial.treaty", text), &Settings::default());
+    let report = check(
+        SourceFile::new("tutorial.treaty", text),
+        &Settings::default(),
+    );
     let errors: Vec<_> = report
         .diagnostics
         .iter()

@@ -21,9 +21,12 @@ use lsp_server::{Message, Notification, Request, RequestId, Response};
 use serde_json::{json, Value};
 
 use crate::analysis::{self, FileReport, Settings};
+use crate::config;
+use crate::diagnostics::Diagnostic;
 use crate::source::{SourceFile, Span};
 use crate::syntax::{self, Parsed};
 use position::{Encoding, Positions};
+use std::sync::Arc;
 
 /// JSON-RPC and LSP error codes used here.
 pub mod errors {
@@ -40,6 +43,8 @@ pub struct Document {
     pub version: i64,
     pub report: FileReport,
     pub parsed: Parsed,
+    /// The baseline its gaps were measured against (hover shows it).
+    pub baseline: crate::rules::Baseline,
 }
 
 impl Document {
@@ -50,6 +55,7 @@ impl Document {
             version,
             report,
             parsed,
+            baseline: settings.baseline.clone(),
         }
     }
 
@@ -60,7 +66,9 @@ impl Document {
 
 /// The server's state: open documents and what was negotiated.
 pub struct Server {
-    settings: Settings,
+    /// `treaty.toml` per document, as `treaty check` finds it.
+    configs: config::Resolver,
+    defaults: Arc<Settings>,
     documents: HashMap<String, Document>,
     encoding: Encoding,
     initialized: bool,
@@ -84,7 +92,8 @@ fn invalid(message: impl Into<String>) -> (i32, String) {
 impl Server {
     pub fn new() -> Self {
         Server {
-            settings: Settings::default(),
+            configs: config::Resolver::new(config::Overrides::default()),
+            defaults: Arc::new(Settings::default()),
             documents: HashMap::new(),
             encoding: Encoding::Utf16,
             initialized: false,
@@ -161,7 +170,7 @@ impl Server {
                 lines: &document.report.source.lines,
                 encoding: self.encoding,
             },
-            baseline: &self.settings.baseline,
+            baseline: &document.baseline,
         };
         feature(&context, params)
     }
@@ -283,7 +292,11 @@ impl Server {
     }
 
     fn update(&mut self, uri: &str, text: String, version: i64) -> Vec<Message> {
-        let document = Document::new(uri, text, version, &self.settings);
+        let (settings, config_problem) = self.settings_for(uri);
+        let mut document = Document::new(uri, text, version, &settings);
+        if let Some(problem) = config_problem {
+            document.report.diagnostics.insert(0, problem);
+        }
         let positions = Positions {
             text: document.text(),
             lines: &document.report.source.lines,
@@ -294,6 +307,63 @@ impl Server {
         self.documents.insert(uri.to_string(), document);
         vec![message]
     }
+}
+
+impl Server {
+    /// The settings for a document: from the `treaty.toml` above its file, or the
+    /// defaults (with a diagnostic saying why) when that file is broken.
+    fn settings_for(&mut self, uri: &str) -> (Arc<Settings>, Option<Diagnostic>) {
+        let Some(path) = file_path(uri) else {
+            return (Arc::clone(&self.defaults), None);
+        };
+        self.configs.forget_locations();
+        match self.configs.settings_for(&path) {
+            Ok(settings) => (settings, None),
+            Err(error) => {
+                let first = error.diagnostics.first().map_or("", |d| d.message.as_str());
+                let problem = Diagnostic::error(
+                    config::codes::INVALID_CONFIG,
+                    format!(
+                        "{} is invalid, so the default settings are used: {first}",
+                        error.source.path
+                    ),
+                )
+                .with_label(Span::new(0, 0), "configuration not applied")
+                .with_help(
+                    "run `treaty check` on this file to see every problem in the configuration",
+                );
+                (Arc::clone(&self.defaults), Some(problem))
+            }
+        }
+    }
+}
+
+/// The local path of a `file://` URI, percent-decoded.
+fn file_path(uri: &str) -> Option<std::path::PathBuf> {
+    let encoded = uri.strip_prefix("file://")?;
+    let bytes = encoded.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(high), Some(low)) => {
+                decoded.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (byte, _, _) => {
+                decoded.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(decoded)
+        .ok()
+        .map(std::path::PathBuf::from)
 }
 
 /// What a feature needs to answer a request about one document.
