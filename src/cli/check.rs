@@ -24,6 +24,8 @@ pub enum Format {
     Plain,
     /// GitHub Actions workflow annotations.
     Github,
+    /// SARIF 2.1.0, for code-scanning uploads (docs/output-formats.md).
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -153,6 +155,12 @@ pub fn run(args: &CheckArgs) -> u8 {
         Format::Json => {
             let output = json::output(&reports, &baseline.name);
             serde_json::to_writer_pretty(&mut stdout, &output)
+                .map_err(std::io::Error::from)
+                .and_then(|_| writeln!(stdout))
+        }
+        Format::Sarif => {
+            let log = crate::diagnostics::sarif::log(&reports, &baseline.name);
+            serde_json::to_writer_pretty(&mut stdout, &log)
                 .map_err(std::io::Error::from)
                 .and_then(|_| writeln!(stdout))
         }
