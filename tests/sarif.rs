@@ -285,6 +285,38 @@ fn syntax_and_model_errors_are_valid_sarif_with_exit_code_1() {
 }
 
 #[test]
+fn a_second_label_is_a_related_location() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(
+        dir.path(),
+        "twice.treaty",
+        "treaty a {\n  form treaty\n  status signed\n  party UA \"Ukraine\" beneficiary\n  party UA \"Україна\" beneficiary\n}\n",
+    );
+    let log = sarif(&["twice.treaty"], dir.path(), 1);
+    assert_consistent(&log);
+    let duplicate = results(&log)
+        .iter()
+        .find(|r| r["ruleId"] == "E102")
+        .expect("a duplicate party");
+    assert_eq!(region(duplicate)["startLine"], 5);
+    assert_eq!(
+        duplicate["locations"][0]["message"]["text"],
+        "declared again here"
+    );
+    let related = duplicate["relatedLocations"]
+        .as_array()
+        .expect("relatedLocations");
+    assert_eq!(related.len(), 1);
+    assert_eq!(related[0]["id"], 1);
+    assert_eq!(related[0]["message"]["text"], "first declared here");
+    assert_eq!(related[0]["physicalLocation"]["region"]["startLine"], 4);
+    assert_eq!(
+        related[0]["physicalLocation"]["artifactLocation"]["uri"],
+        "twice.treaty"
+    );
+}
+
+#[test]
 fn columns_are_utf16_code_units_on_non_ascii_lines() {
     let dir = tempfile::tempdir().expect("temp dir");
     // Cyrillic letters are one UTF-16 unit each; the emoji is two.
@@ -351,6 +383,16 @@ fn paths_become_uri_references() {
         "sub%20dir/a%2Cb%3A100%25.treaty"
     );
     assert!(!results(&log).is_empty());
+
+    // A file named twice is checked twice but is one artifact.
+    let log = sarif(
+        &["sub dir/a,b:100%.treaty", "./sub dir/a,b:100%.treaty"],
+        dir.path(),
+        0,
+    );
+    assert_consistent(&log);
+    assert_eq!(run(&log)["artifacts"].as_array().map(Vec::len), Some(1));
+    assert_eq!(run(&log)["properties"]["treaties"][1]["artifactIndex"], 0);
 
     // An absolute path is a `file:` URI.
     let absolute = dir.path().join("sub dir");

@@ -256,18 +256,30 @@ pub fn log(reports: &[FileReport], baseline: &str) -> Log {
     let mut artifacts = Vec::with_capacity(reports.len());
     let mut results = Vec::new();
     let mut treaties = Vec::new();
-    for (index, report) in reports.iter().enumerate() {
-        let location = ArtifactLocation {
-            uri: uri(&report.source.path),
-            index,
+    // A file named twice on the command line (`a.treaty ./a.treaty`) is checked twice,
+    // as in the other formats, but is one artifact.
+    let mut artifact_index: HashMap<String, usize> = HashMap::new();
+    for report in reports {
+        let uri = uri(&report.source.path);
+        let index = match artifact_index.get(&uri) {
+            Some(&index) => index,
+            None => {
+                let index = artifacts.len();
+                artifact_index.insert(uri.clone(), index);
+                // A rejected file (binary, too large) has no text, so no length to give.
+                let text = &report.source.text;
+                artifacts.push(Artifact {
+                    location: ArtifactLocation {
+                        uri: uri.clone(),
+                        index,
+                    },
+                    length: (!text.is_empty()).then_some(text.len()),
+                    roles: vec!["analysisTarget"],
+                });
+                index
+            }
         };
-        // A rejected file (binary, too large) has no text, so no length to give.
-        let text = &report.source.text;
-        artifacts.push(Artifact {
-            location: location.clone(),
-            length: (!text.is_empty()).then_some(text.len()),
-            roles: vec!["analysisTarget"],
-        });
+        let location = ArtifactLocation { uri, index };
         for diagnostic in &report.diagnostics {
             results.push(result(
                 diagnostic,
