@@ -26,6 +26,8 @@ pub enum Format {
     Plain,
     /// GitHub Actions workflow annotations.
     Github,
+    /// SARIF 2.1.0, for code-scanning uploads (docs/output-formats.md).
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -166,16 +168,23 @@ pub fn run(args: &CheckArgs) -> u8 {
         return failure(&format!("no `.treaty` files found in {}", shown.join(", ")));
     }
 
+    // The run's baseline for the formats that name one; each file also names its own.
+    let baseline = reports
+        .iter()
+        .map(|r| r.baseline.as_str())
+        .find(|name| !name.is_empty())
+        .unwrap_or("");
     let mut stdout = std::io::stdout().lock();
     let written = match args.format {
         Format::Json => {
-            let baseline = reports
-                .iter()
-                .map(|r| r.baseline.as_str())
-                .find(|name| !name.is_empty())
-                .unwrap_or("");
             let output = json::output(&reports, baseline);
             serde_json::to_writer_pretty(&mut stdout, &output)
+                .map_err(std::io::Error::from)
+                .and_then(|_| writeln!(stdout))
+        }
+        Format::Sarif => {
+            let log = crate::diagnostics::sarif::log(&reports, baseline);
+            serde_json::to_writer_pretty(&mut stdout, &log)
                 .map_err(std::io::Error::from)
                 .and_then(|_| writeln!(stdout))
         }

@@ -19,13 +19,13 @@ pub fn plain(report: &FileReport, out: &mut String) {
         let (line, column) = position(report, diagnostic);
         out.push_str(&format!(
             "{}:{line}:{column}: {}[{}]: {}",
-            report.source.path,
+            printable(&report.source.path),
             diagnostic.severity.as_str(),
             diagnostic.code,
-            one_line(&diagnostic.message)
+            printable(&one_line(&diagnostic.message))
         ));
         if let Some(help) = &diagnostic.help {
-            out.push_str(&format!(" (help: {})", one_line(help)));
+            out.push_str(&format!(" (help: {})", printable(&one_line(help))));
         }
         out.push('\n');
     }
@@ -58,6 +58,23 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Control characters (a line break or an escape sequence in a file name) written as
+/// Rust escapes, so a finding stays on one line and no terminal control reaches a log.
+fn printable(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// Workflow-command escaping of a message.
 fn escape_data(text: &str) -> String {
     text.replace('%', "%25")
@@ -74,9 +91,51 @@ fn escape_property(text: &str) -> String {
 mod tests {
     use super::*;
 
+    use crate::diagnostics::Diagnostic;
+    use crate::model::Model;
+    use crate::source::{SourceFile, Span};
+
     #[test]
     fn github_escaping() {
         assert_eq!(escape_data("a%b\nc"), "a%25b%0Ac");
+        assert_eq!(escape_data("a\r\nb"), "a%0D%0Ab");
         assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(escape_property("50%,\r\n:"), "50%25%2C%0D%0A%3A");
+    }
+
+    /// A report whose path and message hold every character that needs escaping.
+    fn awkward_report() -> FileReport {
+        let diagnostic = Diagnostic::error("E001", "100% wrong:\r\nsecond line, \u{1b}[31mred")
+            .with_label(Span::new(11, 12), "here")
+            .with_help("try 50%\nor less");
+        FileReport {
+            source: SourceFile::new("dir,a:b%\r\n\u{1b}[1m.treaty", "treaty a {\n  x\n}\n"),
+            model: Model::default(),
+            treaties: Vec::new(),
+            diagnostics: vec![diagnostic],
+            baseline: String::new(),
+        }
+    }
+
+    #[test]
+    fn github_escapes_messages_and_properties() {
+        let mut out = String::new();
+        github(&awkward_report(), &mut out);
+        assert_eq!(
+            out,
+            "::error file=dir%2Ca%3Ab%25%0D%0A\u{1b}[1m.treaty,line=2,col=1,title=E001::\
+             100%25 wrong:%0D%0Asecond line, \u{1b}[31mred%0Ahelp: try 50%25%0Aor less\n"
+        );
+    }
+
+    #[test]
+    fn plain_keeps_each_finding_on_one_printable_line() {
+        let mut out = String::new();
+        plain(&awkward_report(), &mut out);
+        assert_eq!(
+            out,
+            "dir,a:b%\\r\\n\\u{1b}[1m.treaty:2:1: error[E001]: 100% wrong: second line, \\u{1b}[31mred \
+             (help: try 50% or less)\n"
+        );
     }
 }

@@ -6,6 +6,7 @@
 pub mod human;
 pub mod json;
 pub mod linear;
+pub mod sarif;
 
 use serde::{Deserialize, Serialize};
 
