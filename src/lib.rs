@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod compare;
 pub mod diagnostics;
 pub mod fmt;
 pub mod generate;

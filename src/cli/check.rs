@@ -66,12 +66,12 @@ pub struct CheckArgs {
     pub max_file_size: u64,
 }
 
-fn failure(message: &str) -> u8 {
+pub(super) fn failure(message: &str) -> u8 {
     eprintln!("error: {message}");
     EXIT_FAILURE
 }
 
-fn load_baseline(path: &Option<PathBuf>) -> Result<Baseline, String> {
+pub(super) fn load_baseline(path: &Option<PathBuf>) -> Result<Baseline, String> {
     let Some(path) = path else {
         return Ok(analysis::bundled_baseline());
     };

@@ -3,6 +3,8 @@
 //! do its job (bad usage, missing or unreadable path).
 
 pub mod check;
+pub mod compare;
+pub mod diff;
 mod files;
 pub mod fmt;
 pub mod lsp;
@@ -34,6 +36,10 @@ pub enum Command {
     Explain(rules::ExplainArgs),
     /// List every rule (`--format json` or `markdown` for docs/rules.md).
     Rules(rules::RulesArgs),
+    /// Compare treaties element by element against the baseline, in one matrix.
+    Compare(compare::CompareArgs),
+    /// Show what changed in substance between two drafts of a treaty.
+    Diff(diff::DiffArgs),
 }
 
 pub const EXIT_OK: u8 = 0;
@@ -59,6 +65,8 @@ pub fn main() -> ExitCode {
         Command::Lsp(args) => lsp::run(&args),
         Command::Explain(args) => rules::run_explain(&args),
         Command::Rules(args) => rules::run_rules(&args),
+        Command::Compare(args) => compare::run(&args),
+        Command::Diff(args) => diff::run(&args),
     };
     ExitCode::from(code)
 }

@@ -41,7 +41,7 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
                     duration.span,
                     format!("fixed term: the instrument runs for {period}"),
                 )
-                .with_detail(format!("{period} term")),
+                .with_detail(format!("fixed term {period}")),
             );
         }
     }
