@@ -8,6 +8,7 @@ pub mod diff;
 mod files;
 pub mod fmt;
 pub mod lsp;
+pub mod report;
 pub mod rules;
 
 use clap::{Parser, Subcommand};
@@ -40,6 +41,8 @@ pub enum Command {
     Compare(compare::CompareArgs),
     /// Show what changed in substance between two drafts of a treaty.
     Diff(diff::DiffArgs),
+    /// Write one self-contained HTML report: the matrix, the tiers and every gap.
+    Report(report::ReportArgs),
 }
 
 pub const EXIT_OK: u8 = 0;
@@ -67,6 +70,7 @@ pub fn main() -> ExitCode {
         Command::Rules(args) => rules::run_rules(&args),
         Command::Compare(args) => compare::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Report(args) => report::run(&args),
     };
     ExitCode::from(code)
 }

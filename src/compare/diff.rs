@@ -398,6 +398,9 @@ fn tier_change(
     let cause = match (old_tier, new_tier) {
         (Some(o), Some(n)) if o != n || !lost.is_empty() || !gained.is_empty() => {
             let mut parts = Vec::new();
+            // A tier that rose is explained by what it gained; reasons the old tier
+            // listed (intermediate content under a hard tier) need not be "lost".
+            let lost = if n > o { Vec::new() } else { lost.clone() };
             if !lost.is_empty() {
                 let lost: Vec<String> = lost.iter().map(|r| explain(r, true)).collect();
                 parts.push(format!("no longer {}", lost.join("; ")));

@@ -8,7 +8,9 @@
 
 pub mod describe;
 pub mod diff;
+pub mod html;
 pub mod matrix;
+pub mod report;
 pub mod text;
 
 pub use diff::{diff, Diff, Side};
