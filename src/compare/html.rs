@@ -46,9 +46,11 @@ const STYLE: &str = r#"
 }
 * { box-sizing: border-box; }
 html { background: var(--paper); }
-body { margin: 0 auto; max-width: 75rem; padding: 1.5rem 1.25rem 3rem;
+body { margin: 0; padding: 1.5rem 1.25rem 3rem;
   font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   color: var(--ink); }
+header, #tiers, section.treaty { max-width: 62rem; margin-left: auto; margin-right: auto; }
+#comparison { max-width: 110rem; margin: 0 auto; }
 h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .3rem; }
 h2 { font-size: 1.25rem; margin: 2rem 0 .6rem; }
 h3 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
@@ -58,14 +60,15 @@ code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monosp
 .legend { display: flex; flex-wrap: wrap; gap: .5rem 1rem; padding: 0; list-style: none; font-size: .85rem; }
 .legend li { padding: .1rem .5rem; border-radius: .25rem; }
 .table-wrap { overflow-x: auto; }
-table.matrix { border-collapse: collapse; width: 100%; font-size: .78rem; line-height: 1.3; }
-.matrix th, .matrix td { border: 1px solid var(--rule); padding: .3rem .35rem; vertical-align: top; text-align: left; }
+table.matrix { border-collapse: collapse; width: 100%; font-size: .7rem; line-height: 1.25; }
+.matrix th, .matrix td { border: 1px solid var(--rule); padding: .25rem .3rem; vertical-align: top; text-align: left; }
+.matrix .tier { padding: 0 .25rem; font-size: .95em; }
 .matrix thead th { font-weight: 600; background: #f3f5f7; }
 .matrix thead th a { color: inherit; }
-.matrix tbody th { font-weight: 500; min-width: 10rem; background: #fafbfc; }
+.matrix tbody th { font-weight: 500; min-width: 8rem; background: #fafbfc; }
 .matrix .tier-row th, .matrix .tier-row td { font-weight: 600; border-bottom: 2px solid var(--ink); }
 .cell .sym { font-weight: 700; margin-right: .15rem; }
-.cell .note { display: block; font-size: .92em; }
+.cell .note { display: block; font-size: .92em; overflow-wrap: anywhere; }
 .met { background: var(--met); color: var(--met-ink); }
 .partly { background: var(--partly); color: var(--partly-ink); }
 .missing { background: var(--missing); color: var(--missing-ink); }
@@ -95,7 +98,8 @@ pre.source .ln { color: var(--muted); user-select: none; }
   @page { size: A4; margin: 14mm 12mm; }
   @page wide { size: A4 landscape; }
   html, body { background: #fff; }
-  body { max-width: none; padding: 0; font-size: 10pt; }
+  body { padding: 0; font-size: 10pt; }
+  header, #tiers, section.treaty, #comparison { max-width: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   #comparison { page: wide; }
   .table-wrap { overflow: visible; }
@@ -123,10 +127,11 @@ fn status_word(status: Standing) -> &'static str {
 fn cell(element: &str, cell: &Cell) -> String {
     let status = cell.status.as_str();
     let note = if cell.status == Standing::Partly && !cell.notes.is_empty() {
-        format!(
-            "<span class=\"note\">{}</span>",
-            escape(&cell.notes.join(", "))
-        )
+        // One note a line: the cell stays narrow and each weakness reads on its own.
+        cell.notes
+            .iter()
+            .map(|n| format!("<span class=\"note\">{}</span>", escape(n)))
+            .collect()
     } else {
         String::new()
     };
@@ -188,7 +193,7 @@ fn matrix_table(matrix: &Matrix) -> String {
 /// marker in its band. Sizes are computed, so the drawing never clips a name.
 fn ladder(columns: &[Column]) -> String {
     const WIDTH: f64 = 800.0;
-    const LEFT: f64 = 170.0;
+    const LEFT: f64 = 250.0;
     const PILL_H: f64 = 24.0;
     const GAP: f64 = 8.0;
     const CHAR_W: f64 = 7.3;
@@ -295,12 +300,12 @@ fn ladder(columns: &[Column]) -> String {
 fn entry(e: &Entry) -> String {
     let mut out = String::from("<li>");
     let location = match (e.line, e.column) {
-        (Some(l), Some(c)) => format!(" <span class=\"muted\">line {l}, column {c}</span>"),
+        (Some(l), Some(c)) => format!(" · <span class=\"muted\">line {l}, column {c}</span>"),
         _ => String::new(),
     };
     let element = e
         .element
-        .map(|el| format!(" <span class=\"element\">{}</span>", escape(el)))
+        .map(|el| format!(" · <span class=\"element\">{}</span>", escape(el)))
         .unwrap_or_default();
     let _ = write!(
         out,

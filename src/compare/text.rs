@@ -59,6 +59,34 @@ fn panels(label_width: usize, widths: &[usize]) -> Vec<Vec<usize>> {
     vec![(0..widths.len()).collect()]
 }
 
+/// `prefix` and the items joined by commas, wrapped at `max` characters with the
+/// continuation lines indented under the first item.
+fn wrap(prefix: &str, items: &[String], max: usize) -> String {
+    let indent = " ".repeat(width(prefix));
+    let mut out = String::new();
+    let mut line = prefix.to_string();
+    let mut fresh = true;
+    for (i, item) in items.iter().enumerate() {
+        let piece = if i + 1 < items.len() {
+            format!("{item},")
+        } else {
+            item.clone()
+        };
+        if !fresh && width(&line) + 1 + width(&piece) > max {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = indent.clone();
+        } else if !fresh {
+            line.push(' ');
+        }
+        line.push_str(&piece);
+        fresh = false;
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+    out
+}
+
 fn width(text: &str) -> usize {
     text.chars().count()
 }
@@ -159,22 +187,20 @@ pub fn matrix_human(matrix: &Matrix) -> String {
 
     let mut notes = String::new();
     for (i, treaty) in matrix.treaties.iter().enumerate() {
-        let partly: Vec<(&str, String)> = matrix
+        let partly: Vec<(&str, Vec<String>)> = matrix
             .rows
             .iter()
             .filter_map(|r| r.cells.get(i).map(|c| (r.element, c)))
             .filter(|(_, c)| c.status == Standing::Partly)
-            .map(|(e, c)| (e, c.notes.join(", ")))
+            .map(|(e, c)| (e, c.notes.clone()))
             .collect();
         if partly.is_empty() {
             continue;
         }
         notes.push_str(&format!("  {}\n", treaty.id));
         for (element, note) in partly {
-            notes.push_str(&format!(
-                "    {}  partly: {note}\n",
-                pad(element, label_width)
-            ));
+            let first = format!("    {}  partly: ", pad(element, label_width));
+            notes.push_str(&wrap(&first, &note, PANEL_WIDTH));
         }
     }
     if !notes.is_empty() {
@@ -182,7 +208,7 @@ pub fn matrix_human(matrix: &Matrix) -> String {
         out.push_str(&notes);
     }
 
-    out.push_str("\ntreaties:\n");
+    out.push_str("\ntreaties: tier, elements met / partly / missing, file\n");
     let id_width = matrix
         .treaties
         .iter()
@@ -192,11 +218,10 @@ pub fn matrix_human(matrix: &Matrix) -> String {
     for (i, treaty) in matrix.treaties.iter().enumerate() {
         let (met, partly, missing) = matrix.counts(i);
         out.push_str(&format!(
-            "  {}  {}: {}, {met} met, {partly} partly, {missing} missing ({})\n",
+            "  {}  {}  {met:>2} / {partly:>2} / {missing:>2}  {}\n",
             pad(&treaty.id, id_width),
+            pad(treaty.tier.as_str(), "intermediate".len()),
             treaty.path,
-            treaty.tier,
-            plural(treaty.gaps, "gap", "gaps")
         ));
     }
     out
