@@ -102,6 +102,7 @@ pre.source .ln { color: var(--muted); user-select: none; }
   header, #tiers, section.treaty, #comparison { max-width: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   #comparison { page: wide; }
+  .cell .note { font-size: .85em; }
   .table-wrap { overflow: visible; }
   table.matrix { font-size: 6.5pt; }
   thead { display: table-header-group; }
@@ -193,25 +194,25 @@ fn matrix_table(matrix: &Matrix) -> String {
 /// marker in its band. Sizes are computed, so the drawing never clips a name.
 fn ladder(columns: &[Column]) -> String {
     const WIDTH: f64 = 800.0;
-    const LEFT: f64 = 250.0;
+    const LEFT: f64 = 260.0;
     const PILL_H: f64 = 24.0;
     const GAP: f64 = 8.0;
     const CHAR_W: f64 = 7.3;
     let tiers = [
         (
             Tier::Hard,
-            "legally binding, with a duty to assist,",
+            "binding, with a duty to assist,",
             "stationed forces or a nuclear umbrella",
         ),
         (
             Tier::Intermediate,
-            "structured cooperation: arms, training,",
-            "intelligence; or binding without hard content",
+            "arms, training, intelligence;",
+            "or binding without hard content",
         ),
         (
             Tier::Soft,
-            "declarations, assurances, consultation,",
-            "pledges of support",
+            "declarations, assurances,",
+            "consultation, pledges of support",
         ),
     ];
     let mut bands = String::new();
@@ -417,13 +418,13 @@ pub fn render(report: &Report) -> String {
     out.push_str(" · made by <code>treaty report</code></p>\n</header>\n<main>\n");
     let _ = write!(
         out,
-        "<section id=\"comparison\">\n<h2>Element by element</h2>\n<ul class=\"legend\"><li class=\"met\">✓ met: no gap</li><li class=\"partly\">◐ partly met: present, but hedged, qualified or late</li><li class=\"missing\">✗ missing: absent</li></ul>\n{}</section>\n",
-        matrix_table(&report.matrix)
+        "<section id=\"tiers\">\n<h2>Tiers</h2>\n{}</section>\n",
+        ladder(&report.matrix.treaties)
     );
     let _ = write!(
         out,
-        "<section id=\"tiers\">\n<h2>Tiers</h2>\n{}</section>\n",
-        ladder(&report.matrix.treaties)
+        "<section id=\"comparison\">\n<h2>Element by element</h2>\n<ul class=\"legend\"><li class=\"met\">✓ met: no gap</li><li class=\"partly\">◐ partly met: present, but hedged, qualified or late</li><li class=\"missing\">✗ missing: absent</li></ul>\n{}</section>\n",
+        matrix_table(&report.matrix)
     );
     for (i, t) in report.treaties.iter().enumerate() {
         out.push_str(&section(i, t, &report.matrix));
