@@ -354,3 +354,123 @@ fn report_is_deterministic_escaped_and_dated_only_on_request() {
     );
     assert!(stdout(&dated).contains("1 May 2025"));
 }
+
+#[test]
+fn diff_names_each_kind_of_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = r#"treaty pact {
+  form political
+  status signed
+  duration 10 years
+  party US "United States" guarantor
+  party UK "United Kingdom" guarantor
+  party UA "Ukraine" beneficiary
+  party RU "Russia" adversary
+  provide US, UK -> UA training, intelligence
+  station UK forces in UA size 5000 troops
+  trigger armed-attack against UA at-request {
+    consult US, UK, UA
+    act each guarantor
+  }
+  trigger cyber-attack against UA {
+    consult US, UA immediately
+  }
+}
+"#;
+    let new = r#"treaty pact {
+  form treaty
+  status signed
+  duration indefinite
+  party US "United States" guarantor
+  party UK "United Kingdom" guarantor
+  party UA "Ukraine" beneficiary
+  party RU "Russia" adversary, guarantor
+  provide US, UK -> UA training
+  station UK forces in UA size 20000 troops tripwire
+  prohibit stationing in UA
+  trigger armed-attack by RU against UA {
+    consult US, UK, UA within 24 hours
+    assist US, UK -> attacked with armed-force forthwith
+  }
+}
+"#;
+    std::fs::write(dir.path().join("old.treaty"), old).unwrap();
+    std::fs::write(dir.path().join("new.treaty"), new).unwrap();
+    let output = treaty(
+        &["diff", "--format", "json", "old.treaty", "new.treaty"],
+        dir.path(),
+    );
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    let value: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let changes: Vec<(String, String)> = value["treaties"][0]["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["kind"].as_str().unwrap().to_string(),
+                c["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let has = |kind: &str, text: &str| {
+        assert!(
+            changes.iter().any(|(k, t)| k == kind && t == text),
+            "expected {kind}: {text} in {changes:#?}"
+        );
+    };
+    has("strengthened", "form political -> treaty");
+    has("strengthened", "duration 10 years -> indefinite");
+    has("weakened", "party RU: role guarantor added");
+    has("weakened", "intelligence removed from provide");
+    has("strengthened", "size 5000 troops -> 20000 troops");
+    has("strengthened", "station made tripwire");
+    has("added", "clause added: prohibit stationing in UA");
+    has("weakened", "trigger narrowed to an attack by RU");
+    has(
+        "strengthened",
+        "qualifier at-request removed from the trigger armed-attack by RU against UA",
+    );
+    has("strengthened", "consultation deadline added: 24 hours");
+    has(
+        "removed",
+        "clause removed: act each guarantor (on armed-attack against UA)",
+    );
+    has(
+        "added",
+        "clause added: assist US, UK -> attacked with armed-force forthwith (on armed-attack by RU against UA)",
+    );
+    has(
+        "removed",
+        "trigger removed: cyber-attack against UA { consult US, UA immediately }",
+    );
+    let tier = &value["treaties"][0]["tier"];
+    assert_eq!(tier["old"], "intermediate");
+    assert_eq!(tier["new"], "hard");
+    let cause = tier["cause"].as_str().unwrap();
+    assert!(cause.starts_with("intermediate -> hard: now "), "{cause}");
+    assert!(
+        cause.contains("armed-force assistance on armed attack (clause added"),
+        "{cause}"
+    );
+}
+
+#[test]
+fn diff_reports_a_rewording_of_the_same_parties() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "treaty t {\n  form treaty\n  status signed\n  party A \"A\" guarantor\n  party B \"B\" guarantor\n  party C \"C\" beneficiary\n  provide A, B -> C training\n}\n";
+    std::fs::write(dir.path().join("a.treaty"), text).unwrap();
+    std::fs::write(
+        dir.path().join("b.treaty"),
+        text.replace("provide A, B", "provide each guarantor"),
+    )
+    .unwrap();
+    let output = treaty(&["diff", "a.treaty", "b.treaty"], dir.path());
+    assert_eq!(code(&output), 1);
+    assert!(
+        stdout(&output)
+            .contains("changed       provide by A, B -> each guarantor (the same parties)"),
+        "{}",
+        stdout(&output)
+    );
+}

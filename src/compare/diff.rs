@@ -460,8 +460,9 @@ fn normal<T: Serialize>(value: &T) -> Value {
     strip(serde_json::to_value(value).unwrap_or(Value::Null))
 }
 
-/// Pair items of two lists: each pass pairs what it accepts, cheapest first; the rest
-/// are removed (old) and added (new).
+/// Pair items of two lists: identical items first (by their normal form, in one pass),
+/// then each pass pairs what it accepts among the rest, cheapest first; what is left
+/// was removed (old) or added (new).
 struct Pairing {
     pairs: Vec<(usize, usize)>,
     removed: Vec<usize>,
@@ -470,10 +471,33 @@ struct Pairing {
 
 type Accept<'f, T> = &'f dyn Fn(&T, &T) -> bool;
 
-fn pair<T>(old: &[T], new: &[T], passes: &[Accept<T>], cost: &dyn Fn(&T, &T) -> usize) -> Pairing {
+fn pair<T: Serialize>(
+    old: &[T],
+    new: &[T],
+    passes: &[Accept<T>],
+    cost: &dyn Fn(&T, &T) -> usize,
+) -> Pairing {
     let mut old_taken = vec![false; old.len()];
     let mut new_taken = vec![false; new.len()];
     let mut pairs = Vec::new();
+    let mut identical: std::collections::HashMap<String, std::collections::VecDeque<usize>> =
+        std::collections::HashMap::new();
+    for (j, n) in new.iter().enumerate() {
+        identical
+            .entry(normal(n).to_string())
+            .or_default()
+            .push_back(j);
+    }
+    for (i, o) in old.iter().enumerate() {
+        if let Some(j) = identical
+            .get_mut(&normal(o).to_string())
+            .and_then(|js| js.pop_front())
+        {
+            old_taken[i] = true;
+            new_taken[j] = true;
+            pairs.push((i, j));
+        }
+    }
     for accept in passes {
         for (i, o) in old.iter().enumerate() {
             if old_taken[i] {
@@ -583,6 +607,11 @@ fn codes(treaty: &Treaty, refs: &[PartyRef]) -> BTreeSet<String> {
             _ => treaty.expand(r).into_iter().map(str::to_string).collect(),
         })
         .collect()
+}
+
+/// Party references as written, in no particular order.
+fn written(refs: &[PartyRef]) -> BTreeSet<String> {
+    refs.iter().map(describe::party_ref).collect()
 }
 
 /// More parties bound (or covered) is stronger, fewer weaker.
@@ -894,12 +923,13 @@ impl Ctx<'_> {
                         );
                     }
                     for role in n.roles.iter().filter(|r| !o.roles.contains(r)) {
-                        let kind = if guarantees(*role) {
-                            ChangeKind::Strengthened
-                        } else if *role == Role::Adversary
-                            && n.is_participant_other_than_adversary()
-                        {
+                        // A guarantor that is also the adversary guarantees nothing.
+                        let compromised =
+                            n.has_role(Role::Adversary) && n.is_participant_other_than_adversary();
+                        let kind = if compromised {
                             ChangeKind::Weakened
+                        } else if guarantees(*role) {
+                            ChangeKind::Strengthened
                         } else {
                             ChangeKind::Changed
                         };
@@ -996,7 +1026,6 @@ impl Ctx<'_> {
         new_trigger: Option<&Trigger>,
         new: &[Obligation],
     ) {
-        let same = |o: &Obligation, n: &Obligation| normal(o) == normal(n);
         let key = |o: &Obligation, n: &Obligation| {
             o.keyword() == n.keyword()
                 && identity(o) == identity(n)
@@ -1019,7 +1048,7 @@ impl Ctx<'_> {
             probe.clause(old_t, old_trigger, o, new_t, new_trigger, n);
             probe.changes.len()
         };
-        let pairing = pair(old, new, &[&same, &key, &kin], &cost);
+        let pairing = pair(old, new, &[&key, &kin], &cost);
         for (i, j) in &pairing.pairs {
             self.clause(old_t, old_trigger, &old[*i], new_t, new_trigger, &new[*j]);
         }
@@ -1056,7 +1085,6 @@ impl Ctx<'_> {
     }
 
     fn triggers(&mut self, old_t: &Treaty, new_t: &Treaty) {
-        let same = |o: &Trigger, n: &Trigger| normal(o) == normal(n);
         let kinds = |t: &Trigger| t.kinds.iter().copied().collect::<BTreeSet<_>>();
         let key = |o: &Trigger, n: &Trigger| {
             kinds(o) == kinds(n) && codes(old_t, &o.against) == codes(new_t, &n.against)
@@ -1071,12 +1099,7 @@ impl Ctx<'_> {
             probe.trigger(old_t, o, new_t, n);
             probe.changes.len()
         };
-        let pairing = pair(
-            &old_t.triggers,
-            &new_t.triggers,
-            &[&same, &key, &kin],
-            &cost,
-        );
+        let pairing = pair(&old_t.triggers, &new_t.triggers, &[&key, &kin], &cost);
         for (i, j) in &pairing.pairs {
             self.trigger(old_t, &old_t.triggers[*i], new_t, &new_t.triggers[*j]);
         }
@@ -1263,27 +1286,23 @@ impl Ctx<'_> {
         let (os, ns) = (Some(o.span), Some(n.span));
         let mut out: Vec<(ChangeKind, String)> = Vec::new();
 
-        let (og, ng) = (codes(old_t, &o.givers), codes(new_t, &n.givers));
-        if og != ng {
-            out.push((
-                set_kind(&og, &ng),
-                format!(
-                    "{keyword} by {} -> {}",
-                    describe::parties(&o.givers),
-                    describe::parties(&n.givers)
-                ),
-            ));
-        }
-        let (or, nr) = (codes(old_t, &o.receivers), codes(new_t, &n.receivers));
-        if or != nr {
-            out.push((
-                set_kind(&or, &nr),
-                format!(
-                    "{keyword} to {} -> {}",
-                    describe::parties(&o.receivers),
-                    describe::parties(&n.receivers)
-                ),
-            ));
+        for (what, old_refs, new_refs) in [
+            ("by", &o.givers, &n.givers),
+            ("to", &o.receivers, &n.receivers),
+        ] {
+            let (before, after) = (codes(old_t, old_refs), codes(new_t, new_refs));
+            let text = format!(
+                "{keyword} {what} {} -> {}",
+                describe::parties(old_refs),
+                describe::parties(new_refs)
+            );
+            if before != after {
+                out.push((set_kind(&before, &after), text));
+            } else if written(old_refs) != written(new_refs) {
+                // `each guarantor` for `FR, UK`: the same parties today, but not the
+                // same words (a party added later would be covered by one only).
+                out.push((ChangeKind::Changed, format!("{text} (the same parties)")));
+            }
         }
         duty_changes(keyword, &o.duty, &n.duty, o, n, &mut out);
         for (kind, text) in out {
