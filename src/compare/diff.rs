@@ -248,6 +248,14 @@ pub fn diff(old: Side, new: Side, baseline: &Baseline) -> Diff {
             ChangeKind::Changed => counts.changed += 1,
         }
     }
+    // A treaty only in one file counts as one addition or removal.
+    for t in &treaties {
+        match t.status {
+            TreatyStatus::Added => counts.added += 1,
+            TreatyStatus::Removed => counts.removed += 1,
+            _ => {}
+        }
+    }
     let changed = treaties.iter().any(|t| t.status != TreatyStatus::Unchanged);
     Diff {
         version: DIFF_VERSION,

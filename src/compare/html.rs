@@ -61,14 +61,14 @@ code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monosp
 .legend li { padding: .1rem .5rem; border-radius: .25rem; }
 .table-wrap { overflow-x: auto; }
 table.matrix { border-collapse: collapse; width: 100%; font-size: .7rem; line-height: 1.25; }
-.matrix th, .matrix td { border: 1px solid var(--rule); padding: .25rem .3rem; vertical-align: top; text-align: left; }
+.matrix th, .matrix td { border: 1px solid var(--rule); padding: .22rem .22rem; vertical-align: top; text-align: left; }
 .matrix .tier { padding: 0 .25rem; font-size: .95em; }
 .matrix thead th { font-weight: 600; background: #f3f5f7; }
 .matrix thead th a { color: inherit; }
-.matrix tbody th { font-weight: 500; min-width: 8rem; background: #fafbfc; }
+.matrix tbody th { font-weight: 500; min-width: 7rem; background: #fafbfc; }
 .matrix .tier-row th, .matrix .tier-row td { font-weight: 600; border-bottom: 2px solid var(--ink); }
 .cell .sym { font-weight: 700; margin-right: .15rem; }
-.cell .note { display: block; font-size: .92em; overflow-wrap: anywhere; }
+.cell .note { display: block; font-size: .92em; hyphens: auto; overflow-wrap: anywhere; }
 .met { background: var(--met); color: var(--met-ink); }
 .partly { background: var(--partly); color: var(--partly-ink); }
 .missing { background: var(--missing); color: var(--missing-ink); }
