@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod config;
+pub mod compare;
 pub mod diagnostics;
 pub mod fmt;
 pub mod generate;

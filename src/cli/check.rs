@@ -13,7 +13,7 @@ use crate::analysis::{self, FileReport};
 use crate::config::{self, ConfigError, Overrides};
 use crate::diagnostics::human::{self, HumanStyle};
 use crate::diagnostics::json;
-use crate::rules::Tier;
+use crate::rules::{Baseline, Tier};
 use crate::source::{self, Loaded, DEFAULT_MAX_FILE_SIZE};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -85,9 +85,18 @@ pub struct CheckArgs {
     pub max_file_size: u64,
 }
 
-fn failure(message: &str) -> u8 {
+pub(super) fn failure(message: &str) -> u8 {
     eprintln!("error: {message}");
     EXIT_FAILURE
+}
+
+/// The baseline named on the command line, or the bundled one (for the commands that
+/// compare treaties).
+pub(super) fn load_baseline(path: &Option<PathBuf>) -> Result<Baseline, String> {
+    match path {
+        Some(path) => config::load_baseline(path),
+        None => Ok(analysis::bundled_baseline()),
+    }
 }
 
 /// `CODE=LEVEL` or `name=level`, for `--rule`.

@@ -3,9 +3,12 @@
 //! do its job (bad usage, missing or unreadable path).
 
 pub mod check;
+pub mod compare;
+pub mod diff;
 mod files;
 pub mod fmt;
 pub mod lsp;
+pub mod report;
 pub mod rules;
 
 use clap::{Parser, Subcommand};
@@ -34,6 +37,12 @@ pub enum Command {
     Explain(rules::ExplainArgs),
     /// List every rule (`--format json` or `markdown` for docs/rules.md).
     Rules(rules::RulesArgs),
+    /// Compare treaties element by element against the baseline, in one matrix.
+    Compare(compare::CompareArgs),
+    /// Show what changed in substance between two drafts of a treaty.
+    Diff(diff::DiffArgs),
+    /// Write one self-contained HTML report: the matrix, the tiers and every gap.
+    Report(report::ReportArgs),
 }
 
 pub const EXIT_OK: u8 = 0;
@@ -59,6 +68,9 @@ pub fn main() -> ExitCode {
         Command::Lsp(args) => lsp::run(&args),
         Command::Explain(args) => rules::run_explain(&args),
         Command::Rules(args) => rules::run_rules(&args),
+        Command::Compare(args) => compare::run(&args),
+        Command::Diff(args) => diff::run(&args),
+        Command::Report(args) => report::run(&args),
     };
     ExitCode::from(code)
 }

@@ -1,15 +1,17 @@
 //! Element A5-11: the response explicitly includes the use of armed force.
 
-use super::{Element, Facts, Finding, GapRule};
+use super::{Element, Facts, Finding, GapRule, Shortfall};
 use crate::model::vocab::QualifierKind;
 use crate::model::Treaty;
 
 pub const ELEMENT: Element = Element {
     id: "armed-force",
     title: "armed force explicit",
+    requires: None,
     rules: &[
         GapRule {
             code: "NO_ARMED_FORCE",
+            shortfall: Shortfall::Missing,
             name: "no-armed-force",
             summary: "no commitment that may include the use of armed force",
             why: "equipment and money can be outlasted; only the prospect of armed force deters an attack outright",
@@ -18,6 +20,7 @@ pub const ELEMENT: Element = Element {
         },
         GapRule {
             code: "ARMED_FORCE_OPT_OUT",
+            shortfall: Shortfall::Weakened,
             name: "armed-force-opt-out",
             summary: "armed force is excluded or left to each party's consent",
             why: "an opt-out tells the aggressor which response it need not fear",
@@ -51,11 +54,14 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
         .all_obligations()
         .find_map(|(_, o)| o.qualifier(QualifierKind::ArmedForceOptOut))
     {
-        findings.push(Finding::new(
-            "ARMED_FORCE_OPT_OUT",
-            opt_out.span,
-            "armed force is excluded or subject to each party's consent",
-        ));
+        findings.push(
+            Finding::new(
+                "ARMED_FORCE_OPT_OUT",
+                opt_out.span,
+                "armed force is excluded or subject to each party's consent",
+            )
+            .with_detail("armed-force-opt-out"),
+        );
     }
     findings
 }

@@ -1,15 +1,17 @@
 //! Element A5-01: a legally binding treaty, ratified and in force.
 
-use super::{Element, Facts, Finding, GapRule};
+use super::{Element, Facts, Finding, GapRule, Shortfall};
 use crate::model::vocab::{Form, RatificationState, Status};
 use crate::model::{Bindingness, Treaty};
 
 pub const ELEMENT: Element = Element {
     id: "legally-binding",
     title: "legally binding, ratified and in force",
+    requires: None,
     rules: &[
         GapRule {
             code: "NOT_BINDING",
+            shortfall: Shortfall::Missing,
             name: "not-binding",
             summary: "the instrument is political, not legally binding",
             why: "a political commitment can be dropped by the next government at no legal cost",
@@ -18,6 +20,7 @@ pub const ELEMENT: Element = Element {
         },
         GapRule {
             code: "BINDING_STATUS_CONTESTED",
+            shortfall: Shortfall::Weakened,
             name: "binding-status-contested",
             summary: "whether the instrument binds in law is disputed",
             why: "a guarantee whose bindingness is argued over invites the guarantor to argue it away",
@@ -26,6 +29,7 @@ pub const ELEMENT: Element = Element {
         },
         GapRule {
             code: "NOT_RATIFIED",
+            shortfall: Shortfall::Weakened,
             name: "not-ratified",
             summary: "no legislature has approved the instrument",
             why: "without ratification the commitment rests on one executive and lacks domestic backing",
@@ -34,6 +38,7 @@ pub const ELEMENT: Element = Element {
         },
         GapRule {
             code: "NOT_INTERNATIONAL",
+            shortfall: Shortfall::Missing,
             name: "not-international",
             summary: "a domestic statute of the guarantor, not an obligation to another state",
             why: "the guarantor can amend or repeal its own law; the beneficiary has no claim under it",
@@ -42,6 +47,7 @@ pub const ELEMENT: Element = Element {
         },
         GapRule {
             code: "NOT_IN_FORCE",
+            shortfall: Shortfall::Weakened,
             name: "not-in-force",
             summary: "the instrument is a draft, awaits ratification, or has lapsed",
             why: "an obligation that is not in force protects no one",
@@ -68,21 +74,30 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
         .map(|s| s.span)
         .unwrap_or(treaty.header_span);
     match treaty.bindingness() {
-        Bindingness::NotBinding => findings.push(Finding::new(
-            "NOT_BINDING",
-            form_span,
-            "not legally binding: a political instrument, not a treaty",
-        )),
-        Bindingness::Contested => findings.push(Finding::new(
-            "BINDING_STATUS_CONTESTED",
-            form_span,
-            "whether this instrument binds in law is contested",
-        )),
-        Bindingness::Domestic => findings.push(Finding::new(
-            "NOT_INTERNATIONAL",
-            form_span,
-            "a domestic statute: nothing is owed to another state",
-        )),
+        Bindingness::NotBinding => findings.push(
+            Finding::new(
+                "NOT_BINDING",
+                form_span,
+                "not legally binding: a political instrument, not a treaty",
+            )
+            .with_detail(form.map_or("form not stated", |f| f.word())),
+        ),
+        Bindingness::Contested => findings.push(
+            Finding::new(
+                "BINDING_STATUS_CONTESTED",
+                form_span,
+                "whether this instrument binds in law is contested",
+            )
+            .with_detail("bindingness contested"),
+        ),
+        Bindingness::Domestic => findings.push(
+            Finding::new(
+                "NOT_INTERNATIONAL",
+                form_span,
+                "a domestic statute: nothing is owed to another state",
+            )
+            .with_detail("domestic statute"),
+        ),
         Bindingness::Binding => {}
     }
 
@@ -98,32 +113,44 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
             .as_ref()
             .map(|r| r.span)
             .unwrap_or(form_span);
-        findings.push(Finding::new(
-            "NOT_RATIFIED",
-            span,
-            "not ratified: no legislature has approved it",
-        ));
+        findings.push(
+            Finding::new(
+                "NOT_RATIFIED",
+                span,
+                "not ratified: no legislature has approved it",
+            )
+            .with_detail("not ratified"),
+        );
     }
 
     let awaiting_ratification = form == Some(Form::Treaty)
         && status == Some(Status::Signed)
         && ratification != Some(RatificationState::Completed);
     match status {
-        Some(Status::Draft) => findings.push(Finding::new(
-            "NOT_IN_FORCE",
-            status_span,
-            "a draft: never concluded, so not in force",
-        )),
-        Some(Status::Lapsed) => findings.push(Finding::new(
-            "NOT_IN_FORCE",
-            status_span,
-            "no longer in force: the instrument has lapsed",
-        )),
-        _ if awaiting_ratification => findings.push(Finding::new(
-            "NOT_IN_FORCE",
-            status_span,
-            "signed but not yet ratified, so not in force",
-        )),
+        Some(Status::Draft) => findings.push(
+            Finding::new(
+                "NOT_IN_FORCE",
+                status_span,
+                "a draft: never concluded, so not in force",
+            )
+            .with_detail("draft"),
+        ),
+        Some(Status::Lapsed) => findings.push(
+            Finding::new(
+                "NOT_IN_FORCE",
+                status_span,
+                "no longer in force: the instrument has lapsed",
+            )
+            .with_detail("lapsed"),
+        ),
+        _ if awaiting_ratification => findings.push(
+            Finding::new(
+                "NOT_IN_FORCE",
+                status_span,
+                "signed but not yet ratified, so not in force",
+            )
+            .with_detail("awaiting ratification"),
+        ),
         _ => {}
     }
     findings

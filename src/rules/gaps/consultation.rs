@@ -1,14 +1,16 @@
 //! Element A5-14: the parties consult when one of them is threatened.
 
-use super::{Element, Facts, Finding, GapRule};
+use super::{Element, Facts, Finding, GapRule, Shortfall};
 use crate::model::{Deadline, Duty, Treaty};
 
 pub const ELEMENT: Element = Element {
     id: "consultation",
     title: "consultation",
+    requires: None,
     rules: &[
         GapRule {
             code: "NO_CONSULTATION",
+            shortfall: Shortfall::Missing,
             name: "no-consultation",
             summary: "no duty to consult at all",
             why: "consultation is how parties agree a common response before and during a crisis",
@@ -17,6 +19,7 @@ pub const ELEMENT: Element = Element {
         },
         GapRule {
             code: "NO_CONSULTATION_DEADLINE",
+            shortfall: Shortfall::Weakened,
             name: "no-consultation-deadline",
             summary: "consultation is the main commitment, and it has no time limit",
             why: "when consultation is all that is promised, an open-ended one can be put off indefinitely",
@@ -52,5 +55,6 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
         "NO_CONSULTATION_DEADLINE",
         facts.consultations[0].span,
         "consultation without a time limit",
-    )]
+    )
+    .with_detail("no deadline")]
 }

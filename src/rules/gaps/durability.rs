@@ -1,14 +1,16 @@
 //! Element A5-17: durability: no fixed term, no short-notice exit.
 
-use super::{Element, Facts, Finding, GapRule};
+use super::{Element, Facts, Finding, GapRule, Shortfall};
 use crate::model::{Review, Term, Treaty, Withdrawal};
 
 pub const ELEMENT: Element = Element {
     id: "durability",
     title: "durable: no fixed term, no short-notice exit",
+    requires: None,
     rules: &[
         GapRule {
             code: "FIXED_TERM",
+            shortfall: Shortfall::Weakened,
             name: "fixed-term",
             summary: "the instrument runs for a fixed term or must be reviewed by a date",
             why: "a guarantee with an end date invites the aggressor to wait it out",
@@ -17,6 +19,7 @@ pub const ELEMENT: Element = Element {
         },
         GapRule {
             code: "SHORT_NOTICE_EXIT",
+            shortfall: Shortfall::Weakened,
             name: "short-notice-exit",
             summary: "a party may leave at any time or on six months' notice or less",
             why: "an easy exit makes the guarantee only as durable as the guarantor's next government",
@@ -34,11 +37,14 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
     let mut findings = Vec::new();
     if let Some(duration) = &treaty.duration {
         if let Term::Fixed { period } = duration.value {
-            findings.push(Finding::new(
-                "FIXED_TERM",
-                duration.span,
-                format!("fixed term: the instrument runs for {period}"),
-            ));
+            findings.push(
+                Finding::new(
+                    "FIXED_TERM",
+                    duration.span,
+                    format!("fixed term: the instrument runs for {period}"),
+                )
+                .with_detail(format!("fixed term {period}")),
+            );
         }
     }
     if findings.is_empty() {
@@ -48,24 +54,38 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
             .find(|r| matches!(r.value, Review::Within { .. }))
         {
             if let Review::Within { period } = review.value {
-                findings.push(Finding::new(
-                    "FIXED_TERM",
-                    review.span,
-                    format!("mandatory review within {period}"),
-                ));
+                findings.push(
+                    Finding::new(
+                        "FIXED_TERM",
+                        review.span,
+                        format!("mandatory review within {period}"),
+                    )
+                    .with_detail(format!("review within {period}")),
+                );
             }
         }
     }
     if let Some(withdrawal) = &treaty.withdrawal {
         let message = match &withdrawal.value {
-            Withdrawal::AnyTime => Some("a party may withdraw at any time".to_string()),
+            Withdrawal::AnyTime => Some((
+                "a party may withdraw at any time".to_string(),
+                "exit at any time".to_string(),
+            )),
             Withdrawal::Notice { notice, .. } if notice.approx_hours() <= SHORT_NOTICE_HOURS => {
-                Some(format!("a party may withdraw on {notice}' notice"))
+                Some((
+                    format!("a party may withdraw on {notice}' notice"),
+                    format!(
+                        "{notice}{} notice",
+                        if notice.value == 1 { "'s" } else { "'" }
+                    ),
+                ))
             }
             _ => None,
         };
-        if let Some(message) = message {
-            findings.push(Finding::new("SHORT_NOTICE_EXIT", withdrawal.span, message));
+        if let Some((message, detail)) = message {
+            findings.push(
+                Finding::new("SHORT_NOTICE_EXIT", withdrawal.span, message).with_detail(detail),
+            );
         }
     }
     findings

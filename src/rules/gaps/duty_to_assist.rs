@@ -1,15 +1,17 @@
 //! Element A5-07: a duty to assist the attacked party, not merely to consult.
 
-use super::{Element, Facts, Finding, GapRule};
+use super::{Element, Facts, Finding, GapRule, Shortfall};
 use crate::model::vocab::QualifierKind;
 use crate::model::{Duty, Treaty};
 
 pub const ELEMENT: Element = Element {
     id: "duty-to-assist",
     title: "duty to assist, not merely to consult",
+    requires: None,
     rules: &[
         GapRule {
             code: "NO_MUTUAL_DEFENCE",
+            shortfall: Shortfall::Missing,
             name: "no-mutual-defence",
             summary: "no obligation to assist or defend the victim of an armed attack",
             why: "without a duty to assist, an attack leaves the guarantors free to do nothing",
@@ -18,6 +20,7 @@ pub const ELEMENT: Element = Element {
         },
         GapRule {
             code: "CONSULT_ONLY",
+            shortfall: Shortfall::Missing,
             name: "consult-only",
             summary: "on attack, the only firm commitment is to consult",
             why: "consultation decides nothing: the guarantor commits to a meeting, not to help",
@@ -26,6 +29,7 @@ pub const ELEMENT: Element = Element {
         },
         GapRule {
             code: "COMMON_DANGER_FORMULA",
+            shortfall: Shortfall::Weakened,
             name: "common-danger-formula",
             summary: "parties pledge to act to meet the common danger, not to assist",
             why: "'act to meet the common danger' names no help owed to the attacked party",
@@ -34,6 +38,7 @@ pub const ELEMENT: Element = Element {
         },
         GapRule {
             code: "RIGHT_NOT_OBLIGATION",
+            shortfall: Shortfall::Weakened,
             name: "right-not-obligation",
             summary: "guarantors reserve the right to act rather than undertake to",
             why: "a right can be left unused; only an obligation can be relied on",
@@ -69,21 +74,27 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
             ));
         }
     } else if facts.assistance_duties.iter().all(|o| o.keyword() == "act") {
-        findings.push(Finding::new(
-            "COMMON_DANGER_FORMULA",
-            facts.assistance_duties[0].span,
-            "a pledge to act against the common danger, not to assist the attacked party",
-        ));
+        findings.push(
+            Finding::new(
+                "COMMON_DANGER_FORMULA",
+                facts.assistance_duties[0].span,
+                "a pledge to act against the common danger, not to assist the attacked party",
+            )
+            .with_detail("act, not assist"),
+        );
     }
     if let Some(reserved) = facts
         .responses()
         .find_map(|o| o.qualifier(QualifierKind::ReserveRight))
     {
-        findings.push(Finding::new(
-            "RIGHT_NOT_OBLIGATION",
-            reserved.span,
-            "a right to act, not an obligation",
-        ));
+        findings.push(
+            Finding::new(
+                "RIGHT_NOT_OBLIGATION",
+                reserved.span,
+                "a right to act, not an obligation",
+            )
+            .with_detail("reserve-right"),
+        );
     }
     findings
 }

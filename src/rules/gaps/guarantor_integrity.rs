@@ -1,15 +1,17 @@
 //! The Budapest and Istanbul lesson: a guarantor that is the likely attacker, or that
 //! can veto the response.
 
-use super::{Element, Facts, Finding, GapRule};
+use super::{Element, Facts, Finding, GapRule, Shortfall};
 use crate::model::vocab::{QualifierKind, Role};
 use crate::model::{PartyRef, Treaty};
 
 pub const ELEMENT: Element = Element {
     id: "guarantor-integrity",
     title: "no guarantor is the potential aggressor",
+    requires: None,
     rules: &[GapRule {
         code: "GUARANTOR_IS_POTENTIAL_AGGRESSOR",
+        shortfall: Shortfall::Missing,
         name: "guarantor-is-potential-aggressor",
         summary: "a guarantor or party is the likely attacker, or can veto the response",
         why: "a guarantee given by the state it guards against fails the moment it is needed",
@@ -33,7 +35,8 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
                 "`{}` is both a party to the instrument and the potential aggressor",
                 party.code
             ),
-        )];
+        )
+        .with_detail(format!("{} is also the adversary", party.code))];
     }
     // ...or a guarantor named as the attacker in a trigger...
     for trigger in &facts.attack_triggers {
@@ -45,7 +48,8 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
                             "GUARANTOR_IS_POTENTIAL_AGGRESSOR",
                             trigger.span,
                             format!("guarantor `{code}` is the attacker this trigger names"),
-                        )];
+                        )
+                        .with_detail(format!("{code} named as the attacker"))];
                     }
                 }
             }
@@ -67,7 +71,8 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
             "GUARANTOR_IS_POTENTIAL_AGGRESSOR",
             q.span,
             "every guarantor must agree, so any one of them, the aggressor included, can block the response",
-        )];
+        )
+        .with_detail("unanimity")];
     }
     Vec::new()
 }

@@ -1,14 +1,16 @@
 //! Element A5-08: assistance comes forthwith, not after a delay.
 
-use super::{Element, Facts, Finding, GapRule};
+use super::{Element, Facts, Finding, GapRule, Shortfall};
 use crate::model::{Deadline, Duty, Treaty};
 
 pub const ELEMENT: Element = Element {
     id: "immediacy",
     title: "immediate response",
+    requires: Some("duty-to-assist"),
     rules: &[
         GapRule {
             code: "NOT_IMMEDIATE",
+            shortfall: Shortfall::Weakened,
             name: "not-immediate",
             summary: "the duty to assist has no 'forthwith' or 'immediately'",
             why: "the first days of an invasion decide much of it; an open-ended response can come too late",
@@ -17,6 +19,7 @@ pub const ELEMENT: Element = Element {
         },
         GapRule {
             code: "CONSULTATION_DELAY",
+            shortfall: Shortfall::Weakened,
             name: "consultation-delay",
             summary: "assistance waits for a consultation period",
             why: "days spent consulting are days the attacker uses, and a consultation can end without agreement",
@@ -62,12 +65,19 @@ fn assess(_treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
             Some(period) => format!("assistance waits for consultations of up to {period}"),
             None => "assistance waits for consultations with no time limit".to_string(),
         };
-        return vec![Finding::new("CONSULTATION_DELAY", delayed.span, message)];
+        return vec![Finding::new("CONSULTATION_DELAY", delayed.span, message)
+            .with_detail("after consultation")];
     }
     let (first, timing) = timings[0];
-    let message = match timing {
-        Some(Deadline::Within { period }) => format!("assistance may take up to {period}"),
-        _ => "the duty to assist sets no timing: not 'forthwith'".to_string(),
+    let (message, detail) = match timing {
+        Some(Deadline::Within { period }) => (
+            format!("assistance may take up to {period}"),
+            period.to_string(),
+        ),
+        _ => (
+            "the duty to assist sets no timing: not 'forthwith'".to_string(),
+            "no timing".to_string(),
+        ),
     };
-    vec![Finding::new("NOT_IMMEDIATE", first.span, message)]
+    vec![Finding::new("NOT_IMMEDIATE", first.span, message).with_detail(detail)]
 }

@@ -1,13 +1,15 @@
 //! Element A5-05: an attack on one is an attack on all.
 
-use super::{Element, Facts, Finding, GapRule};
+use super::{Element, Facts, Finding, GapRule, Shortfall};
 use crate::model::{Duty, Treaty};
 
 pub const ELEMENT: Element = Element {
     id: "indivisibility",
     title: "attack on one is an attack on all",
+    requires: None,
     rules: &[GapRule {
         code: "NO_ATTACK_ON_ALL",
+        shortfall: Shortfall::Missing,
         name: "no-attack-on-all",
         summary: "no clause makes an attack on one an attack on all",
         why: "indivisibility is what makes every party treat the attack as its own",

@@ -1,14 +1,16 @@
 //! Element A5-16: a standing institution (a council, a defence committee, an
 //! integrated command).
 
-use super::{Element, Facts, Finding, GapRule};
+use super::{Element, Facts, Finding, GapRule, Shortfall};
 use crate::model::{Duty, Treaty};
 
 pub const ELEMENT: Element = Element {
     id: "standing-institution",
     title: "standing institution",
+    requires: None,
     rules: &[GapRule {
         code: "NO_INTEGRATED_COMMAND",
+        shortfall: Shortfall::Missing,
         name: "no-integrated-command",
         summary: "no standing council, defence committee or integrated military structure",
         why:

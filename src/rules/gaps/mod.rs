@@ -41,12 +41,28 @@ pub struct GapRule {
     pub example: &'static str,
     /// The clause to add or strengthen.
     pub fix: &'static str,
+    /// Whether the finding means the element is absent or only weakened.
+    pub shortfall: Shortfall,
+}
+
+/// What a gap says about its element: absent altogether, or present but weakened (by
+/// a hedge, a qualifier, a late deadline, a narrow scope). `treaty compare` reads an
+/// element with only `Weakened` gaps as partly met, and one with a `Missing` gap as
+/// missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Shortfall {
+    Missing,
+    Weakened,
 }
 
 /// One element of the baseline obligation and the gap codes it can produce.
 pub struct Element {
     pub id: &'static str,
     pub title: &'static str,
+    /// An element that only applies when another is present: without a duty to
+    /// assist there is nothing to be immediate, so immediacy cannot be met either.
+    pub requires: Option<&'static str>,
     pub rules: &'static [GapRule],
     pub assess: fn(&Treaty, &Facts) -> Vec<Finding>,
 }
@@ -56,6 +72,8 @@ pub struct Finding {
     pub code: &'static str,
     pub span: Span,
     pub message: String,
+    /// The weakness in a word or two ("legal-requirements", "72 hours"), for tables.
+    pub detail: Option<String>,
 }
 
 impl Finding {
@@ -64,7 +82,13 @@ impl Finding {
             code,
             span,
             message: message.into(),
+            detail: None,
         }
+    }
+
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
     }
 }
 
@@ -77,6 +101,9 @@ pub struct Gap {
     pub message: String,
     pub help: &'static str,
     pub span: Span,
+    /// The weakness in a word or two; not part of `check`'s JSON.
+    #[serde(skip)]
+    pub detail: Option<String>,
 }
 
 /// Every element, in the order gaps are listed.
@@ -207,10 +234,95 @@ impl Baseline {
                 message: finding.message,
                 help,
                 span: finding.span,
+                detail: finding.detail,
             });
         }
         gaps
     }
+}
+
+/// How far a treaty meets one element of the baseline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Standing {
+    Missing,
+    Partly,
+    Met,
+}
+
+impl Standing {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Standing::Met => "met",
+            Standing::Partly => "partly",
+            Standing::Missing => "missing",
+        }
+    }
+}
+
+/// One element's standing in a treaty, with what keeps it from being met.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ElementStanding {
+    pub element: &'static str,
+    pub standing: Standing,
+    /// The weaknesses, or what is missing, in a word or two each.
+    pub notes: Vec<String>,
+    /// The gap codes behind the standing.
+    pub codes: Vec<&'static str>,
+}
+
+/// Every element's standing, in [`ELEMENTS`] order, from a treaty's gaps: no gap is
+/// met; only gaps that weaken ([`Shortfall::Weakened`]) is partly met; any gap that
+/// says the element is absent is missing. An element that [`Element::requires`]
+/// another is missing when that one is.
+pub fn standings(gaps: &[Gap]) -> Vec<ElementStanding> {
+    let mut out: Vec<ElementStanding> = Vec::with_capacity(ELEMENTS.len());
+    for element in ELEMENTS {
+        let mut standing = Standing::Met;
+        let mut notes = Vec::new();
+        let mut codes = Vec::new();
+        let mut missing_notes = Vec::new();
+        for gap in gaps.iter().filter(|g| g.element == element.id) {
+            let rule = element.rules.iter().find(|r| r.code == gap.code);
+            let note = gap
+                .detail
+                .clone()
+                .unwrap_or_else(|| rule.map_or(gap.code, |r| r.name).to_string());
+            match rule.map_or(Shortfall::Missing, |r| r.shortfall) {
+                Shortfall::Missing => {
+                    standing = Standing::Missing;
+                    missing_notes.push(note);
+                }
+                Shortfall::Weakened => {
+                    if standing == Standing::Met {
+                        standing = Standing::Partly;
+                    }
+                    notes.push(note);
+                }
+            }
+            codes.push(gap.code);
+        }
+        if standing == Standing::Missing {
+            notes = missing_notes;
+        }
+        if let Some(required) = element.requires {
+            let absent = out
+                .iter()
+                .find(|s| s.element == required)
+                .is_some_and(|s| s.standing == Standing::Missing);
+            if absent && standing != Standing::Missing {
+                standing = Standing::Missing;
+                notes = vec![format!("no {required}")];
+            }
+        }
+        out.push(ElementStanding {
+            element: element.id,
+            standing,
+            notes,
+            codes,
+        });
+    }
+    out
 }
 
 /// The span of the first clause that matches, else the treaty header.

@@ -1,14 +1,16 @@
 //! Extended nuclear deterrence (NATO practice, and a hard-tier marker).
 
-use super::{Element, Facts, Finding, GapRule};
+use super::{Element, Facts, Finding, GapRule, Shortfall};
 use crate::model::vocab::DeterrentMeans;
 use crate::model::{Duty, Treaty};
 
 pub const ELEMENT: Element = Element {
     id: "nuclear-deterrence",
     title: "extended nuclear deterrence",
+    requires: None,
     rules: &[GapRule {
         code: "NO_NUCLEAR_UMBRELLA",
+        shortfall: Shortfall::Missing,
         name: "no-nuclear-umbrella",
         summary: "no extended nuclear deterrence",
         why: "a nuclear umbrella raises the cost of an attack beyond what any conventional gain is worth",

@@ -2,16 +2,18 @@
 //! Article 5 leaves the choice of means to each ally ("such action as it deems
 //! necessary"), so `as-deemed-necessary` is never reported here; every other hedge is.
 
-use super::{Element, Facts, Finding, GapRule};
+use super::{Element, Facts, Finding, GapRule, Shortfall};
 use crate::model::vocab::QualifierKind;
 use crate::model::{Body, Duty, Qualifier, Treaty};
 
 pub const ELEMENT: Element = Element {
     id: "qualifiers",
     title: "no weakening qualifiers beyond the baseline's",
+    requires: None,
     rules: &[
         GapRule {
             code: "CONSTITUTIONAL_QUALIFIER_IN_OPERATIVE_CLAUSE",
+            shortfall: Shortfall::Weakened,
             name: "constitutional-qualifier-in-operative-clause",
             summary: "'in accordance with constitutional processes / laws' sits inside the response",
             why: "placed in the operative clause, it lets each guarantor's domestic process decide whether to respond at all",
@@ -20,6 +22,7 @@ pub const ELEMENT: Element = Element {
         },
         GapRule {
             code: "CONDITIONAL_ON_REQUEST",
+            shortfall: Shortfall::Weakened,
             name: "conditional-on-request",
             summary: "the response comes only at the request of a party",
             why: "a request requirement adds a step, and a pretext to wait",
@@ -28,6 +31,7 @@ pub const ELEMENT: Element = Element {
         },
         GapRule {
             code: "UNSC_DEPENDENT",
+            shortfall: Shortfall::Weakened,
             name: "unsc-dependent",
             summary: "the response is routed through the UN Security Council",
             why: "any permanent member, the aggressor included, can veto Security Council action",
@@ -36,6 +40,7 @@ pub const ELEMENT: Element = Element {
         },
         GapRule {
             code: "FUNDING_CONDITIONAL",
+            shortfall: Shortfall::Weakened,
             name: "funding-conditional",
             summary: "assistance depends on budgets, appropriations or political guidance",
             why: "support that each budget round must renew can stop at any of them",
@@ -44,6 +49,7 @@ pub const ELEMENT: Element = Element {
         },
         GapRule {
             code: "CONDITIONALITY_ON_BENEFICIARY",
+            shortfall: Shortfall::Weakened,
             name: "conditionality-on-beneficiary",
             summary: "support is tied to the beneficiary's reforms or conduct",
             why: "conditions on the beneficiary give the guarantor a reason to withhold support",
@@ -52,6 +58,7 @@ pub const ELEMENT: Element = Element {
         },
         GapRule {
             code: "NEUTRALITY_CARVEOUT",
+            shortfall: Shortfall::Weakened,
             name: "neutrality-carveout",
             summary: "some parties' neutral security policy is preserved",
             why: "a carve-out lets some guarantors stand aside",
@@ -60,6 +67,7 @@ pub const ELEMENT: Element = Element {
         },
         GapRule {
             code: "INTENT_ONLY",
+            shortfall: Shortfall::Weakened,
             name: "intent-only",
             summary: "a clause states an intention, not a commitment",
             why: "'we intend to' creates no obligation",
@@ -68,6 +76,7 @@ pub const ELEMENT: Element = Element {
         },
         GapRule {
             code: "CONDITIONAL_COMMITMENT",
+            shortfall: Shortfall::Weakened,
             name: "conditional-commitment",
             summary: "a commitment depends on a condition",
             why: "a condition gives the guarantor a way out",
@@ -76,6 +85,7 @@ pub const ELEMENT: Element = Element {
         },
         GapRule {
             code: "QUALIFIED_DEADLINE",
+            shortfall: Shortfall::Weakened,
             name: "qualified-deadline",
             summary: "a deadline applies only 'where possible'",
             why: "a deadline that need only be met where possible is not a deadline",
@@ -122,18 +132,24 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
     )
     .or_else(|| first(response_qualifiers(), QualifierKind::LegalRequirements));
     if let Some(q) = constitutional {
-        findings.push(Finding::new(
-            "CONSTITUTIONAL_QUALIFIER_IN_OPERATIVE_CLAUSE",
-            q.span,
-            "the response is subject to each party's constitutional or legal processes",
-        ));
+        findings.push(
+            Finding::new(
+                "CONSTITUTIONAL_QUALIFIER_IN_OPERATIVE_CLAUSE",
+                q.span,
+                "the response is subject to each party's constitutional or legal processes",
+            )
+            .with_detail(q.kind.word()),
+        );
     }
     if let Some(q) = first(response_qualifiers(), QualifierKind::AtRequest) {
-        findings.push(Finding::new(
-            "CONDITIONAL_ON_REQUEST",
-            q.span,
-            "the response comes only at a party's request",
-        ));
+        findings.push(
+            Finding::new(
+                "CONDITIONAL_ON_REQUEST",
+                q.span,
+                "the response comes only at a party's request",
+            )
+            .with_detail(q.kind.word()),
+        );
     }
     if let Some(seek) = facts.responses().find(|o| {
         matches!(
@@ -144,11 +160,14 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
             }
         )
     }) {
-        findings.push(Finding::new(
-            "UNSC_DEPENDENT",
-            seek.span,
-            "the response depends on UN Security Council action",
-        ));
+        findings.push(
+            Finding::new(
+                "UNSC_DEPENDENT",
+                seek.span,
+                "the response depends on UN Security Council action",
+            )
+            .with_detail("seek by un-security-council"),
+        );
     }
     let simple = [
         (
@@ -188,7 +207,7 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
                 Some(argument) => format!("{message}: \"{argument}\""),
                 None => message.to_string(),
             };
-            findings.push(Finding::new(code, q.span, message));
+            findings.push(Finding::new(code, q.span, message).with_detail(q.kind.word()));
         }
     }
     findings

@@ -1,15 +1,17 @@
 //! Element A5-02: a reciprocal, collective obligation: every party guarantees and is
 //! guaranteed.
 
-use super::{Element, Facts, Finding, GapRule};
+use super::{Element, Facts, Finding, GapRule, Shortfall};
 use crate::model::vocab::Role;
 use crate::model::Treaty;
 
 pub const ELEMENT: Element = Element {
     id: "reciprocal",
     title: "collective or reciprocal obligation",
+    requires: None,
     rules: &[GapRule {
         code: "ONE_SIDED",
+        shortfall: Shortfall::Missing,
         name: "one-sided",
         summary: "guarantors give and the beneficiary receives; nothing is mutual",
         why: "a one-way guarantee gives the guarantor no stake of its own in honouring it",

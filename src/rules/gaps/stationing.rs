@@ -1,15 +1,17 @@
 //! Stationed forces (NATO practice, and the hard tier's trip-wire marker): forces on
 //! the protected party's territory, and no ban on them.
 
-use super::{Element, Facts, Finding, GapRule};
+use super::{Element, Facts, Finding, GapRule, Shortfall};
 use crate::model::{Duty, Treaty};
 
 pub const ELEMENT: Element = Element {
     id: "stationed-forces",
     title: "stationed forces",
+    requires: None,
     rules: &[
         GapRule {
             code: "NO_STATIONED_FORCES",
+            shortfall: Shortfall::Missing,
             name: "no-stationed-forces",
             summary: "no forces, bases or trip-wire presence are provided",
             why: "troops on the ground make an attack on the beneficiary an attack on the guarantor's own forces",
@@ -18,6 +20,7 @@ pub const ELEMENT: Element = Element {
         },
         GapRule {
             code: "STATIONING_PROHIBITED",
+            shortfall: Shortfall::Missing,
             name: "stationing-prohibited",
             summary: "foreign troops or bases are expressly banned",
             why: "a ban rules out the presence that would make the guarantee credible",

@@ -1,15 +1,17 @@
 //! Elements A5-03 and A5-04: an armed attack by anyone sets the obligation off, within
 //! a geographic scope without carve-outs.
 
-use super::{span_or_header, Element, Facts, Finding, GapRule};
+use super::{span_or_header, Element, Facts, Finding, GapRule, Shortfall};
 use crate::model::{PartyRef, Treaty};
 
 pub const ELEMENT: Element = Element {
     id: "armed-attack-trigger",
     title: "armed-attack trigger",
+    requires: None,
     rules: &[
         GapRule {
             code: "NO_TRIGGER",
+            shortfall: Shortfall::Missing,
             name: "no-trigger",
             summary: "no event sets off any obligation",
             why: "without a trigger nothing obliges anyone to act when the beneficiary is attacked",
@@ -18,6 +20,7 @@ pub const ELEMENT: Element = Element {
         },
         GapRule {
             code: "NARROW_TRIGGER",
+            shortfall: Shortfall::Weakened,
             name: "narrow-trigger",
             summary: "the trigger is narrower than an armed attack by anyone",
             why: "an aggressor can stay below a narrow trigger (no nuclear use, a proxy instead of the named state)",
@@ -26,6 +29,7 @@ pub const ELEMENT: Element = Element {
         },
         GapRule {
             code: "GEOGRAPHIC_EXCLUSION",
+            shortfall: Shortfall::Weakened,
             name: "geographic-exclusion",
             summary: "the trigger carves territory out of its scope",
             why: "an excluded area is where the next attack will come",
@@ -67,29 +71,37 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
             .copied()
             .or(treaty.triggers.first());
         if let Some(trigger) = narrow {
-            let message = if trigger.covers_armed_attack() {
-                format!(
-                    "narrow trigger: only an attack by {} counts",
-                    describe_by(&trigger.by)
+            let (message, detail) = if trigger.covers_armed_attack() {
+                let by = describe_by(&trigger.by);
+                (
+                    format!("narrow trigger: only an attack by {by} counts"),
+                    format!("attack by {} only", by.replace('`', "")),
                 )
             } else {
                 let kinds: Vec<&str> = trigger.kinds.iter().map(|k| k.word()).collect();
-                format!(
-                    "narrow trigger: only {} sets it off, not any armed attack",
-                    kinds.join(" or ")
+                (
+                    format!(
+                        "narrow trigger: only {} sets it off, not any armed attack",
+                        kinds.join(" or ")
+                    ),
+                    format!("{} only", kinds.join(" or ")),
                 )
             };
-            findings.push(Finding::new("NARROW_TRIGGER", trigger.span, message));
+            findings
+                .push(Finding::new("NARROW_TRIGGER", trigger.span, message).with_detail(detail));
         }
     }
     let excluded = treaty.triggers.iter().filter(|t| t.excluding.is_some());
     if let Some(trigger) = excluded.clone().next() {
         let what = trigger.excluding.clone().unwrap_or_default();
-        findings.push(Finding::new(
-            "GEOGRAPHIC_EXCLUSION",
-            span_or_header(treaty, excluded.map(|t| t.span)),
-            format!("geographic exclusion: the trigger leaves out {what}"),
-        ));
+        findings.push(
+            Finding::new(
+                "GEOGRAPHIC_EXCLUSION",
+                span_or_header(treaty, excluded.map(|t| t.span)),
+                format!("geographic exclusion: the trigger leaves out {what}"),
+            )
+            .with_detail(format!("excluding {what}")),
+        );
     }
     findings
 }

@@ -1,0 +1,161 @@
+//! `treaty compare [PATH...]`: one matrix of every treaty found against the baseline's
+//! elements. Also the file loading `treaty report` shares.
+
+use clap::{Args, ValueEnum};
+use rayon::prelude::*;
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::check::{failure, load_baseline};
+use super::files;
+use super::{EXIT_FAILURE, EXIT_OK};
+use crate::analysis::{self, FileReport};
+use crate::compare::{text, Matrix};
+use crate::diagnostics::human::{self, HumanStyle};
+use crate::diagnostics::Severity;
+use crate::rules::Baseline;
+use crate::source::{self, Loaded, DEFAULT_MAX_FILE_SIZE};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A text table: elements down, treaties across.
+    Human,
+    /// The matrix as JSON (docs/compare.md).
+    Json,
+    /// A Markdown table.
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Files and directories; directories are searched for `*.treaty`.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// A `.treaty` file to compare against instead of the bundled Article 5 baseline.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Refuse files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+}
+
+/// Print a file's errors to standard error, as `treaty check` shows them.
+pub(super) fn print_errors(report: &FileReport) {
+    for diagnostic in report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+    {
+        eprintln!(
+            "{}",
+            human::render(diagnostic, &report.source, HumanStyle::plain())
+        );
+    }
+}
+
+/// Find, read and check every file. Unreadable paths, and files with errors (whose
+/// treaties would be compared half-read), are reported on standard error and make
+/// the whole command fail: the exit code is returned as the error.
+pub(super) fn load_checked(
+    paths: &[PathBuf],
+    baseline: &Baseline,
+    max_file_size: u64,
+) -> Result<Vec<FileReport>, u8> {
+    let settings = analysis::Settings::with_baseline(baseline.clone());
+    let found = files::find(paths);
+    let mut failed = !found.problems.is_empty();
+    for problem in &found.problems {
+        eprintln!("error: {problem}");
+    }
+    let results: Vec<Result<FileReport, String>> = found
+        .files
+        .par_iter()
+        .map(|path| {
+            let display = path.display().to_string();
+            match source::load(path, display.clone(), max_file_size) {
+                Ok(Loaded::Text(file)) => Ok(analysis::check(file, &settings)),
+                Ok(Loaded::Rejected(file, diagnostic)) => {
+                    Ok(FileReport::rejected(file, diagnostic))
+                }
+                Err(error) => Err(format!(
+                    "cannot read `{display}`: {}",
+                    files::describe(&error)
+                )),
+            }
+        })
+        .collect();
+    let mut reports = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(report) if report.count(Severity::Error) > 0 => {
+                print_errors(&report);
+                eprintln!(
+                    "error: `{}` has {} error(s); fix them to compare it",
+                    report.source.path,
+                    report.count(Severity::Error)
+                );
+                failed = true;
+            }
+            Ok(report) => reports.push(report),
+            Err(message) => {
+                eprintln!("error: {message}");
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        return Err(EXIT_FAILURE);
+    }
+    if reports.iter().all(|r| r.treaties.is_empty()) {
+        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(failure(&format!(
+            "no treaties found in {}",
+            shown.join(", ")
+        )));
+    }
+    Ok(reports)
+}
+
+/// Write to standard output; a closed pipe is not a failure.
+pub(super) fn write_stdout(text: &str) -> u8 {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            failure(&format!("cannot write output: {}", files::describe(&error)))
+        }
+        _ => EXIT_OK,
+    }
+}
+
+pub(super) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, u8> {
+    serde_json::to_string_pretty(value)
+        .map(|s| s + "\n")
+        .map_err(|e| failure(&format!("cannot write JSON: {e}")))
+}
+
+pub fn run(args: &CompareArgs) -> u8 {
+    let baseline = match load_baseline(&args.baseline) {
+        Ok(baseline) => baseline,
+        Err(message) => return failure(&message),
+    };
+    let reports = match load_checked(&args.paths, &baseline, args.max_file_size) {
+        Ok(reports) => reports,
+        Err(code) => return code,
+    };
+    let matrix = Matrix::of(&baseline.name, &reports);
+    let output = match args.format {
+        Format::Human => text::matrix_human(&matrix),
+        Format::Markdown => text::matrix_markdown(&matrix),
+        Format::Json => match to_json(&matrix) {
+            Ok(json) => json,
+            Err(code) => return code,
+        },
+    };
+    write_stdout(&output)
+}

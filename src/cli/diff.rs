@@ -1,0 +1,122 @@
+//! `treaty diff OLD NEW`: a semantic redline between two drafts. Exit 0 when nothing
+//! changed in substance, 1 when something did, 2 when a file cannot be read or has
+//! errors.
+
+use clap::{Args, ValueEnum};
+use std::path::{Path, PathBuf};
+
+use super::check::{failure, load_baseline};
+use super::compare::{print_errors, to_json, write_stdout};
+use super::files;
+use super::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
+use crate::analysis;
+use crate::compare::{diff, text, Side};
+use crate::diagnostics::Severity;
+use crate::model::Model;
+use crate::source::{self, Loaded, SourceFile, DEFAULT_MAX_FILE_SIZE};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The redline as text.
+    Human,
+    /// The redline as JSON (docs/compare.md).
+    Json,
+    /// The redline as Markdown tables.
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier draft.
+    pub old: PathBuf,
+    /// The later draft.
+    pub new: PathBuf,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// A `.treaty` file to compare against instead of the bundled Article 5 baseline.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+}
+
+/// Read and resolve one draft; its errors are printed and end the command.
+fn read(path: &Path) -> Result<(SourceFile, Model), u8> {
+    let display = path.display().to_string();
+    let file = match source::load(path, display.clone(), DEFAULT_MAX_FILE_SIZE) {
+        Ok(Loaded::Text(file)) => file,
+        Ok(Loaded::Rejected(file, diagnostic)) => {
+            print_errors(&analysis::FileReport::rejected(file, diagnostic));
+            return Err(EXIT_FAILURE);
+        }
+        Err(error) => {
+            return Err(failure(&format!(
+                "cannot read `{display}`: {}",
+                files::describe(&error)
+            )))
+        }
+    };
+    let (model, diagnostics) = analysis::model_of(&file.text);
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    if errors > 0 {
+        let report = analysis::FileReport {
+            source: file,
+            model,
+            treaties: Vec::new(),
+            diagnostics,
+            baseline: String::new(),
+        };
+        print_errors(&report);
+        return Err(failure(&format!(
+            "`{display}` has {errors} error(s); fix them to compare it"
+        )));
+    }
+    if model.treaties.is_empty() {
+        return Err(failure(&format!("`{display}` defines no treaty")));
+    }
+    Ok((file, model))
+}
+
+pub fn run(args: &DiffArgs) -> u8 {
+    let baseline = match load_baseline(&args.baseline) {
+        Ok(baseline) => baseline,
+        Err(message) => return failure(&message),
+    };
+    let old = read(&args.old);
+    let new = read(&args.new);
+    let ((old_source, old_model), (new_source, new_model)) = match (old, new) {
+        (Ok(old), Ok(new)) => (old, new),
+        (Err(code), _) | (_, Err(code)) => return code,
+    };
+    let diff = diff(
+        Side {
+            source: &old_source,
+            model: &old_model,
+        },
+        Side {
+            source: &new_source,
+            model: &new_model,
+        },
+        &baseline,
+    );
+    let output = match args.format {
+        Format::Human => text::diff_human(&diff),
+        Format::Markdown => text::diff_markdown(&diff),
+        Format::Json => match to_json(&diff) {
+            Ok(json) => json,
+            Err(code) => return code,
+        },
+    };
+    let written = write_stdout(&output);
+    if written != EXIT_OK {
+        written
+    } else if diff.changed {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}

@@ -1,0 +1,68 @@
+//! `treaty report [PATH...] --out FILE`: one self-contained HTML page with the
+//! comparison matrix, the tier ladder and every treaty's gaps.
+
+use clap::Args;
+use std::path::PathBuf;
+
+use super::check::{failure, load_baseline};
+use super::compare::{load_checked, write_stdout};
+use super::files;
+use super::EXIT_OK;
+use crate::compare::{html, report::Report};
+use crate::source::DEFAULT_MAX_FILE_SIZE;
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Files and directories; directories are searched for `*.treaty`.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Where to write the HTML; without it, the page goes to standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// A date (or any text) to print under the title. The report has none otherwise,
+    /// so the same files always give the same page.
+    #[arg(long, value_name = "TEXT")]
+    pub date: Option<String>,
+
+    /// A `.treaty` file to compare against instead of the bundled Article 5 baseline.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Refuse files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+}
+
+pub fn run(args: &ReportArgs) -> u8 {
+    let baseline = match load_baseline(&args.baseline) {
+        Ok(baseline) => baseline,
+        Err(message) => return failure(&message),
+    };
+    let reports = match load_checked(&args.paths, &baseline, args.max_file_size) {
+        Ok(reports) => reports,
+        Err(code) => return code,
+    };
+    let report = Report::of(&baseline.name, &reports, args.date.clone());
+    let page = html::render(&report);
+    match &args.out {
+        None => write_stdout(&page),
+        Some(path) => match std::fs::write(path, page) {
+            Ok(()) => {
+                eprintln!(
+                    "wrote {} ({} treaties from {} files)",
+                    path.display(),
+                    report.treaties.len(),
+                    report.files
+                );
+                EXIT_OK
+            }
+            Err(error) => failure(&format!(
+                "cannot write `{}`: {}",
+                path.display(),
+                files::describe(&error)
+            )),
+        },
+    }
+}

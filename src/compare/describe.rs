@@ -1,0 +1,377 @@
+//! Model values written back in the language's own words, for the redline:
+//! `assist FR, UK -> attacked with armed-force immediately`, `notice 1 year after 10 years`.
+//! Not a formatter (that is `treaty fmt`, which works on the syntax tree): this prints a
+//! resolved clause compactly, without its `source` and qualifier arguments.
+
+use crate::model::vocab::Group;
+use crate::model::{
+    Amount, Assistance, Body, Deadline, Duty, Event, Obligation, Party, PartyRef, Place, Qualifier,
+    Review, Size, Term, Trigger, Withdrawal,
+};
+
+pub fn group_plural(group: Group) -> &'static str {
+    match group {
+        Group::Members => "members",
+        Group::Guarantors => "guarantors",
+        Group::Beneficiaries => "beneficiaries",
+        Group::Parties => "parties",
+        Group::Signatories => "signatories",
+    }
+}
+
+pub fn party_ref(party: &PartyRef) -> String {
+    match party {
+        PartyRef::Party { code } => code.clone(),
+        PartyRef::Each { group } => format!("each {}", group.word()),
+        PartyRef::All { group } => format!("all {}", group_plural(*group)),
+        PartyRef::Any { group } => format!("any {}", group.word()),
+        PartyRef::Attacked => "attacked".to_string(),
+    }
+}
+
+pub fn parties(list: &[PartyRef]) -> String {
+    list.iter().map(party_ref).collect::<Vec<_>>().join(", ")
+}
+
+fn words<T: Copy>(items: &[T], word: fn(T) -> &'static str) -> String {
+    items
+        .iter()
+        .map(|i| word(*i))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn deadline(deadline: &Deadline) -> String {
+    match deadline {
+        Deadline::Forthwith => "forthwith".to_string(),
+        Deadline::Immediately => "immediately".to_string(),
+        Deadline::Within { period } => format!("within {period}"),
+        Deadline::AfterConsultation => "after consultation".to_string(),
+    }
+}
+
+/// `within 24 hours` -> `24 hours`; the others as written.
+pub fn deadline_short(deadline: &Deadline) -> String {
+    match deadline {
+        Deadline::Within { period } => period.to_string(),
+        other => self::deadline(other),
+    }
+}
+
+pub fn place(place: &Place) -> String {
+    match place {
+        Place::Party { code } => code.clone(),
+        Place::Described { text } => format!("\"{text}\""),
+    }
+}
+
+pub fn body(body: &Body) -> String {
+    match body {
+        Body::UnSecurityCouncil => "un-security-council".to_string(),
+        Body::Other { name } => format!("\"{name}\""),
+    }
+}
+
+pub fn size(size: &Size) -> String {
+    match size.high {
+        Some(high) => format!("{} to {} {}", size.low, high, size.unit),
+        None => format!("{} {}", size.low, size.unit),
+    }
+}
+
+/// `GBP 2.5 billion per year`.
+pub fn amount(amount: &Amount) -> String {
+    let (value, scale) = [(1e9, " billion"), (1e6, " million"), (1e3, " thousand")]
+        .iter()
+        .find(|(unit, _)| amount.value >= *unit)
+        .map(|(unit, word)| (amount.value / unit, *word))
+        .unwrap_or((amount.value, ""));
+    let number = if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        let text = format!("{value:.3}");
+        text.trim_end_matches('0').to_string()
+    };
+    let per = amount
+        .per
+        .as_ref()
+        .map(|p| format!(" per {p}"))
+        .unwrap_or_default();
+    format!("{} {number}{scale}{per}", amount.currency)
+}
+
+pub fn assistance(item: &Assistance) -> String {
+    if item.details.is_empty() {
+        item.kind.word().to_string()
+    } else {
+        format!(
+            "{} [{}]",
+            item.kind.word(),
+            words(&item.details, |d| d.word())
+        )
+    }
+}
+
+pub fn event(event: &Event) -> String {
+    match event {
+        Event::Named { name, parties } if parties.is_empty() => name.clone(),
+        Event::Named { name, parties } => format!("{name}({})", parties.join(", ")),
+        Event::Described { text } => format!("\"{text}\""),
+    }
+}
+
+pub fn term(term: &Term) -> String {
+    match term {
+        Term::Indefinite => "indefinite".to_string(),
+        Term::Fixed { period } => period.to_string(),
+        Term::Until { event } => format!("until {}", self::event(event)),
+    }
+}
+
+pub fn review(review: &Review) -> String {
+    match review {
+        Review::Within { period } => format!("within {period}"),
+        Review::After { period } => format!("after {period}"),
+        Review::Every { period } => format!("every {period}"),
+        Review::On { event } => format!("on {}", self::event(event)),
+    }
+}
+
+pub fn withdrawal(withdrawal: &Withdrawal) -> String {
+    match withdrawal {
+        Withdrawal::Notice {
+            notice,
+            not_before: Some(after),
+        } => format!("notice {notice} after {after}"),
+        Withdrawal::Notice {
+            notice,
+            not_before: None,
+        } => format!("notice {notice}"),
+        Withdrawal::AnyTime => "any-time".to_string(),
+        Withdrawal::NoExit => "none".to_string(),
+    }
+}
+
+pub fn party(party: &Party) -> String {
+    let mut out = format!("party {}", party.code);
+    if let Some(name) = &party.name {
+        out.push_str(&format!(" \"{name}\""));
+    }
+    if !party.roles.is_empty() {
+        out.push(' ');
+        out.push_str(&words(&party.roles, |r| r.word()));
+    }
+    out
+}
+
+pub fn qualifiers(list: &[Qualifier]) -> String {
+    list.iter()
+        .map(|q| q.kind.word())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn flow(o: &Obligation) -> String {
+    if o.receivers.is_empty() {
+        parties(&o.givers)
+    } else {
+        format!("{} -> {}", parties(&o.givers), parties(&o.receivers))
+    }
+}
+
+/// The clause without its qualifiers.
+pub fn duty(o: &Obligation) -> String {
+    let keyword = o.keyword();
+    let mut out = match &o.duty {
+        Duty::Consult { deadline } => {
+            let mut s = format!("consult {}", parties(&o.givers));
+            if let Some(d) = deadline {
+                s.push(' ');
+                s.push_str(&self::deadline(d));
+            }
+            s
+        }
+        Duty::Provide {
+            assistance,
+            amount,
+            from,
+            until,
+        } => {
+            let kinds: Vec<String> = assistance.iter().map(self::assistance).collect();
+            let mut s = format!("provide {} {}", flow(o), kinds.join(", "));
+            if let Some(a) = amount {
+                s.push_str(&format!(" {}", self::amount(a)));
+            }
+            if let Some(d) = from {
+                s.push_str(&format!(" from {d}"));
+            }
+            if let Some(d) = until {
+                s.push_str(&format!(" until {d}"));
+            }
+            s
+        }
+        Duty::Assist { means, timing, .. } => {
+            let mut s = format!("{keyword} {}", flow(o));
+            if !means.is_empty() {
+                s.push_str(&format!(" with {}", words(means, |m| m.word())));
+            }
+            if let Some(t) = timing {
+                s.push_str(&format!(" {}", deadline(t)));
+            }
+            s
+        }
+        Duty::Station {
+            place,
+            size,
+            tripwire,
+            permanent,
+        } => {
+            let mut s = format!(
+                "station {} forces in {}",
+                parties(&o.givers),
+                self::place(place)
+            );
+            if let Some(size) = size {
+                s.push_str(&format!(" size {}", self::size(size)));
+            }
+            if *tripwire {
+                s.push_str(" tripwire");
+            }
+            if *permanent {
+                s.push_str(" permanent");
+            }
+            s
+        }
+        Duty::Deter { means } => format!("deter {} with {}", flow(o), means.word()),
+        Duty::Mission {
+            mandate,
+            place,
+            size,
+            ..
+        } => {
+            let mut s = format!(
+                "{keyword} {} mandate {}",
+                parties(&o.givers),
+                mandate.word()
+            );
+            if let Some(p) = place {
+                s.push_str(&format!(" in {}", self::place(p)));
+            }
+            if let Some(size) = size {
+                s.push_str(&format!(" size {}", self::size(size)));
+            }
+            s
+        }
+        Duty::Refrain { acts } => {
+            let mut s = format!(
+                "refrain {} from {}",
+                parties(&o.givers),
+                words(acts, |a| a.word())
+            );
+            if !o.receivers.is_empty() {
+                s.push_str(&format!(" against {}", parties(&o.receivers)));
+            }
+            s
+        }
+        Duty::Respect { aspects } => {
+            let mut s = format!(
+                "respect {} {}",
+                parties(&o.givers),
+                words(aspects, |a| a.word())
+            );
+            if !o.receivers.is_empty() {
+                s.push_str(&format!(" of {}", parties(&o.receivers)));
+            }
+            s
+        }
+        Duty::Seek { what, body, timing } => {
+            let mut s = format!("seek {} {what} by {}", parties(&o.givers), self::body(body));
+            if !o.receivers.is_empty() {
+                s.push_str(&format!(" for {}", parties(&o.receivers)));
+            }
+            if let Some(t) = timing {
+                s.push_str(&format!(" {}", deadline(t)));
+            }
+            s
+        }
+        Duty::Report { body, timing } => {
+            let mut s = "report".to_string();
+            if !o.givers.is_empty() {
+                s.push_str(&format!(" {}", parties(&o.givers)));
+            }
+            s.push_str(&format!(" to {}", self::body(body)));
+            if let Some(t) = timing {
+                s.push_str(&format!(" {}", deadline(t)));
+            }
+            s
+        }
+        Duty::Establish { institution, name } => {
+            let mut s = format!("establish {}", institution.word());
+            if let Some(n) = name {
+                s.push_str(&format!(" \"{n}\""));
+            }
+            s
+        }
+        Duty::Prohibit { what, place } => {
+            let mut s = format!("prohibit {}", words(what, |w| w.word()));
+            if let Some(p) = place {
+                s.push_str(&format!(" in {}", self::place(p)));
+            }
+            s
+        }
+        Duty::Indivisible => "indivisible".to_string(),
+    };
+    // `consult` and `report` may have no parties; avoid a double space.
+    while out.contains("  ") {
+        out = out.replace("  ", " ");
+    }
+    out.trim().to_string()
+}
+
+/// The whole clause with its qualifiers.
+pub fn obligation(o: &Obligation) -> String {
+    let mut out = duty(o);
+    if !o.qualifiers.is_empty() {
+        out.push(' ');
+        out.push_str(&qualifiers(&o.qualifiers));
+    }
+    out
+}
+
+/// A trigger's header: `armed-attack by RU against UA`.
+pub fn trigger(t: &Trigger) -> String {
+    let mut out = words(&t.kinds, |k| k.word());
+    if !t.aspects.is_empty() {
+        out.push_str(&format!(" to {}", words(&t.aspects, |a| a.word())));
+    }
+    if !t.by.is_empty() {
+        out.push_str(&format!(" by {}", parties(&t.by)));
+    }
+    if !t.against.is_empty() {
+        out.push_str(&format!(" against {}", parties(&t.against)));
+    }
+    if let Some(scope) = &t.scope {
+        out.push_str(&format!(" in \"{scope}\""));
+    }
+    if let Some(excluding) = &t.excluding {
+        out.push_str(&format!(" excluding \"{excluding}\""));
+    }
+    if !t.qualifiers.is_empty() {
+        out.push(' ');
+        out.push_str(&qualifiers(&t.qualifiers));
+    }
+    out
+}
+
+/// `trigger armed-attack against UA` without the block's qualifiers and places, to
+/// say which trigger a clause sits in.
+pub fn trigger_short(t: &Trigger) -> String {
+    let mut out = words(&t.kinds, |k| k.word());
+    if !t.by.is_empty() {
+        out.push_str(&format!(" by {}", parties(&t.by)));
+    }
+    if !t.against.is_empty() {
+        out.push_str(&format!(" against {}", parties(&t.against)));
+    }
+    out
+}

@@ -1,0 +1,146 @@
+//! The content of `treaty report`: the matrix, and for each treaty its tier reasons,
+//! its gaps and the file's other diagnostics, each with the source lines it points at.
+//! Serialisable and free of markup; [`super::html`] lays it out.
+
+use serde::Serialize;
+
+use super::matrix::{reason_with_line, Matrix};
+use crate::analysis::FileReport;
+use crate::diagnostics::Diagnostic;
+use crate::rules::gaps::gap_rule;
+use crate::rules::Tier;
+use crate::source::{SourceFile, Span};
+
+/// Lines of source shown for one finding, at most.
+const EXCERPT_LINES: usize = 6;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub baseline: String,
+    /// Shown only when given (`--date`): the report is otherwise the same every run.
+    pub date: Option<String>,
+    pub files: usize,
+    pub matrix: Matrix,
+    /// In matrix column order.
+    pub treaties: Vec<TreatySection>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TreatySection {
+    pub id: String,
+    pub title: Option<String>,
+    pub path: String,
+    pub tier: Tier,
+    pub tier_reasons: Vec<String>,
+    pub gaps: Vec<Entry>,
+    /// The file's diagnostics other than gaps (listed with the file's first treaty).
+    pub diagnostics: Vec<Entry>,
+}
+
+/// A gap or a diagnostic, located.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    pub severity: &'static str,
+    pub code: &'static str,
+    /// The baseline element, for gaps.
+    pub element: Option<&'static str>,
+    pub message: String,
+    pub help: Option<String>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// The source lines concerned: (line number, text).
+    pub excerpt: Vec<(usize, String)>,
+}
+
+/// The lines a span covers, capped at [`EXCERPT_LINES`].
+pub fn excerpt(source: &SourceFile, span: Span) -> Vec<(usize, String)> {
+    if source.text.is_empty() {
+        return Vec::new();
+    }
+    let first = source.line_col(span.start).0;
+    let last = source.line_col(span.end.max(span.start)).0;
+    // A span that ends at the start of a line does not cover that line.
+    let last = if last > first && source.line_col(span.end).1 == 1 {
+        last - 1
+    } else {
+        last
+    };
+    let lines: Vec<&str> = source.text.lines().collect();
+    (first..=last.min(first + EXCERPT_LINES - 1))
+        .filter_map(|n| lines.get(n - 1).map(|l| (n, l.trim_end().to_string())))
+        .collect()
+}
+
+fn diagnostic_entry(source: &SourceFile, d: &Diagnostic) -> Entry {
+    let span = d.primary_span();
+    let position = span.map(|s| source.line_col(s.start));
+    Entry {
+        severity: d.severity.as_str(),
+        code: d.code,
+        element: None,
+        message: d.message.clone(),
+        help: d.help.clone(),
+        line: position.map(|p| p.0),
+        column: position.map(|p| p.1),
+        excerpt: span.map(|s| excerpt(source, s)).unwrap_or_default(),
+    }
+}
+
+impl Report {
+    pub fn of(baseline: &str, files: &[FileReport], date: Option<String>) -> Report {
+        let matrix = Matrix::of(baseline, files);
+        let mut treaties = Vec::new();
+        for file in files {
+            let source = &file.source;
+            for (index, treaty) in file.treaties.iter().enumerate() {
+                let gaps = treaty
+                    .gaps
+                    .iter()
+                    .map(|g| {
+                        let (line, column) = source.line_col(g.span.start);
+                        Entry {
+                            severity: "warning",
+                            code: g.code,
+                            element: Some(g.element_title),
+                            message: g.message.clone(),
+                            help: Some(g.help.to_string()).filter(|h| !h.is_empty()),
+                            line: Some(line),
+                            column: Some(column),
+                            excerpt: excerpt(source, g.span),
+                        }
+                    })
+                    .collect();
+                let diagnostics = if index == 0 {
+                    file.diagnostics
+                        .iter()
+                        .filter(|d| gap_rule(d.code).is_none())
+                        .map(|d| diagnostic_entry(source, d))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                treaties.push(TreatySection {
+                    id: treaty.id.clone(),
+                    title: treaty.title.clone(),
+                    path: source.path.clone(),
+                    tier: treaty.tier.tier,
+                    tier_reasons: treaty
+                        .tier
+                        .reasons
+                        .iter()
+                        .map(|r| reason_with_line(source, &r.text, r.span.start))
+                        .collect(),
+                    gaps,
+                    diagnostics,
+                });
+            }
+        }
+        Report {
+            baseline: baseline.to_string(),
+            date,
+            files: files.len(),
+            matrix,
+            treaties,
+        }
+    }
+}
