@@ -7,6 +7,8 @@ mod files;
 pub mod fmt;
 pub mod lsp;
 pub mod rules;
+pub mod simulate;
+pub mod test_cmd;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -34,6 +36,10 @@ pub enum Command {
     Explain(rules::ExplainArgs),
     /// List every rule (`--format json` or `markdown` for docs/rules.md).
     Rules(rules::RulesArgs),
+    /// Run events against treaties: what fires, who owes what to whom, by when.
+    Simulate(simulate::SimulateArgs),
+    /// Run the scenario blocks found in files and check their expectations.
+    Test(test_cmd::TestArgs),
 }
 
 pub const EXIT_OK: u8 = 0;
@@ -59,6 +65,8 @@ pub fn main() -> ExitCode {
         Command::Lsp(args) => lsp::run(&args),
         Command::Explain(args) => rules::run_explain(&args),
         Command::Rules(args) => rules::run_rules(&args),
+        Command::Simulate(args) => simulate::run(&args),
+        Command::Test(args) => test_cmd::run(&args),
     };
     ExitCode::from(code)
 }

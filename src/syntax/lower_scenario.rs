@@ -87,6 +87,15 @@ pub fn scenario(text: &str, pair: Pair<'_, Rule>, diagnostics: &mut Vec<Diagnost
                     });
                 }
             }
+            Rule::scenario_assume => {
+                let item_span = content_span(&child);
+                if let Some(what) = child.into_inner().nth(1) {
+                    items.push(ScenarioItem::Assume {
+                        what: word(&what),
+                        span: item_span,
+                    });
+                }
+            }
             Rule::scenario_event => {
                 if let Some(h) = child.into_inner().nth(1).and_then(happening) {
                     items.push(ScenarioItem::Event(h));
@@ -134,7 +143,8 @@ fn bad_line(pair: &Pair<'_, Rule>) -> Diagnostic {
         }
         "end" => "write `end 2027-04-01T00:00Z`",
         "treaty" => "write `treaty \"../file.treaty\"` or `treaty name_in_this_file`",
-        _ => "a scenario holds `treaty`, `event`, `end` and `expect` lines",
+        "assume" => "write `assume in-force`",
+        _ => "a scenario holds `treaty`, `assume`, `event`, `end` and `expect` lines",
     };
     Diagnostic::error(
         codes::SYNTAX_ERROR,
