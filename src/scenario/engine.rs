@@ -78,7 +78,7 @@ pub struct EventReport {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Fulfilment {
-    /// Index into [`Run::obligations`].
+    /// The obligation's `id` (1-based, as in [`Owed::id`]).
     pub obligation: usize,
     pub parties: Vec<String>,
     pub late_seconds: Option<i64>,
@@ -112,7 +112,7 @@ pub struct Evaluation {
     pub reasons: Vec<Finding>,
     /// What the firing carries: the attacker is a guarantor, an assumption, a place.
     pub notes: Vec<Finding>,
-    /// Indices into [`Run::obligations`] of what it brought due.
+    /// The `id`s of the obligations it brought due.
     pub obligations: Vec<usize>,
     /// For a silent trigger: what it would have brought due.
     pub would_owe: Vec<String>,
@@ -458,7 +458,7 @@ impl<'a> Engine<'_, 'a> {
             reasons.push(Finding::new(
                 Reason::WrongKind,
                 format!(
-                    "{} is not {}",
+                    "{} is not among the trigger's kinds ({})",
                     with_article(&occurrence_kind_text(o.kind, o.aspects)),
                     kinds_text(trigger)
                 ),
@@ -510,6 +510,9 @@ impl<'a> Engine<'_, 'a> {
         let line = self.line(instrument, span);
         let trigger_text = trigger_text(trigger);
         let fires = reasons.is_empty();
+        if !fires {
+            notes.clear();
+        }
         let mut evaluation = Evaluation {
             event,
             treaty: treaty.id.clone(),
@@ -633,7 +636,7 @@ impl<'a> Engine<'_, 'a> {
                 span: obligation.span,
                 sketch,
             });
-            evaluation.obligations.push(id);
+            evaluation.obligations.push(id + 1);
         }
         self.evaluations.push(evaluation);
     }
@@ -745,7 +748,7 @@ impl<'a> Engine<'_, 'a> {
             });
             if !done.is_empty() {
                 self.reports[index].fulfils.push(Fulfilment {
-                    obligation: id,
+                    obligation: id + 1,
                     parties: done,
                     late_seconds: if owed.discretionary { None } else { late },
                 });
@@ -1434,7 +1437,7 @@ fn kinds_text(trigger: &Trigger) -> String {
             ));
         }
     }
-    or_list(&kinds)
+    kinds.join(", ")
 }
 
 /// A trigger as it reads: `armed-attack by RU against UA`.

@@ -116,13 +116,12 @@ fn lateness(o: &Owed, e: &Expectation) -> Option<i64> {
 }
 
 fn carries(run: &Run, o: &Owed, reason: Reason) -> bool {
-    let index = o.id - 1;
     (reason == Reason::Discretionary && o.discretionary)
         || o.notes.iter().any(|n| n.code == reason)
         || run
             .evaluations
             .iter()
-            .filter(|ev| ev.obligations.contains(&index))
+            .filter(|ev| ev.obligations.contains(&o.id))
             .any(|ev| ev.notes.iter().any(|n| n.code == reason))
 }
 

@@ -32,7 +32,7 @@ fn event_text(text: &str) -> &str {
 }
 
 fn stamp(at: Instant) -> String {
-    format!("{:<22}", at.to_string())
+    format!("{:<22}  ", at.to_string())
 }
 
 fn list(items: &[String]) -> String {
@@ -108,8 +108,8 @@ fn evaluation_lines(out: &mut String, run: &Run, ev: &Evaluation) {
     for note in &ev.notes {
         out.push_str(&format!("    note ({}): {}\n", note.code, note.message));
     }
-    for &i in &ev.obligations {
-        owed_lines(out, &run.obligations[i], "    ");
+    for o in ev.obligations.iter().filter_map(|&id| owed(run, id)) {
+        owed_lines(out, o, "    ");
     }
     if !ev.would_owe.is_empty() {
         out.push_str(&format!(
@@ -117,6 +117,11 @@ fn evaluation_lines(out: &mut String, run: &Run, ev: &Evaluation) {
             ev.would_owe.join("; ")
         ));
     }
+}
+
+/// An obligation by its 1-based id.
+fn owed(run: &Run, id: usize) -> Option<&Owed> {
+    run.obligations.get(id.checked_sub(1)?)
 }
 
 enum Entry<'r> {
@@ -229,7 +234,9 @@ fn event_lines(out: &mut String, run: &Run, index: usize) {
             out.push_str("  fulfils no open obligation\n");
         }
         for f in &event.fulfils {
-            let o = &run.obligations[f.obligation];
+            let Some(o) = owed(run, f.obligation) else {
+                continue;
+            };
             let when = match f.late_seconds {
                 Some(late) => format!(", {} late", late_text(late)),
                 None if o.due.is_some() && !o.discretionary => ", on time".to_string(),

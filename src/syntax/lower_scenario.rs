@@ -32,11 +32,15 @@ fn string(pair: &Pair<'_, Rule>) -> Spanned<String> {
     )
 }
 
-/// A clause's span: from its first to its last token, without trailing whitespace.
+/// A clause's span: from its first to its last token, without trailing whitespace or
+/// comments (a rule ending in an optional part runs on over the whitespace before it,
+/// so the end is taken from the last token, a pair with nothing inside).
 fn content_span(pair: &Pair<'_, Rule>) -> Span {
     let end = pair
         .clone()
         .into_inner()
+        .flatten()
+        .filter(|p| p.clone().into_inner().next().is_none())
         .map(|p| p.as_span().end())
         .max()
         .unwrap_or(pair.as_span().end());
