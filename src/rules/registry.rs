@@ -5,6 +5,7 @@
 use crate::diagnostics::Severity;
 use crate::model::codes as model_codes;
 use crate::rules::gaps::ELEMENTS;
+use crate::scenario::codes as scenario_codes;
 use crate::source;
 use crate::syntax::codes as syntax_codes;
 
@@ -97,6 +98,18 @@ const ERRORS: &[RuleInfo] = &[
         "two treaties with the same name in one file",
         "reports and references name treaties by their name",
         "rename one of them"),
+    rule(scenario_codes::EXPECTATION_FAILED, "expectation-failed", "scenario",
+        "an `expect` line of a scenario that the run did not meet (`treaty test`)",
+        "the expectation states what the treaty must (or must not) bring about; the help shows what the run found instead",
+        "fix the treaty or the scenario, whichever is wrong; `treaty simulate FILE --scenario NAME` shows the whole timeline"),
+    rule(scenario_codes::BAD_EVENT, "bad-event", "scenario",
+        "an event, expectation or assumption of a scenario with an unknown word or an impossible time",
+        "a scenario that cannot be read cannot be run; `treaty test` exits 2",
+        "use the suggested word, write times as `2027-03-01T06:00Z` or with an offset such as `+02:00`, and keep events before the `end`"),
+    rule(scenario_codes::BAD_TREATY_REFERENCE, "bad-treaty-reference", "scenario",
+        "a scenario's `treaty` line that names a file that cannot be read, has errors or defines no treaty, or a treaty not in the file",
+        "the scenario has nothing to run against",
+        "give the file relative to the scenario's own file, such as `treaty \"../uk-ukraine-2024.treaty\"`, and run `treaty check` on it"),
 ];
 
 /// Every rule: errors first, then gaps in element order.
