@@ -14,7 +14,8 @@
 //! - `expect no ...`: no fired obligation fits; with `because REASON`, in addition a
 //!   trigger that would have brought such an obligation due stayed silent for REASON.
 
-use super::engine::{aggregate, late_text, Owed, Run, Share, Status};
+use super::describe::late_text;
+use super::engine::{aggregate, Owed, Run, Share, Status};
 use super::time::exact_seconds;
 use super::{codes, Expectation, Reason, Scenario};
 use crate::diagnostics::Diagnostic;

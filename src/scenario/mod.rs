@@ -7,6 +7,7 @@
 //! It reads treaties only through [`crate::analysis::model_of`] and scenario text only
 //! through the grammar (`scenario` blocks, `probe_happening` for `--event`).
 
+pub mod describe;
 pub mod engine;
 pub mod expect;
 pub mod load;

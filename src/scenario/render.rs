@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use super::engine::{late_text, Evaluation, Origin, Outcome, Owed, Run, Status};
+use super::describe::late_text;
+use super::engine::{Evaluation, Origin, Outcome, Owed, Run, Status};
 use super::{Happening, Instant};
 
 pub const JSON_VERSION: u32 = 1;
