@@ -792,3 +792,162 @@ fn json_budapest_nuclear_threat() {
     .unwrap();
     insta::assert_json_snapshot!(json);
 }
+
+// ---------------------------------------------------------------- robustness
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use treaty::syntax::lower_scenario::parse_happening;
+
+    /// Resolve and run every scenario of `text` against its own treaties and check its
+    /// expectations; every diagnostic label must lie inside the text.
+    fn run_all(text: &str) -> Result<(), TestCaseError> {
+        let parsed = syntax::parse(text);
+        let (model, _) = model_of(text);
+        let instruments: Vec<Instrument<'_>> = model
+            .treaties
+            .iter()
+            .map(|t| Instrument {
+                treaty: t,
+                file: "p.treaty",
+                text,
+            })
+            .collect();
+        for block in &parsed.file.scenarios {
+            let mut diagnostics = Vec::new();
+            let scenario = resolve::scenario(block, text, &mut diagnostics);
+            for d in &diagnostics {
+                for label in &d.labels {
+                    prop_assert!(label.span.end <= text.len(), "{d:?}");
+                }
+            }
+            let run = engine::run(&scenario, &instruments);
+            let _ = treaty::scenario::render::timeline(&run);
+            prop_assert!(serde_json::to_string(&run).is_ok());
+            for verdict in expect::check(&scenario, &run) {
+                prop_assert!(verdict.span.end <= text.len());
+            }
+        }
+        Ok(())
+    }
+
+    fn word() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "armed-attack",
+            "threat",
+            "to",
+            "territorial-integrity",
+            "ceasefire-violation",
+            "cyber-attack",
+            "nuclear-threat",
+            "situation",
+            "by",
+            "against",
+            "in",
+            "at",
+            "RU",
+            "UA",
+            "UK",
+            "PL",
+            "\"Crimea\"",
+            "consults",
+            "provides",
+            "air-defence",
+            "seeks",
+            "assists",
+            "with",
+            "armed-force",
+            "2027-03-01T06:00Z",
+            "2034-01-12T01:00+03:00",
+            "2024-02-29",
+            "2027-03-01T06:00",
+            "expect",
+            "no",
+            "violated",
+            "late",
+            "24",
+            "hours",
+            "because",
+            "lapsed",
+            "consult",
+            "event",
+            "end",
+            "assume",
+            "in-force",
+            ",",
+            "{",
+            "}",
+            "\n",
+        ])
+        .prop_map(str::to_string)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn arbitrary_event_text_is_read_or_refused_never_a_panic(text in "\\PC{0,80}") {
+            let _ = treaty::scenario::Instant::parse(&text);
+            if let Ok(h) = parse_happening(&text) {
+                let mut diagnostics = Vec::new();
+                let _ = resolve::happening(&h, &text, &mut diagnostics);
+            }
+        }
+
+        #[test]
+        fn scenario_shaped_text_runs_without_panicking(
+            lines in prop::collection::vec(prop::collection::vec(word(), 1..10), 0..12)
+        ) {
+            let body: Vec<String> = lines.iter().map(|l| format!("  {}", l.join(" "))).collect();
+            let text = format!("{UK}\nscenario p {{\n{}\n}}\n", body.join("\n"));
+            run_all(&text)?;
+        }
+
+        #[test]
+        fn generated_events_always_run(
+            events in prop::collection::vec(
+                (
+                    prop::sample::select(vec!["armed-attack", "threat to security", "nuclear-threat", "cyber-attack"]),
+                    prop::sample::select(vec!["RU", "BY", "UA"]),
+                    prop::sample::select(vec!["UA", "PL", "UK"]),
+                    2020i32..2040,
+                    1u32..13,
+                    1u32..29,
+                    prop::sample::select(vec!["Z", "+03:00", "-05:00", "+14:00"]),
+                ),
+                1..6,
+            ),
+            acts in prop::collection::vec(
+                (prop::sample::select(vec!["UK consults UA", "UK provides air-defence to UA", "UK assists UA", "RU seeks action"]), 0i64..200),
+                0..5,
+            )
+        ) {
+            let mut body = String::new();
+            for (kind, by, against, y, m, d, zone) in &events {
+                body.push_str(&format!("  event {kind} by {by} against {against} at {y}-{m:02}-{d:02}T06:00{zone}\n"));
+            }
+            for (act, hours) in &acts {
+                let (_, _, _, y, m, d, _) = &events[0];
+                let at = treaty::scenario::Instant::parse(&format!("{y}-{m:02}-{d:02}T06:00Z"))
+                    .unwrap()
+                    .plus(treaty::model::Period { value: *hours as u32, unit: treaty::model::Unit::Hours });
+                body.push_str(&format!("  event {act} at {at}\n"));
+            }
+            body.push_str("  expect consult UK, UA\n  expect no armed-force because lapsed\n");
+            let text = format!("{UK}\nscenario p {{\n{body}}}\n");
+            let parsed = syntax::parse(&text);
+            prop_assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+            run_all(&text)?;
+            // Every fired obligation has a share per party that owes it, and a due time
+            // never before the event that set it.
+            let (r, _) = run_with(UK, &body);
+            for o in &r.obligations {
+                prop_assert_eq!(o.shares.len(), o.owed_by.len());
+                if let Some(due) = o.due {
+                    prop_assert!(due >= r.events[o.event].at);
+                }
+            }
+        }
+    }
+}
