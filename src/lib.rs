@@ -6,6 +6,8 @@
 //! source text -> [`syntax`] (pest parse, AST with byte spans, recovery)
 //! -> [`model`] (resolved, normalised, serde) -> [`rules`] (tier, gaps, lints)
 //! -> [`diagnostics`] (one type) -> renderers (human, JSON).
+//! Scenarios take the same model: [`scenario`] resolves events, runs the treaties over
+//! them (`scenario::engine`, pure) and renders the run (`scenario::render`).
 
 pub mod analysis;
 pub mod cli;

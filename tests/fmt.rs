@@ -191,6 +191,26 @@ fn unknown_top_level_text_is_kept_byte_for_byte() {
 }
 
 #[test]
+fn scenario_blocks_are_formatted_one_item_per_line() {
+    let text = "treaty t {\n   title   \"T\"\n}\nscenario  s   {\n      treaty \"../x.treaty\"   // ref\n\n   event armed-attack  by RU against UA   at 2027-03-01T06:00+02:00\n  // next\n  expect   consult UK,UA by 2027-03-02\n   }\n";
+    let out = format_ok(text);
+    assert_eq!(
+        out,
+        "treaty t {\n  title \"T\"\n}\nscenario s {\n  treaty \"../x.treaty\" // ref\n\n  event armed-attack by RU against UA at 2027-03-01T06:00+02:00\n  // next\n  expect consult UK, UA by 2027-03-02\n}\n"
+    );
+    assert_eq!(format_ok(&out), out, "idempotent");
+}
+
+#[test]
+fn a_scenario_with_a_line_that_does_not_parse_is_kept_as_it_is() {
+    let text = "scenario  s {\n  event   armed-attack at 2027-03-01T06:00Z\n    step   one\n}\n";
+    let parsed = treaty::syntax::parse(text);
+    assert!(!parsed.diagnostics.is_empty());
+    let out = format_parsed(text, &parsed);
+    assert_eq!(out, text);
+}
+
+#[test]
 fn non_ascii_text_is_measured_in_characters() {
     // 88 Cyrillic characters fit in 100 columns though they take 176 bytes.
     let name = "Україна".repeat(12);

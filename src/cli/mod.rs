@@ -10,6 +10,8 @@ pub mod fmt;
 pub mod lsp;
 pub mod report;
 pub mod rules;
+pub mod simulate;
+pub mod test_cmd;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -43,6 +45,10 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// Write one self-contained HTML report: the matrix, the tiers and every gap.
     Report(report::ReportArgs),
+    /// Run events against treaties: what fires, who owes what to whom, by when.
+    Simulate(simulate::SimulateArgs),
+    /// Run the scenario blocks found in files and check their expectations.
+    Test(test_cmd::TestArgs),
 }
 
 pub const EXIT_OK: u8 = 0;
@@ -71,6 +77,8 @@ pub fn main() -> ExitCode {
         Command::Compare(args) => compare::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Simulate(args) => simulate::run(&args),
+        Command::Test(args) => test_cmd::run(&args),
     };
     ExitCode::from(code)
 }

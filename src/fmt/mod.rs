@@ -14,8 +14,9 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::source::Span;
-use crate::syntax::ast::{Clause, ClauseKind, File};
+use crate::syntax::ast::{Clause, ClauseKind, File, Treaty};
 use crate::syntax::comments::{self, Comment, Token, TokenKind};
+use crate::syntax::scenario_ast::{Scenario, ScenarioItem};
 use crate::syntax::{self, Parsed};
 
 /// The widest a clause may be (indentation included) before it is broken.
@@ -222,24 +223,106 @@ impl<'t> Printer<'t> {
     }
 
     fn file(&mut self, file: &File) {
-        for treaty in &file.treaties {
-            self.verbatim_before(treaty.span.start);
-            let open = self.find_punct(treaty.span.start, "{");
-            let close = treaty.span.end.saturating_sub(1);
-            let header = self.token_at(treaty.span.start)
-                ..open.map_or_else(|| self.token_at(treaty.span.end), |o| o + 1);
-            self.comments_before(treaty.span.start, 0);
-            self.block_line(treaty.span.start);
-            self.print_clause_tokens(
-                &Layout {
-                    tokens: header,
-                    breaks: Vec::new(),
-                },
-                0,
-            );
-            self.block(&treaty.clauses, INDENT, close);
+        // Treaties and scenarios, in the order they are written.
+        let mut blocks: Vec<(usize, Option<&Treaty>, Option<&Scenario>)> = file
+            .treaties
+            .iter()
+            .map(|t| (t.span.start, Some(t), None))
+            .chain(file.scenarios.iter().map(|s| (s.span.start, None, Some(s))))
+            .collect();
+        blocks.sort_by_key(|(start, _, _)| *start);
+        for (_, treaty, scenario) in blocks {
+            if let Some(treaty) = treaty {
+                self.treaty(treaty);
+            }
+            if let Some(scenario) = scenario {
+                self.scenario(scenario);
+            }
         }
         self.verbatim_before(self.text.len());
+    }
+
+    /// A block's header, from its keyword to its `{`, on one line.
+    fn header(&mut self, span: Span) {
+        self.verbatim_before(span.start);
+        let open = self.find_punct(span.start, "{");
+        let header =
+            self.token_at(span.start)..open.map_or_else(|| self.token_at(span.end), |o| o + 1);
+        self.comments_before(span.start, 0);
+        self.block_line(span.start);
+        self.print_clause_tokens(
+            &Layout {
+                tokens: header,
+                breaks: Vec::new(),
+            },
+            0,
+        );
+    }
+
+    fn treaty(&mut self, treaty: &Treaty) {
+        self.header(treaty.span);
+        self.block(&treaty.clauses, INDENT, treaty.span.end.saturating_sub(1));
+    }
+
+    /// The token ranges of a scenario's items, if together with its header and `}`
+    /// they hold every token of the block (a line that did not parse is in none).
+    fn scenario_items(&self, scenario: &Scenario) -> Option<Vec<std::ops::Range<usize>>> {
+        let open = self.find_punct(scenario.span.start, "{")?;
+        let close = self.token_at(scenario.span.end.saturating_sub(1));
+        if self.code.get(close).map(|t| self.slice(t.span)) != Some("}") {
+            return None;
+        }
+        let mut next = open + 1;
+        let mut ranges = Vec::new();
+        for item in &scenario.items {
+            let range = match item {
+                ScenarioItem::Use { span, .. }
+                | ScenarioItem::Assume { span, .. }
+                | ScenarioItem::End { span, .. } => {
+                    (self.token_at(span.start), self.token_at(span.end))
+                }
+                ScenarioItem::Expect(e) => (self.token_at(e.span.start), self.token_at(e.span.end)),
+                // The happening's span starts after the `event` keyword.
+                ScenarioItem::Event(h) => {
+                    let span = h.span();
+                    (
+                        self.token_at(span.start).saturating_sub(1),
+                        self.token_at(span.end),
+                    )
+                }
+            };
+            if range.0 != next || range.1 <= range.0 {
+                return None;
+            }
+            next = range.1;
+            ranges.push(range.0..range.1);
+        }
+        (next == close).then_some(ranges)
+    }
+
+    /// A scenario block: one line per item, words single-spaced. A block with a line
+    /// that did not parse is copied as it is.
+    fn scenario(&mut self, scenario: &Scenario) {
+        let Some(items) = self.scenario_items(scenario) else {
+            self.verbatim_before(scenario.span.end);
+            return;
+        };
+        self.header(scenario.span);
+        self.end_line();
+        self.block_start = true;
+        for range in items {
+            let first = self.code[range.start].span.start;
+            self.comments_before(first, INDENT);
+            self.block_line(first);
+            self.print_clause_tokens(
+                &Layout {
+                    tokens: range,
+                    breaks: Vec::new(),
+                },
+                INDENT,
+            );
+        }
+        self.close_block(INDENT, scenario.span.end.saturating_sub(1));
     }
 
     /// Copy the code between the last printed token and `offset` as it is (with
@@ -286,6 +369,11 @@ impl<'t> Printer<'t> {
         for clause in clauses {
             self.clause(clause, indent);
         }
+        self.close_block(indent, close);
+    }
+
+    /// The comments before a block's `}`, and the `}` at `close`.
+    fn close_block(&mut self, indent: usize, close: usize) {
         self.comments_before(close, indent);
         self.end_line();
         let outer = indent - INDENT;

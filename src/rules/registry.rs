@@ -7,6 +7,7 @@ use crate::diagnostics::Severity;
 use crate::model::codes as model_codes;
 use crate::rules::gaps::ELEMENTS;
 use crate::rules::{lints, tier};
+use crate::scenario::codes as scenario_codes;
 use crate::source;
 use crate::syntax::codes as syntax_codes;
 
@@ -128,6 +129,21 @@ const ERRORS: &[RuleInfo] = &[
         "lets a CI job hold every draft to the tier the negotiating mandate requires",
         "// checked with `--min-tier hard`\ntreaty t {\n  form declaration\n  status signed\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA political-support\n}\n",
         "strengthen the treaty (the tier line lists the clauses that decide it), or lower the minimum"),
+    rule(scenario_codes::EXPECTATION_FAILED, "expectation-failed", "scenario",
+        "an `expect` line of a scenario that the run did not meet (`treaty test`)",
+        "the expectation states what the treaty must (or must not) bring about; the help shows what the run found instead",
+        "treaty t {\n  form treaty\n  status in-force\n  signed 2024-01-12\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    consult UK, UA within 24 hours\n  }\n}\nscenario late {\n  event armed-attack by RU against UA at 2027-03-01T06:00Z\n  expect consult UK, UA by 2027-03-03T06:00Z\n}\n",
+        "fix the treaty or the scenario, whichever is wrong; `treaty simulate FILE --scenario NAME` shows the whole timeline"),
+    rule(scenario_codes::BAD_EVENT, "bad-event", "scenario",
+        "an event, expectation or assumption of a scenario with an unknown word or an impossible time",
+        "a scenario that cannot be read cannot be run; `treaty test` exits 2",
+        "treaty t {\n  form treaty\n  status in-force\n  signed 2024-01-12\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    consult UK, UA within 24 hours\n  }\n}\nscenario typo {\n  event armed-atack by RU against UA at 2027-03-01T06:00Z\n}\n",
+        "use the suggested word, write times as `2027-03-01T06:00Z` or with an offset such as `+02:00`, and keep events before the `end`"),
+    rule(scenario_codes::BAD_TREATY_REFERENCE, "bad-treaty-reference", "scenario",
+        "a scenario's `treaty` line that names a file that cannot be read, has errors or defines no treaty, or a treaty not in the file",
+        "the scenario has nothing to run against",
+        "scenario elsewhere {\n  treaty \"missing.treaty\"\n  event armed-attack by RU against UA at 2027-03-01T06:00Z\n}\n",
+        "give the file relative to the scenario's own file, such as `treaty \"../uk-ukraine-2024.treaty\"`, and run `treaty check` on it"),
 ];
 
 /// Every rule: the syntax, model, config and tier rules, then gaps in element order,

@@ -1,5 +1,4 @@
-//! The scenario engine (in progress: event model, time arithmetic and resolution are
-//! here; trigger evaluation is not yet written): a front end that runs treaties over time. Events (attacks,
+//! The scenario engine: a front end that runs treaties over time. Events (attacks,
 //! threats, and what parties did) are put on a timeline; every trigger of every treaty
 //! is evaluated against them in time order; the result says which obligations fired,
 //! who owes what to whom and by when, which triggers stayed silent and why, and whether
@@ -8,6 +7,11 @@
 //! It reads treaties only through [`crate::analysis::model_of`] and scenario text only
 //! through the grammar (`scenario` blocks, `probe_happening` for `--event`).
 
+pub mod describe;
+pub mod engine;
+pub mod expect;
+pub mod load;
+pub mod render;
 pub mod resolve;
 pub mod time;
 
@@ -97,6 +101,14 @@ pub enum StatusWord {
 }
 
 impl StatusWord {
+    pub fn word(self) -> &'static str {
+        match self {
+            StatusWord::Fulfilled => "fulfilled",
+            StatusWord::Violated => "violated",
+            StatusWord::Pending => "pending",
+        }
+    }
+
     pub fn parse(word: &str) -> Option<StatusWord> {
         match word {
             "fulfilled" => Some(StatusWord::Fulfilled),
@@ -138,5 +150,131 @@ pub struct Scenario {
     pub treaties: Vec<TreatyRef>,
     pub events: Vec<Event>,
     pub end: Option<Instant>,
+    /// `assume in-force`: run the treaties as if in force, whatever their status and dates.
+    pub assume_in_force: bool,
     pub expectations: Vec<Expectation>,
+}
+
+impl Scenario {
+    /// A scenario made of events given on the command line.
+    pub fn from_events(name: impl Into<String>, events: Vec<Event>) -> Scenario {
+        Scenario {
+            name: name.into(),
+            span: Span::default(),
+            header_span: Span::default(),
+            treaties: Vec::new(),
+            events,
+            end: None,
+            assume_in_force: false,
+            expectations: Vec::new(),
+        }
+    }
+}
+
+/// Why a trigger stays silent, or what a trigger or obligation that fires carries.
+/// The words are what `because` in an expectation names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "&'static str")]
+pub enum Reason {
+    /// The event is not of a kind the trigger names.
+    WrongKind,
+    /// The attacker is not the one the trigger names (`by`), or the event names none.
+    NotAdversary,
+    /// The victim is not one the trigger covers (`against`), or the event names none.
+    NotCovered,
+    /// The place is excluded from, or outside, the trigger's scope.
+    OutOfScope,
+    /// The instrument was signed after the event.
+    NotYetSigned,
+    /// Signed, but its entry into force (`effective`) comes after the event.
+    NotYetInForce,
+    /// A draft, or signed but never ratified: it never entered into force.
+    NotInForce,
+    /// Its fixed term had run out, or its status is lapsed.
+    Lapsed,
+    /// Fires, but a qualifier leaves the response to the party's discretion.
+    Discretionary,
+    /// The attacker is itself a guarantor (or member) of the instrument.
+    AttackerIsGuarantor,
+    /// Fires subject to a condition the scenario does not record (a request, funding).
+    Conditional,
+    /// Fires with no deadline: it can be late only in a political sense.
+    NoDeadline,
+    /// Fires because the scenario assumes the instrument in force (`assume in-force`).
+    AssumedInForce,
+    /// The trigger has a geographic scope the engine could not check against the place.
+    PlaceAssumed,
+}
+
+impl Reason {
+    pub const ALL: &'static [Reason] = &[
+        Reason::WrongKind,
+        Reason::NotAdversary,
+        Reason::NotCovered,
+        Reason::OutOfScope,
+        Reason::NotYetSigned,
+        Reason::NotYetInForce,
+        Reason::NotInForce,
+        Reason::Lapsed,
+        Reason::Discretionary,
+        Reason::AttackerIsGuarantor,
+        Reason::Conditional,
+        Reason::NoDeadline,
+        Reason::AssumedInForce,
+        Reason::PlaceAssumed,
+    ];
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Reason::WrongKind => "wrong-kind",
+            Reason::NotAdversary => "not-adversary",
+            Reason::NotCovered => "not-covered",
+            Reason::OutOfScope => "out-of-scope",
+            Reason::NotYetSigned => "not-yet-signed",
+            Reason::NotYetInForce => "not-yet-in-force",
+            Reason::NotInForce => "not-in-force",
+            Reason::Lapsed => "lapsed",
+            Reason::Discretionary => "discretionary",
+            Reason::AttackerIsGuarantor => "attacker-is-guarantor",
+            Reason::Conditional => "conditional",
+            Reason::NoDeadline => "no-deadline",
+            Reason::AssumedInForce => "assumed-in-force",
+            Reason::PlaceAssumed => "place-assumed",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<Reason> {
+        Reason::ALL.iter().copied().find(|r| r.word() == word)
+    }
+
+    pub fn words() -> impl Iterator<Item = &'static str> {
+        Reason::ALL.iter().map(|r| r.word())
+    }
+
+    /// Whether this reason keeps a trigger from firing (the others accompany a firing).
+    pub fn silences(self) -> bool {
+        matches!(
+            self,
+            Reason::WrongKind
+                | Reason::NotAdversary
+                | Reason::NotCovered
+                | Reason::OutOfScope
+                | Reason::NotYetSigned
+                | Reason::NotYetInForce
+                | Reason::NotInForce
+                | Reason::Lapsed
+        )
+    }
+}
+
+impl From<Reason> for &'static str {
+    fn from(reason: Reason) -> Self {
+        reason.word()
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.word())
+    }
 }

@@ -138,7 +138,77 @@ pub fn happening(
     }
 }
 
+/// Words an expectation may be about: clause keywords and the vocabulary words that
+/// obligations carry (kinds of assistance, means, acts, aspects, bodies).
+pub fn expectation_words() -> Vec<&'static str> {
+    use crate::vocab::*;
+    let mut words: Vec<&'static str> = crate::syntax::keywords::CLAUSE_KEYWORDS
+        .iter()
+        .map(|k| k.word)
+        .filter(|w| {
+            !matches!(
+                *w,
+                "title"
+                    | "signed"
+                    | "effective"
+                    | "form"
+                    | "status"
+                    | "binding"
+                    | "ratification"
+                    | "duration"
+                    | "renewal"
+                    | "review"
+                    | "withdrawal"
+                    | "qualified-by"
+                    | "party"
+                    | "members"
+                    | "trigger"
+            )
+        })
+        .collect();
+    words.extend(AssistanceKind::words());
+    words.extend(Means::words());
+    words.extend(DeterrentMeans::words());
+    words.extend(Mandate::words());
+    words.extend(Institution::words());
+    words.extend(Prohibited::words());
+    words.extend(RefrainAct::words());
+    words.extend(RespectAspect::words());
+    words.push("un-security-council");
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+fn known_what(word: &str) -> bool {
+    use crate::vocab::*;
+    expectation_words().contains(&word)
+        || AssistanceKind::parse(word).is_some()
+        || Means::parse(word).is_some()
+        || RespectAspect::parse(word).is_some()
+}
+
 fn expectation(e: &ast::Expectation, diagnostics: &mut Vec<Diagnostic>) -> Option<Expectation> {
+    if !known_what(&e.what.value) {
+        let words = expectation_words();
+        vocab(
+            &e.what,
+            "obligation word",
+            |_| None::<()>,
+            words,
+            diagnostics,
+        );
+        return None;
+    }
+    if let Some(word) = &e.because {
+        vocab(
+            word,
+            "reason",
+            Reason::parse,
+            Reason::words().collect(),
+            diagnostics,
+        )?;
+    }
     let status = match &e.status {
         Some(w) => Some(vocab(
             w,
@@ -201,6 +271,7 @@ pub fn scenario(s: &ast::Scenario, text: &str, diagnostics: &mut Vec<Diagnostic>
         treaties: Vec::new(),
         events: Vec::new(),
         end: None,
+        assume_in_force: false,
         expectations: Vec::new(),
     };
     for item in &s.items {
@@ -220,12 +291,38 @@ pub fn scenario(s: &ast::Scenario, text: &str, diagnostics: &mut Vec<Diagnostic>
                     out.events.push(e);
                 }
             }
+            ScenarioItem::Assume { what, .. } => {
+                if vocab(
+                    what,
+                    "assumption",
+                    |w| (w == "in-force").then_some(()),
+                    vec!["in-force"],
+                    diagnostics,
+                )
+                .is_some()
+                {
+                    out.assume_in_force = true;
+                }
+            }
             ScenarioItem::End { at, .. } => out.end = instant(at, diagnostics),
             ScenarioItem::Expect(e) => {
                 if let Some(e) = expectation(e, diagnostics) {
                     out.expectations.push(e);
                 }
             }
+        }
+    }
+    if let Some(end) = out.end {
+        for event in out.events.iter().filter(|e| e.at > end) {
+            let mut d = Diagnostic::error(
+                codes::BAD_EVENT,
+                format!("this event comes after the scenario's end ({end})"),
+            )
+            .with_help("move the `end` line's time after the last event, or drop it: without it the log closes at the last event");
+            if let Some(span) = event.span {
+                d = d.with_label(span, "after the end");
+            }
+            diagnostics.push(d);
         }
     }
     out

@@ -85,7 +85,10 @@ impl Instant {
             let (clock, zone) = rest.split_at(i);
             let sign = if zone.starts_with('-') { -1 } else { 1 };
             let digits: String = zone[1..].chars().filter(|c| *c != ':').collect();
-            let (h, m) = digits.split_at(digits.len().min(2));
+            if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!("`{zone}` is not a UTC offset such as +02:00"));
+            }
+            let (h, m) = digits.split_at(2);
             let (Ok(h), Ok(m)) = (h.parse::<i32>(), m.parse::<i32>()) else {
                 return Err(format!("`{zone}` is not a UTC offset such as +02:00"));
             };
@@ -250,6 +253,29 @@ mod tests {
             .unwrap_err()
             .contains("28 days"));
         assert!(Instant::parse("2027-03-01T25:00Z").is_err());
+    }
+
+    #[test]
+    fn odd_text_is_an_error_not_a_panic() {
+        for text in [
+            "2027-03-01T06:00+1é",
+            "2027-03-01T06:00+é",
+            "2027-03-01T06:00+",
+            "2027-03-01T06:00+2",
+            "2027-03-01T06:00+02:00:00",
+            "2027-03-01Té",
+            "é-03-01",
+            "",
+            "T",
+            "2027-03-01T06:00-",
+            "2027-03-01T:Z",
+        ] {
+            assert!(Instant::parse(text).is_err(), "{text}");
+        }
+        assert_eq!(
+            at("2027-03-01T06:00+0200").to_string(),
+            "2027-03-01T06:00+02:00"
+        );
     }
 
     #[test]

@@ -32,11 +32,15 @@ fn string(pair: &Pair<'_, Rule>) -> Spanned<String> {
     )
 }
 
-/// A clause's span: from its first to its last token, without trailing whitespace.
+/// A clause's span: from its first to its last token, without trailing whitespace or
+/// comments (a rule ending in an optional part runs on over the whitespace before it,
+/// so the end is taken from the last token, a pair with nothing inside).
 fn content_span(pair: &Pair<'_, Rule>) -> Span {
     let end = pair
         .clone()
         .into_inner()
+        .flatten()
+        .filter(|p| p.clone().into_inner().next().is_none())
         .map(|p| p.as_span().end())
         .max()
         .unwrap_or(pair.as_span().end());
@@ -83,6 +87,15 @@ pub fn scenario(text: &str, pair: Pair<'_, Rule>, diagnostics: &mut Vec<Diagnost
                     };
                     items.push(ScenarioItem::Use {
                         target,
+                        span: item_span,
+                    });
+                }
+            }
+            Rule::scenario_assume => {
+                let item_span = content_span(&child);
+                if let Some(what) = child.into_inner().nth(1) {
+                    items.push(ScenarioItem::Assume {
+                        what: word(&what),
                         span: item_span,
                     });
                 }
@@ -134,7 +147,8 @@ fn bad_line(pair: &Pair<'_, Rule>) -> Diagnostic {
         }
         "end" => "write `end 2027-04-01T00:00Z`",
         "treaty" => "write `treaty \"../file.treaty\"` or `treaty name_in_this_file`",
-        _ => "a scenario holds `treaty`, `event`, `end` and `expect` lines",
+        "assume" => "write `assume in-force`",
+        _ => "a scenario holds `treaty`, `assume`, `event`, `end` and `expect` lines",
     };
     Diagnostic::error(
         codes::SYNTAX_ERROR,

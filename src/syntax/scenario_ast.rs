@@ -23,6 +23,11 @@ pub enum ScenarioItem {
         target: UseTarget,
         span: Span,
     },
+    /// `assume in-force`: a what-if about the treaties' standing.
+    Assume {
+        what: Word,
+        span: Span,
+    },
     Event(Happening),
     /// `end 2027-04-01T00:00Z`: when the monitoring log is closed.
     End {

@@ -1,0 +1,186 @@
+//! `treaty test [PATH...]`: run every `scenario` block found in the files (directories
+//! are searched for `*.treaty`) and check its expectations. Each expectation that
+//! fails is an S001 diagnostic pointing at it. Exit 0 when all pass, 1 when any fails,
+//! 2 when a scenario cannot be run (bad events, unreadable treaty references) or no
+//! scenario was found.
+
+use clap::Args;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::simulate::read;
+use super::{files, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
+use crate::diagnostics::human::{self, HumanStyle};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::scenario::load::{self, Library, TreatyFile};
+use crate::scenario::{engine, expect, resolve};
+use crate::source::SourceFile;
+use crate::syntax;
+
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Files and directories; directories are searched for `*.treaty` files with
+    /// `scenario` blocks.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Default)]
+struct Tally {
+    scenarios: usize,
+    expectations: usize,
+    passed: usize,
+    failed: usize,
+    unusable: usize,
+}
+
+fn diagnostics_text(diagnostics: &[Diagnostic], source: &SourceFile, style: HumanStyle) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        out.push_str(&human::render(d, source, style));
+        out.push('\n');
+    }
+    out
+}
+
+pub fn run(args: &TestArgs) -> u8 {
+    let style = HumanStyle {
+        colour: super::colour_stdout(),
+        ..HumanStyle::plain()
+    };
+    let found = files::find(&args.paths);
+    let mut io_failed = !found.problems.is_empty();
+    for problem in &found.problems {
+        eprintln!("error: {problem}");
+    }
+    let mut out = String::new();
+    let mut tally = Tally::default();
+    let mut library = Library::new();
+    for path in &found.files {
+        let file = match read(path) {
+            Ok(file) => file,
+            Err(message) => {
+                eprintln!("error: {message}");
+                io_failed = true;
+                continue;
+            }
+        };
+        test_file(path, &file, &mut library, style, &mut tally, &mut out);
+    }
+    if tally.scenarios == 0 && !io_failed {
+        let shown: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+        eprintln!("error: no `scenario` blocks found in {}", shown.join(", "));
+        return EXIT_FAILURE;
+    }
+    out.push_str(&format!(
+        "\n{} scenario{}, {} expectation{}: {} passed, {} failed{}\n",
+        tally.scenarios,
+        if tally.scenarios == 1 { "" } else { "s" },
+        tally.expectations,
+        if tally.expectations == 1 { "" } else { "s" },
+        tally.passed,
+        tally.failed,
+        if tally.unusable > 0 {
+            format!("; {} scenario(s) could not be run", tally.unusable)
+        } else {
+            String::new()
+        }
+    ));
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout.write_all(out.as_bytes()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write output: {}", files::describe(&e));
+            return EXIT_FAILURE;
+        }
+    }
+    if io_failed || tally.unusable > 0 {
+        EXIT_FAILURE
+    } else if tally.failed > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
+fn test_file(
+    path: &Path,
+    file: &SourceFile,
+    library: &mut Library,
+    style: HumanStyle,
+    tally: &mut Tally,
+    out: &mut String,
+) {
+    let parsed = syntax::parse(&file.text);
+    if parsed.file.scenarios.is_empty() {
+        return;
+    }
+    let syntax_errors: Vec<Diagnostic> = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .cloned()
+        .collect();
+    if !syntax_errors.is_empty() {
+        tally.scenarios += parsed.file.scenarios.len();
+        tally.unusable += parsed.file.scenarios.len();
+        out.push_str(&format!("error {}: the file does not parse\n", file.path));
+        out.push_str(&diagnostics_text(&syntax_errors, file, style));
+        return;
+    }
+    let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let own = library.add(TreatyFile::new(file.path.clone(), file.text.clone()));
+    for block in &parsed.file.scenarios {
+        tally.scenarios += 1;
+        let mut diagnostics = Vec::new();
+        let scenario = resolve::scenario(block, &file.text, &mut diagnostics);
+        let ids = if diagnostics.is_empty() {
+            match load::treaties_for(&scenario, own, &dir, library) {
+                Ok(ids) => ids,
+                Err(problems) => {
+                    diagnostics = problems;
+                    Vec::new()
+                }
+            }
+        } else {
+            Vec::new()
+        };
+        if !diagnostics.is_empty() {
+            tally.unusable += 1;
+            out.push_str(&format!(
+                "error {} ({}): cannot be run\n",
+                scenario.name, file.path
+            ));
+            out.push_str(&diagnostics_text(&diagnostics, file, style));
+            continue;
+        }
+        let run = engine::run(&scenario, &library.instruments(&ids));
+        let verdicts = expect::check(&scenario, &run);
+        let failed: Vec<Diagnostic> = verdicts
+            .iter()
+            .filter(|v| !v.passed)
+            .map(|v| v.diagnostic())
+            .collect();
+        tally.expectations += verdicts.len();
+        tally.failed += failed.len();
+        tally.passed += verdicts.len() - failed.len();
+        if failed.is_empty() {
+            out.push_str(&format!(
+                "ok    {} ({}): {} expectation{}\n",
+                scenario.name,
+                file.path,
+                verdicts.len(),
+                if verdicts.len() == 1 { "" } else { "s" }
+            ));
+        } else {
+            out.push_str(&format!(
+                "FAIL  {} ({}): {} of {} expectation{} failed\n",
+                scenario.name,
+                file.path,
+                failed.len(),
+                verdicts.len(),
+                if verdicts.len() == 1 { "" } else { "s" }
+            ));
+            out.push_str(&diagnostics_text(&failed, file, style));
+        }
+    }
+}
