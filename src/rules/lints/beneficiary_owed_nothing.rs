@@ -12,7 +12,7 @@ pub const LINT: Lint = Lint {
     summary: "a party declared as beneficiary that no obligation is owed to",
     why: "a beneficiary nobody owes anything to holds a title, not a guarantee; the clause that should protect it is missing or names someone else",
     example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  party RU adversary\n  party MD beneficiary\n  trigger armed-attack by RU against UA, MD {\n    provide UK -> UA military-aid\n  }\n}\n",
-    fix: "add the obligation owed to it (`provide UK -> MD ...`, `assist UK -> attacked` in a trigger against it), or drop the `beneficiary` role",
+    fix: "add the obligation owed to it (`provide GUARANTOR -> BENEFICIARY ...`, or a trigger `against` it whose response goes to `attacked`), or drop the `beneficiary` role",
     check,
 };
 
