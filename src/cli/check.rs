@@ -183,7 +183,9 @@ pub fn run(args: &CheckArgs) -> u8 {
         .map(|r| r.baseline.as_str())
         .find(|name| !name.is_empty())
         .unwrap_or("");
-    let mut stdout = std::io::stdout().lock();
+    // Buffered: serde writes JSON in small pieces, and a line-buffered stdout would
+    // make a system call for every line of it.
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let written = match args.format {
         Format::Json => {
             let output = json::output(&reports, baseline);
@@ -218,7 +220,8 @@ pub fn run(args: &CheckArgs) -> u8 {
             };
             stdout.write_all(render_human(&reports, style).as_bytes())
         }
-    };
+    }
+    .and_then(|()| stdout.flush());
     // A closed pipe (`treaty check | head`) is not a failure of the check.
     if let Err(error) = written {
         if error.kind() != std::io::ErrorKind::BrokenPipe {
