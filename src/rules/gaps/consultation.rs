@@ -12,7 +12,7 @@ pub const ELEMENT: Element = Element {
             name: "no-consultation",
             summary: "no duty to consult at all",
             why: "consultation is how parties agree a common response before and during a crisis",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    assist UK -> UA with armed-force forthwith\n  }\n}\n",
             fix: "add `consult all parties` to a `trigger threat to territorial-integrity ...` block",
         },
         GapRule {
@@ -20,7 +20,7 @@ pub const ELEMENT: Element = Element {
             name: "no-consultation-deadline",
             summary: "consultation is the main commitment, and it has no time limit",
             why: "when consultation is all that is promised, an open-ended one can be put off indefinitely",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    consult UK, UA\n    provide UK -> UA military-aid\n  }\n}\n",
             fix: "give the consultation a deadline: `consult UK, UA within 24 hours`",
         },
     ],
