@@ -141,6 +141,14 @@ mod tests {
     }
 
     #[test]
+    fn sizes_read_naturally() {
+        assert_eq!(human_size(16), "16 bytes");
+        assert_eq!(human_size(12_800), "12.5 KiB");
+        assert_eq!(human_size(256 * 1024 * 1024), "256 MiB");
+        assert_eq!(human_size(3 << 30), "3 GiB");
+    }
+
+    #[test]
     fn offsets_inside_a_character_are_clamped_back() {
         let text = "Україна";
         assert_eq!(clamp_to_char_boundary(text, 1), 0);
@@ -164,6 +172,23 @@ pub enum Loaded {
     Rejected(SourceFile, crate::diagnostics::Diagnostic),
 }
 
+/// A byte count for messages: `16 bytes`, `12.5 KiB`, `256 MiB`.
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if bytes < 1024 {
+        return format!("{bytes} bytes");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    let shown = format!("{value:.1}");
+    let shown = shown.strip_suffix(".0").unwrap_or(&shown);
+    format!("{shown} {}", UNITS[unit])
+}
+
 /// Read a file for checking. I/O failures are errors; a file that is too large, binary
 /// or not UTF-8 is a diagnostic on that file.
 pub fn load(path: &std::path::Path, display: String, max_size: u64) -> std::io::Result<Loaded> {
@@ -176,9 +201,9 @@ pub fn load(path: &std::path::Path, display: String, max_size: u64) -> std::io::
         let diagnostic = Diagnostic::error(
             codes::TOO_LARGE,
             format!(
-                "file is {} MiB, over the {} MiB limit",
-                size >> 20,
-                max_size >> 20
+                "file is {}, over the {} limit",
+                human_size(size),
+                human_size(max_size)
             ),
         )
         .with_help("split the file, or raise the limit with `--max-file-size`");

@@ -35,6 +35,8 @@ struct RuleOutput {
     family: &'static str,
     summary: &'static str,
     why: &'static str,
+    /// A small input that triggers the rule, exactly as the registry has it.
+    example: &'static str,
     fix: &'static str,
 }
 
@@ -47,6 +49,7 @@ impl From<&RuleInfo> for RuleOutput {
             family: rule.family,
             summary: rule.summary,
             why: rule.why,
+            example: rule.example,
             fix: rule.fix,
         }
     }
@@ -54,15 +57,56 @@ impl From<&RuleInfo> for RuleOutput {
 
 /// One rule's explanation, as `treaty explain` prints it.
 pub fn explanation(rule: &RuleInfo) -> String {
-    format!(
-        "{} ({}), default level: {}\n\nWhat it checks\n  {}\n\nWhy it matters\n  {}\n\nHow to fix it\n  {}\n",
+    let mut out = format!(
+        "{} ({}), default level: {}\n\nWhat it checks\n  {}\n\nWhy it matters\n  {}\n",
         rule.code,
         rule.name,
         rule.severity.as_str(),
         rule.summary,
         rule.why,
-        rule.fix
-    )
+    );
+    if !rule.example.is_empty() {
+        out.push_str(&format!("\nExample{}\n", example_kind(rule)));
+        for line in displayable(rule.example).lines() {
+            if line.is_empty() {
+                out.push('\n');
+            } else {
+                out.push_str(&format!("    {line}\n"));
+            }
+        }
+    }
+    out.push_str(&format!("\nHow to fix it\n  {}\n", rule.fix));
+    out
+}
+
+/// A note after the "Example" heading when the example is not a `.treaty` file: the
+/// config family's examples are `treaty.toml` files.
+fn example_kind(rule: &RuleInfo) -> &'static str {
+    if rule.family == "config" {
+        " (treaty.toml)"
+    } else {
+        ""
+    }
+}
+
+/// The example as text that can be shown: characters a terminal or a Markdown page
+/// would not show (control characters such as the NUL of `not-text`, invisible
+/// direction controls) are written as `<U+XXXX>`.
+fn displayable(example: &str) -> String {
+    example
+        .chars()
+        .map(|c| {
+            let invisible = (c.is_control() && c != '\n' && c != '\t')
+                || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
+                || ('\u{202A}'..='\u{202E}').contains(&c)
+                || ('\u{2066}'..='\u{2069}').contains(&c);
+            if invisible {
+                format!("<U+{:04X}>", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 pub fn run_explain(args: &ExplainArgs) -> u8 {
@@ -106,15 +150,30 @@ pub fn markdown() -> String {
     }
     for rule in &rules {
         out.push_str(&format!(
-            "\n## {}\n\n`{}`, {} ({}).\n\n**What it checks.** {}.\n\n**Why it matters.** {}.\n\n**How to fix it.** {}.\n",
+            "\n## {}\n\n`{}`, {} ({}).\n\n**What it checks.** {}.\n\n**Why it matters.** {}.\n",
             rule.name,
             rule.code,
             rule.severity.as_str(),
             rule.family,
             capitalise(rule.summary),
             capitalise(rule.why),
-            capitalise(rule.fix)
         ));
+        if !rule.example.is_empty() {
+            let fence = if rule.family == "config" {
+                "toml"
+            } else {
+                "treaty"
+            };
+            let mut example = displayable(rule.example);
+            if !example.ends_with('\n') {
+                example.push('\n');
+            }
+            out.push_str(&format!(
+                "\n**Example{}.**\n\n```{fence}\n{example}```\n",
+                example_kind(rule)
+            ));
+        }
+        out.push_str(&format!("\n**How to fix it.** {}.\n", capitalise(rule.fix)));
     }
     out
 }
@@ -153,4 +212,43 @@ pub fn run_rules(args: &RulesArgs) -> u8 {
         RulesFormat::Markdown => print!("{}", markdown()),
     }
     EXIT_OK
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_explanation_shows_the_example_indented_before_the_fix() {
+        let rule = registry::lookup("consultation-delay").unwrap();
+        let text = explanation(&rule);
+        let example = text
+            .find("\nExample\n    treaty t {\n")
+            .expect("an example section");
+        assert!(example < text.find("\nHow to fix it\n").unwrap(), "{text}");
+        assert!(
+            text.contains("\n        consult UK, UA within 72 hours\n"),
+            "{text}"
+        );
+        let config = explanation(&registry::lookup("invalid-config").unwrap());
+        assert!(
+            config.contains("\nExample (treaty.toml)\n    [rules]\n"),
+            "{config}"
+        );
+    }
+
+    #[test]
+    fn invisible_characters_in_examples_are_shown_as_code_points() {
+        assert_eq!(displayable("treaty t {\u{0}}\n"), "treaty t {<U+0000>}\n");
+        assert_eq!(displayable("a\u{202E}b\tc"), "a<U+202E>b\tc");
+        assert_eq!(displayable("UА"), "UА");
+    }
+
+    #[test]
+    fn the_markdown_fences_treaty_and_toml_examples() {
+        let markdown = markdown();
+        assert!(markdown.contains("**Example.**\n\n```treaty\ntreaty t {\n"));
+        assert!(markdown.contains("**Example (treaty.toml).**\n\n```toml\n[rules]\n"));
+        assert!(markdown.contains("```treaty\ntreaty t {<U+0000>}\n```\n"));
+    }
 }

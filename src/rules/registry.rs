@@ -102,7 +102,7 @@ const ERRORS: &[RuleInfo] = &[
     rule(model_codes::INVALID_NUMBER, "invalid-number", "model",
         "a number that cannot be read or is out of range",
         "sizes, amounts and periods are compared by the rules",
-        "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA training GBP 99999999999999999999999 billion\n}\n",
+        "treaty t {\n  form treaty\n  status in-force\n  duration 99999999999 years\n}\n",
         "write a plain number such as `5000` or `2.5`"),
     rule(model_codes::DUPLICATE_FIELD, "duplicate-field", "model",
         "a header clause (form, status, duration...) given twice",

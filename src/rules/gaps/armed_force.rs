@@ -15,7 +15,7 @@ pub const ELEMENT: Element = Element {
             name: "no-armed-force",
             summary: "no commitment that may include the use of armed force",
             why: "equipment and money can be outlasted; only the prospect of armed force deters an attack outright",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    assist UK -> UA with military-equipment, economic-assistance forthwith\n  }\n}\n",
             fix: "name the means: `assist ... -> attacked with armed-force`",
         },
         GapRule {
@@ -24,7 +24,7 @@ pub const ELEMENT: Element = Element {
             name: "armed-force-opt-out",
             summary: "armed force is excluded or left to each party's consent",
             why: "an opt-out tells the aggressor which response it need not fear",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  members UK, UA\n  trigger armed-attack against any member {\n    assist each member -> attacked with all-means forthwith\n      armed-force-opt-out \"the use of armed force is subject to each party's consent\"\n  }\n}\n",
             fix: "remove `armed-force-opt-out`",
         },
     ],

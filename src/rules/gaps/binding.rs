@@ -15,7 +15,7 @@ pub const ELEMENT: Element = Element {
             name: "not-binding",
             summary: "the instrument is political, not legally binding",
             why: "a political commitment can be dropped by the next government at no legal cost",
-            example: "",
+            example: "treaty t {\n  form political\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA military-aid, training\n}\n",
             fix: "make it a treaty: `form treaty` with `ratification required`",
         },
         GapRule {
@@ -24,7 +24,7 @@ pub const ELEMENT: Element = Element {
             name: "binding-status-contested",
             summary: "whether the instrument binds in law is disputed",
             why: "a guarantee whose bindingness is argued over invites the guarantor to argue it away",
-            example: "",
+            example: "treaty t {\n  form executive\n  status in-force\n  party US guarantor\n  party UA beneficiary\n  provide US -> UA security-assistance, training\n}\n",
             fix: "conclude it as a treaty (`form treaty`) rather than an executive agreement",
         },
         GapRule {
@@ -33,7 +33,7 @@ pub const ELEMENT: Element = Element {
             name: "not-ratified",
             summary: "no legislature has approved the instrument",
             why: "without ratification the commitment rests on one executive and lacks domestic backing",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  ratification none source \"enters into force on signature\"\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA military-aid, training\n}\n",
             fix: "submit it for ratification: `ratification required` (and `completed` once done)",
         },
         GapRule {
@@ -42,7 +42,7 @@ pub const ELEMENT: Element = Element {
             name: "not-international",
             summary: "a domestic statute of the guarantor, not an obligation to another state",
             why: "the guarantor can amend or repeal its own law; the beneficiary has no claim under it",
-            example: "",
+            example: "treaty t {\n  form statute\n  status in-force\n  party US guarantor\n  party UA beneficiary\n  provide US -> UA security-assistance\n}\n",
             fix: "put the commitment in an international agreement with the beneficiary (`form treaty`)",
         },
         GapRule {
@@ -51,7 +51,7 @@ pub const ELEMENT: Element = Element {
             name: "not-in-force",
             summary: "the instrument is a draft, awaits ratification, or has lapsed",
             why: "an obligation that is not in force protects no one",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status draft\n  ratification required\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    assist UK -> UA with armed-force forthwith\n  }\n}\n",
             fix: "bring it into force (`status in-force`), or read its tier as what it would be if concluded",
         },
     ],

@@ -1,7 +1,7 @@
 //! Element A5-14: the parties consult when one of them is threatened.
 
 use super::{Element, Facts, Finding, GapRule, Shortfall};
-use crate::model::{Deadline, Duty, Treaty};
+use crate::model::{Duty, Treaty};
 
 pub const ELEMENT: Element = Element {
     id: "consultation",
@@ -14,7 +14,7 @@ pub const ELEMENT: Element = Element {
             name: "no-consultation",
             summary: "no duty to consult at all",
             why: "consultation is how parties agree a common response before and during a crisis",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    assist UK -> UA with armed-force forthwith\n  }\n}\n",
             fix: "add `consult all parties` to a `trigger threat to territorial-integrity ...` block",
         },
         GapRule {
@@ -23,7 +23,7 @@ pub const ELEMENT: Element = Element {
             name: "no-consultation-deadline",
             summary: "consultation is the main commitment, and it has no time limit",
             why: "when consultation is all that is promised, an open-ended one can be put off indefinitely",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    consult UK, UA\n    provide UK -> UA military-aid\n  }\n}\n",
             fix: "give the consultation a deadline: `consult UK, UA within 24 hours`",
         },
     ],
@@ -40,14 +40,11 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
     }
     // Article 4 has no deadline either; a deadline matters when consultation is all
     // the instrument offers on attack.
-    let has_deadline = facts.consultations.iter().any(|o| {
-        matches!(
-            o.duty,
-            Duty::Consult {
-                deadline: Some(Deadline::Within { .. })
-            }
-        )
-    });
+    // `immediately` and `forthwith` are deadlines too, and the firmest ones.
+    let has_deadline = facts
+        .consultations
+        .iter()
+        .any(|o| matches!(o.duty, Duty::Consult { deadline: Some(_) }));
     if facts.has_duty_to_assist() || has_deadline {
         return Vec::new();
     }

@@ -14,7 +14,7 @@ pub const ELEMENT: Element = Element {
             name: "fixed-term",
             summary: "the instrument runs for a fixed term or must be reviewed by a date",
             why: "a guarantee with an end date invites the aggressor to wait it out",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  duration 10 years\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA military-aid, training\n}\n",
             fix: "use `duration indefinite` and drop mandatory `review within` dates",
         },
         GapRule {
@@ -23,7 +23,7 @@ pub const ELEMENT: Element = Element {
             name: "short-notice-exit",
             summary: "a party may leave at any time or on six months' notice or less",
             why: "an easy exit makes the guarantee only as durable as the guarantor's next government",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  withdrawal notice 3 months\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA military-aid, training\n}\n",
             fix: "require long notice after a minimum period: `withdrawal notice 1 year after 20 years`",
         },
     ],

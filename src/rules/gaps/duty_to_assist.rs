@@ -15,7 +15,7 @@ pub const ELEMENT: Element = Element {
             name: "no-mutual-defence",
             summary: "no obligation to assist or defend the victim of an armed attack",
             why: "without a duty to assist, an attack leaves the guarantors free to do nothing",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    provide UK -> UA military-aid, training\n  }\n}\n",
             fix: "add to the armed-attack trigger: `assist GUARANTOR -> attacked with armed-force forthwith`",
         },
         GapRule {
@@ -24,7 +24,7 @@ pub const ELEMENT: Element = Element {
             name: "consult-only",
             summary: "on attack, the only firm commitment is to consult",
             why: "consultation decides nothing: the guarantor commits to a meeting, not to help",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    consult UK, UA within 24 hours\n  }\n}\n",
             fix: "add an `assist` clause to the trigger next to the `consult` clause",
         },
         GapRule {
@@ -33,7 +33,7 @@ pub const ELEMENT: Element = Element {
             name: "common-danger-formula",
             summary: "parties pledge to act to meet the common danger, not to assist",
             why: "'act to meet the common danger' names no help owed to the attacked party",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  members US, UA\n  trigger armed-attack against any member {\n    act each member source \"would act to meet the common danger\"\n  }\n}\n",
             fix: "replace `act` with `assist ... -> attacked`",
         },
         GapRule {
@@ -42,7 +42,7 @@ pub const ELEMENT: Element = Element {
             name: "right-not-obligation",
             summary: "guarantors reserve the right to act rather than undertake to",
             why: "a right can be left unused; only an obligation can be relied on",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    assist UK -> UA with armed-force forthwith\n      reserve-right \"reserves the right to take action\"\n  }\n}\n",
             fix: "remove `reserve-right` so the clause is a duty",
         },
     ],

@@ -15,7 +15,7 @@ pub const ELEMENT: Element = Element {
         name: "guarantor-is-potential-aggressor",
         summary: "a guarantor or party is the likely attacker, or can veto the response",
         why: "a guarantee given by the state it guards against fails the moment it is needed",
-        example: "",
+        example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party RU guarantor, adversary\n  party UA beneficiary\n  refrain UK, RU from threat-or-use-of-force against UA\n}\n",
         fix: "remove the adversary from the guarantors, and drop `unanimity` from the response",
     }],
     assess,

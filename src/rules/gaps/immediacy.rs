@@ -14,7 +14,7 @@ pub const ELEMENT: Element = Element {
             name: "not-immediate",
             summary: "the duty to assist has no 'forthwith' or 'immediately'",
             why: "the first days of an invasion decide much of it; an open-ended response can come too late",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    assist UK -> UA with armed-force within 30 days\n  }\n}\n",
             fix: "add a timing to the `assist` clause: `forthwith` or `immediately`",
         },
         GapRule {
@@ -23,7 +23,7 @@ pub const ELEMENT: Element = Element {
             name: "consultation-delay",
             summary: "assistance waits for a consultation period",
             why: "days spent consulting are days the attacker uses, and a consultation can end without agreement",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    consult UK, UA within 72 hours\n    assist UK -> UA with armed-force after consultation\n  }\n}\n",
             fix: "make assistance `forthwith` and let consultation run alongside it",
         },
     ],

@@ -13,7 +13,7 @@ pub const ELEMENT: Element = Element {
         name: "no-attack-on-all",
         summary: "no clause makes an attack on one an attack on all",
         why: "indivisibility is what makes every party treat the attack as its own",
-        example: "",
+        example: "treaty t {\n  form treaty\n  status in-force\n  members UK, UA\n  trigger armed-attack against any member {\n    assist each member -> attacked with armed-force forthwith\n  }\n}\n",
         fix: "add `indivisible` to the armed-attack trigger",
     }],
     assess,

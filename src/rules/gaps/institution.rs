@@ -15,7 +15,7 @@ pub const ELEMENT: Element = Element {
         summary: "no standing council, defence committee or integrated military structure",
         why:
             "a standing body plans the response before it is needed and can meet at once when it is",
-        example: "",
+        example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA military-aid, training\n}\n",
         fix: "add `establish council \"...\"` (and a `defence-committee` or `integrated-command`)",
     }],
     assess,

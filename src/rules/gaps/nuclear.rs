@@ -14,7 +14,7 @@ pub const ELEMENT: Element = Element {
         name: "no-nuclear-umbrella",
         summary: "no extended nuclear deterrence",
         why: "a nuclear umbrella raises the cost of an attack beyond what any conventional gain is worth",
-        example: "",
+        example: "treaty t {\n  form treaty\n  status in-force\n  party US guarantor\n  party UA beneficiary\n  station US forces in UA size 5000 troops tripwire\n  trigger armed-attack against UA {\n    assist US -> UA with armed-force forthwith\n  }\n}\n",
         fix: "add `deter GUARANTOR -> BENEFICIARY with nuclear-forces`",
     }],
     assess,

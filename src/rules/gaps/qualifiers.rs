@@ -17,7 +17,7 @@ pub const ELEMENT: Element = Element {
             name: "constitutional-qualifier-in-operative-clause",
             summary: "'in accordance with constitutional processes / laws' sits inside the response",
             why: "placed in the operative clause, it lets each guarantor's domestic process decide whether to respond at all",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  party US guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    assist US -> UA with armed-force forthwith\n      constitutional-processes \"in accordance with its constitutional processes\"\n  }\n}\n",
             fix: "move the qualifier to ratification (`ratification required`) and out of the response clause",
         },
         GapRule {
@@ -26,7 +26,7 @@ pub const ELEMENT: Element = Element {
             name: "conditional-on-request",
             summary: "the response comes only at the request of a party",
             why: "a request requirement adds a step, and a pretext to wait",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    assist UK -> UA with armed-force forthwith\n      at-request \"at the request of Ukraine\"\n  }\n}\n",
             fix: "remove `at-request` from the response",
         },
         GapRule {
@@ -35,7 +35,7 @@ pub const ELEMENT: Element = Element {
             name: "unsc-dependent",
             summary: "the response is routed through the UN Security Council",
             why: "any permanent member, the aggressor included, can veto Security Council action",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  party US guarantor\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    seek US, UK action by un-security-council for UA immediately\n  }\n}\n",
             fix: "replace `seek ... by un-security-council` with an `assist` clause; keep `report to un-security-council`",
         },
         GapRule {
@@ -44,7 +44,7 @@ pub const ELEMENT: Element = Element {
             name: "funding-conditional",
             summary: "assistance depends on budgets, appropriations or political guidance",
             why: "support that each budget round must renew can stop at any of them",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  party US guarantor\n  party UA beneficiary\n  provide US -> UA military-aid [air-defence] USD 10 billion per year\n    subject-to-funding \"subject to appropriations by Congress\"\n}\n",
             fix: "fix amounts and periods in the text: `provide ... EUR 5 billion per year until 2027-12-31`",
         },
         GapRule {
@@ -53,7 +53,7 @@ pub const ELEMENT: Element = Element {
             name: "conditionality-on-beneficiary",
             summary: "support is tied to the beneficiary's reforms or conduct",
             why: "conditions on the beneficiary give the guarantor a reason to withhold support",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA military-aid, training\n    conditional-on-reforms \"anti-corruption reforms\"\n}\n",
             fix: "separate reform commitments from the security commitments; remove `conditional-on-reforms`",
         },
         GapRule {
@@ -62,7 +62,7 @@ pub const ELEMENT: Element = Element {
             name: "neutrality-carveout",
             summary: "some parties' neutral security policy is preserved",
             why: "a carve-out lets some guarantors stand aside",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  members FR, IE, UA\n  trigger armed-attack against any member {\n    assist each member -> attacked with all-means forthwith\n      neutrality-carveout \"without prejudice to the neutrality of certain parties\"\n  }\n}\n",
             fix: "remove `neutrality-carveout`, or list the parties it exempts",
         },
         GapRule {
@@ -71,7 +71,7 @@ pub const ELEMENT: Element = Element {
             name: "intent-only",
             summary: "a clause states an intention, not a commitment",
             why: "'we intend to' creates no obligation",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA military-aid, training\n    aspirational \"intends to continue its support\"\n}\n",
             fix: "remove `aspirational` so the clause commits",
         },
         GapRule {
@@ -80,7 +80,7 @@ pub const ELEMENT: Element = Element {
             name: "conditional-commitment",
             summary: "a commitment depends on a condition",
             why: "a condition gives the guarantor a way out",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  party US guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    assist US -> UA with armed-force forthwith\n      conditional-on \"the signature of a peace agreement\"\n  }\n}\n",
             fix: "remove `conditional-on`, or make the condition precise and verifiable",
         },
         GapRule {
@@ -89,7 +89,7 @@ pub const ELEMENT: Element = Element {
             name: "qualified-deadline",
             summary: "a deadline applies only 'where possible'",
             why: "a deadline that need only be met where possible is not a deadline",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    consult UK, UA within 24 hours\n    assist UK -> UA with armed-force within 24 hours\n      where-possible\n  }\n}\n",
             fix: "remove `where-possible`",
         },
     ],

@@ -15,7 +15,7 @@ pub const ELEMENT: Element = Element {
         name: "one-sided",
         summary: "guarantors give and the beneficiary receives; nothing is mutual",
         why: "a one-way guarantee gives the guarantor no stake of its own in honouring it",
-        example: "",
+        example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    assist UK -> UA with armed-force forthwith\n  }\n}\n",
         fix: "make the obligations mutual: `members A, B` and `assist each member -> attacked ...`",
     }],
     assess,

@@ -15,7 +15,7 @@ pub const ELEMENT: Element = Element {
             name: "no-stationed-forces",
             summary: "no forces, bases or trip-wire presence are provided",
             why: "troops on the ground make an attack on the beneficiary an attack on the guarantor's own forces",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA military-aid, training\n}\n",
             fix: "add `station GUARANTOR forces in BENEFICIARY size N troops`",
         },
         GapRule {
@@ -24,7 +24,7 @@ pub const ELEMENT: Element = Element {
             name: "stationing-prohibited",
             summary: "foreign troops or bases are expressly banned",
             why: "a ban rules out the presence that would make the guarantee credible",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA training\n  prohibit stationing, foreign-bases in UA\n}\n",
             fix: "remove the `prohibit stationing` / `prohibit foreign-bases` clause",
         },
     ],

@@ -15,7 +15,7 @@ pub const ELEMENT: Element = Element {
             name: "no-trigger",
             summary: "no event sets off any obligation",
             why: "without a trigger nothing obliges anyone to act when the beneficiary is attacked",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA military-aid [air-defence], training\n}\n",
             fix: "add `trigger armed-attack against UA { ... }` with the response inside it",
         },
         GapRule {
@@ -24,7 +24,7 @@ pub const ELEMENT: Element = Element {
             name: "narrow-trigger",
             summary: "the trigger is narrower than an armed attack by anyone",
             why: "an aggressor can stay below a narrow trigger (no nuclear use, a proxy instead of the named state)",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  party RU adversary\n  trigger armed-attack by RU against UA {\n    assist UK -> UA with armed-force forthwith\n  }\n}\n",
             fix: "trigger on `armed-attack` with no `by`, so an attack by anyone counts",
         },
         GapRule {
@@ -33,7 +33,7 @@ pub const ELEMENT: Element = Element {
             name: "geographic-exclusion",
             summary: "the trigger carves territory out of its scope",
             why: "an excluded area is where the next attack will come",
-            example: "",
+            example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA excluding \"Crimea\" {\n    assist UK -> UA with armed-force forthwith\n  }\n}\n",
             fix: "remove the `excluding` part of the trigger",
         },
     ],
