@@ -130,12 +130,11 @@ fn g7_declaration_is_soft() {
         &[
             "NOT_BINDING",
             "CONSULT_ONLY",
+            "NO_CONSULTATION_DEADLINE",
             "NARROW_TRIGGER",
             "CONSTITUTIONAL_QUALIFIER_IN_OPERATIVE_CLAUSE",
         ],
-        // "We intend to immediately consult": the aspiration is a qualifier gap; the
-        // promised timing is immediate, which is a deadline.
-        &["NO_CONSULTATION_DEADLINE"],
+        &[],
     );
 }
 

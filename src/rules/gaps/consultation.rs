@@ -1,7 +1,7 @@
 //! Element A5-14: the parties consult when one of them is threatened.
 
 use super::{Element, Facts, Finding, GapRule, Shortfall};
-use crate::model::{Duty, Treaty};
+use crate::model::{Deadline, Duty, Treaty};
 
 pub const ELEMENT: Element = Element {
     id: "consultation",
@@ -40,11 +40,16 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
     }
     // Article 4 has no deadline either; a deadline matters when consultation is all
     // the instrument offers on attack.
-    // `immediately` and `forthwith` are deadlines too, and the firmest ones.
-    let has_deadline = facts
-        .consultations
-        .iter()
-        .any(|o| matches!(o.duty, Duty::Consult { deadline: Some(_) }));
+    // Only a measurable period counts: "immediately" names no time by which the
+    // consultation can be said to be late (the scenario engine still dates it).
+    let has_deadline = facts.consultations.iter().any(|o| {
+        matches!(
+            o.duty,
+            Duty::Consult {
+                deadline: Some(Deadline::Within { .. })
+            }
+        )
+    });
     if facts.has_duty_to_assist() || has_deadline {
         return Vec::new();
     }
