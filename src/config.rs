@@ -251,14 +251,18 @@ impl Resolver {
             return Some(explicit.clone());
         }
         let dir = match file.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-            _ => PathBuf::from("."),
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
         };
-        let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
-        self.config_of_dir
-            .entry(dir)
-            .or_insert_with_key(|dir| find(dir))
-            .clone()
+        // Cached by the directory as given: one lookup (and one `canonicalize`, so
+        // the search can climb above `.`) per directory, not per file.
+        if let Some(found) = self.config_of_dir.get(dir) {
+            return found.clone();
+        }
+        let absolute = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        let found = find(&absolute);
+        self.config_of_dir.insert(dir.to_path_buf(), found.clone());
+        found
     }
 
     /// The settings for `file`: its configuration file with the overrides applied.

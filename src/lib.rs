@@ -11,8 +11,8 @@
 
 pub mod analysis;
 pub mod cli;
-pub mod config;
 pub mod compare;
+pub mod config;
 pub mod diagnostics;
 pub mod fmt;
 pub mod generate;
