@@ -115,9 +115,19 @@ impl Settings {
 }
 
 pub fn check(source: SourceFile, settings: &Settings) -> FileReport {
+    check_keeping_syntax(source, settings).0
+}
+
+/// [`check`], also handing back the syntax tree, for front ends that answer questions
+/// about the text (the language server), so that a change is parsed once.
+pub fn check_keeping_syntax(
+    source: SourceFile,
+    settings: &Settings,
+) -> (FileReport, syntax::ast::File) {
     let parsed = syntax::parse(&source.text);
-    let suppressions = syntax::suppressions::find(&source.text, &parsed.file);
-    let (model, mut model_diagnostics) = model::resolve(&parsed.file);
+    let syntax_tree = parsed.file;
+    let suppressions = syntax::suppressions::find(&source.text, &syntax_tree);
+    let (model, mut model_diagnostics) = model::resolve(&syntax_tree);
     let mut diagnostics = parsed.diagnostics;
     diagnostics.append(&mut model_diagnostics);
     let baseline = &settings.baseline;
@@ -160,13 +170,14 @@ pub fn check(source: SourceFile, settings: &Settings) -> FileReport {
         }
     }
     diagnostics::sort(&mut diagnostics);
-    FileReport {
+    let report = FileReport {
         source,
         model,
         treaties,
         diagnostics,
         baseline: baseline.name.clone(),
-    }
+    };
+    (report, syntax_tree)
 }
 
 fn below_min_tier(treaty: &model::Treaty, report: &TreatyReport, min: Tier) -> Diagnostic {

@@ -50,19 +50,21 @@ fn lsp_diagnostic(uri: &str, diagnostic: &Diagnostic, positions: &Positions<'_>)
             })
         })
         .collect();
-    json!({
+    let mut lsp = json!({
         "range": positions.range(span),
         "severity": severity,
         "code": diagnostic.code,
         "source": "treaty",
         "message": diagnostic.message,
-        "relatedInformation": related,
         "data": {
             "help": diagnostic.help,
             "rule": rule.map(|r| r.name),
             "summary": rule.map(|r| r.summary),
         },
-    })
+    });
+    // Moved in, not copied through `json!`.
+    lsp["relatedInformation"] = Value::Array(related);
+    lsp
 }
 
 /// Every mention of a party code in the tree: declarations and references.
@@ -180,7 +182,7 @@ fn mentions_in(clause: &Clause, out: &mut Vec<PartyMention>) {
 
 /// The treaty (by index) whose block contains `offset`, with its party mentions.
 fn treaty_at(context: &Context<'_>, offset: usize) -> Option<(usize, Vec<PartyMention>)> {
-    let treaties = &context.document.parsed.file.treaties;
+    let treaties = &context.document.syntax.treaties;
     let index = treaties
         .iter()
         .position(|t| t.span.start <= offset && offset <= t.span.end)?;
@@ -249,7 +251,7 @@ pub fn hover(context: &Context<'_>, params: &Value) -> Reply {
             range = Some(span);
         }
     }
-    let treaties = &context.document.parsed.file.treaties;
+    let treaties = &context.document.syntax.treaties;
     if let Some(index) = treaties
         .iter()
         .position(|t| t.header_span.start <= offset && offset <= t.header_span.end)
@@ -447,8 +449,7 @@ pub fn symbols(context: &Context<'_>, _params: &Value) -> Reply {
     }
     let list: Vec<Value> = context
         .document
-        .parsed
-        .file
+        .syntax
         .treaties
         .iter()
         .map(|treaty| {
@@ -642,8 +643,7 @@ fn consult_without_deadline(context: &Context<'_>, span: Span) -> Option<usize> 
     }
     context
         .document
-        .parsed
-        .file
+        .syntax
         .treaties
         .iter()
         .find_map(|t| find(&t.clauses, span))

@@ -24,7 +24,7 @@ use crate::analysis::{self, FileReport, Settings};
 use crate::config;
 use crate::diagnostics::Diagnostic;
 use crate::source::{SourceFile, Span};
-use crate::syntax::{self, Parsed};
+use crate::syntax::ast;
 use position::{Encoding, Positions};
 use std::sync::Arc;
 
@@ -42,20 +42,20 @@ pub mod errors {
 pub struct Document {
     pub version: i64,
     pub report: FileReport,
-    pub parsed: Parsed,
-    /// The baseline its gaps were measured against (hover shows it).
-    pub baseline: crate::rules::Baseline,
+    pub syntax: ast::File,
+    /// The settings it was checked with (hover shows the baseline).
+    pub settings: Arc<Settings>,
 }
 
 impl Document {
-    fn new(uri: &str, text: String, version: i64, settings: &Settings) -> Self {
-        let parsed = syntax::parse(&text);
-        let report = analysis::check(SourceFile::new(uri, text), settings);
+    fn new(uri: &str, text: String, version: i64, settings: Arc<Settings>) -> Self {
+        let (report, syntax) =
+            analysis::check_keeping_syntax(SourceFile::new(uri, text), &settings);
         Document {
             version,
             report,
-            parsed,
-            baseline: settings.baseline.clone(),
+            syntax,
+            settings,
         }
     }
 
@@ -170,7 +170,7 @@ impl Server {
                 lines: &document.report.source.lines,
                 encoding: self.encoding,
             },
-            baseline: &document.baseline,
+            baseline: &document.settings.baseline,
         };
         feature(&context, params)
     }
@@ -293,7 +293,7 @@ impl Server {
 
     fn update(&mut self, uri: &str, text: String, version: i64) -> Vec<Message> {
         let (settings, config_problem) = self.settings_for(uri);
-        let mut document = Document::new(uri, text, version, &settings);
+        let mut document = Document::new(uri, text, version, settings);
         if let Some(problem) = config_problem {
             document.report.diagnostics.insert(0, problem);
         }
@@ -304,7 +304,11 @@ impl Server {
         };
         let diagnostics = features::diagnostics(uri, &document, &positions);
         let message = publish(uri, Some(version), diagnostics);
-        self.documents.insert(uri.to_string(), document);
+        if let Some(old) = self.documents.insert(uri.to_string(), document) {
+            // Freeing the previous version's trees takes a tenth of a keystroke's
+            // budget on a large file: do it off the path to the diagnostics.
+            std::thread::spawn(move || drop(old));
+        }
         vec![message]
     }
 }
@@ -398,20 +402,28 @@ fn document_uri(params: &Value) -> Option<&str> {
 
 fn respond(id: RequestId, reply: Reply) -> Response {
     match reply {
-        Ok(result) => Response::new_ok(id, result),
+        // Not `Response::new_ok`, which copies the whole result through serde.
+        Ok(result) => Response {
+            id,
+            response_result: Ok(result),
+        },
         Err((code, message)) => Response::new_err(id, code, message),
     }
 }
 
 fn publish(uri: &str, version: Option<i64>, diagnostics: Vec<Value>) -> Message {
-    let mut params = json!({ "uri": uri, "diagnostics": diagnostics });
+    // Built by moving the values in: `json!` and `Notification::new` would each copy
+    // every diagnostic through serde, which cost more than checking the file.
+    let mut params = serde_json::Map::new();
+    params.insert("uri".to_string(), Value::String(uri.to_string()));
+    params.insert("diagnostics".to_string(), Value::Array(diagnostics));
     if let Some(version) = version {
-        params["version"] = json!(version);
+        params.insert("version".to_string(), Value::from(version));
     }
-    Message::Notification(Notification::new(
-        "textDocument/publishDiagnostics".to_string(),
-        params,
-    ))
+    Message::Notification(Notification {
+        method: "textDocument/publishDiagnostics".to_string(),
+        params: Value::Object(params),
+    })
 }
 
 /// A `window/logMessage` warning: for notifications, which cannot be answered.

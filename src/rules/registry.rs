@@ -149,6 +149,16 @@ const ERRORS: &[RuleInfo] = &[
 /// Every rule: the syntax, model, config and tier rules, then gaps in element order,
 /// then the drafting lints.
 pub fn all() -> Vec<RuleInfo> {
+    rules().to_vec()
+}
+
+/// The registry, built once: every diagnostic looks its rule up.
+fn rules() -> &'static [RuleInfo] {
+    static RULES: std::sync::OnceLock<Vec<RuleInfo>> = std::sync::OnceLock::new();
+    RULES.get_or_init(build)
+}
+
+fn build() -> Vec<RuleInfo> {
     let mut rules: Vec<RuleInfo> = ERRORS.to_vec();
     for element in ELEMENTS {
         for gap in element.rules {
@@ -181,9 +191,21 @@ pub fn all() -> Vec<RuleInfo> {
 
 /// Find a rule by code or by name.
 pub fn lookup(code_or_name: &str) -> Option<RuleInfo> {
-    all()
-        .into_iter()
-        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+    use std::collections::HashMap;
+    // Codes match in any case, names exactly.
+    static INDEX: std::sync::OnceLock<HashMap<String, usize>> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index = HashMap::new();
+        for (i, rule) in rules().iter().enumerate() {
+            index.insert(rule.code.to_ascii_uppercase(), i);
+            index.insert(rule.name.to_string(), i);
+        }
+        index
+    });
+    index
+        .get(code_or_name)
+        .or_else(|| index.get(&code_or_name.to_ascii_uppercase()))
+        .map(|&i| rules()[i])
 }
 
 #[cfg(test)]

@@ -26,6 +26,10 @@ fn is_bidi_control(c: char) -> bool {
 /// What is wrong with this text, if anything. Identifiers must be in one script as a
 /// whole; free text (names, titles) word by word, so "Ukraine (Україна)" is fine.
 fn problem(text: &str, identifier: bool) -> Option<String> {
+    // Plain ASCII has neither direction controls nor a second script.
+    if text.is_ascii() {
+        return None;
+    }
     if let Some(c) = text.chars().find(|c| is_bidi_control(*c)) {
         return Some(format!(
             "contains the invisible direction control U+{:04X}",
