@@ -4,6 +4,10 @@
 //! parsing; the formatter; and the language server's change-to-diagnostics round trip
 //! on a 5,000-line document.
 
+// The same allocator as the `treaty` binary, so the numbers are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use pest::Parser;
 use std::hint::black_box;

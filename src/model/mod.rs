@@ -149,7 +149,7 @@ impl Party {
 }
 
 /// Who an obligation binds or benefits.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum PartyRef {
     Party {

@@ -4,8 +4,7 @@ use std::collections::HashMap;
 
 use super::{Lint, LintContext};
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::{Obligation, Treaty};
-use crate::source::Span;
+use crate::model::{Obligation, PartyRef, Treaty};
 
 pub const LINT: Lint = Lint {
     code: "L006",
@@ -18,23 +17,32 @@ pub const LINT: Lint = Lint {
     check,
 };
 
-/// What makes two obligations the same: everything but spans and `source` quotes.
-fn identity(obligation: &Obligation) -> String {
-    let qualifiers: Vec<_> = obligation
-        .qualifiers
-        .iter()
-        .map(|q| (q.kind, q.argument.as_deref()))
-        .collect();
-    format!(
-        "{:?}|{:?}|{:?}|{:?}",
-        obligation.duty, obligation.givers, obligation.receivers, qualifiers
-    )
+/// Two obligations are the same when everything but their spans and `source` quotes
+/// is equal.
+fn same(a: &Obligation, b: &Obligation) -> bool {
+    a.duty == b.duty
+        && a.givers == b.givers
+        && a.receivers == b.receivers
+        && a.qualifiers.len() == b.qualifiers.len()
+        && a.qualifiers
+            .iter()
+            .zip(&b.qualifiers)
+            .all(|(x, y)| x.kind == y.kind && x.argument == y.argument)
 }
 
 fn check_block(treaty: &Treaty, block: &[Obligation], out: &mut Vec<Diagnostic>) {
-    let mut first_seen: HashMap<String, Span> = HashMap::with_capacity(block.len());
+    // Bucketed by a cheap key (keyword and parties), then compared in full within a
+    // bucket: linear for a realistic block, with no per-clause formatting.
+    type Key<'a> = (&'static str, &'a [PartyRef], &'a [PartyRef]);
+    let mut buckets: HashMap<Key<'_>, Vec<&Obligation>> = HashMap::with_capacity(block.len());
     for obligation in block {
-        match first_seen.get(&identity(obligation)) {
+        let key = (
+            obligation.keyword(),
+            obligation.givers.as_slice(),
+            obligation.receivers.as_slice(),
+        );
+        let bucket = buckets.entry(key).or_default();
+        match bucket.iter().find(|earlier| same(earlier, obligation)) {
             Some(first) => out.push(
                 LINT.diagnostic(format!(
                     "{}: this `{}` clause repeats an earlier one",
@@ -42,12 +50,10 @@ fn check_block(treaty: &Treaty, block: &[Obligation], out: &mut Vec<Diagnostic>)
                     obligation.keyword()
                 ))
                 .with_label(obligation.span, "the same obligation again")
-                .with_label(*first, "first written here")
+                .with_label(first.span, "first written here")
                 .with_help(LINT.fix),
             ),
-            None => {
-                first_seen.insert(identity(obligation), obligation.span);
-            }
+            None => bucket.push(obligation),
         }
     }
 }
