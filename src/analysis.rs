@@ -115,7 +115,7 @@ impl Settings {
 }
 
 pub fn check(source: SourceFile, settings: &Settings) -> FileReport {
-    check_keeping_syntax(source, settings).0
+    run(source, settings, false).0
 }
 
 /// [`check`], also handing back the syntax tree, for front ends that answer questions
@@ -124,10 +124,22 @@ pub fn check_keeping_syntax(
     source: SourceFile,
     settings: &Settings,
 ) -> (FileReport, syntax::ast::File) {
+    let (report, syntax_tree) = run(source, settings, true);
+    (report, syntax_tree.unwrap_or_default())
+}
+
+fn run(
+    source: SourceFile,
+    settings: &Settings,
+    keep_syntax: bool,
+) -> (FileReport, Option<syntax::ast::File>) {
     let parsed = syntax::parse(&source.text);
     let syntax_tree = parsed.file;
     let suppressions = syntax::suppressions::find(&source.text, &syntax_tree);
     let (model, mut model_diagnostics) = model::resolve(&syntax_tree);
+    // The tree is as large as the model: free it before the rules run unless the
+    // caller asked for it, so the two are never both held with all the diagnostics.
+    let syntax_tree = keep_syntax.then_some(syntax_tree);
     let mut diagnostics = parsed.diagnostics;
     diagnostics.append(&mut model_diagnostics);
     let baseline = &settings.baseline;

@@ -222,7 +222,19 @@ pub fn run(args: &CheckArgs) -> u8 {
                 colour: super::colour_stdout(),
                 ..HumanStyle::plain()
             };
-            stdout.write_all(render_human(&reports, style).as_bytes())
+            if let [report] = reports.as_slice() {
+                // One file: stream its diagnostics instead of holding them all
+                // rendered in memory (a 100 MB file has 600,000 of them).
+                report
+                    .diagnostics
+                    .iter()
+                    .try_for_each(|d| {
+                        writeln!(stdout, "{}", human::render(d, &report.source, style))
+                    })
+                    .and_then(|()| stdout.write_all(treaty_lines(&reports).as_bytes()))
+            } else {
+                stdout.write_all(render_human(&reports, style).as_bytes())
+            }
         }
     }
     .and_then(|()| stdout.flush());

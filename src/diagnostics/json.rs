@@ -141,26 +141,58 @@ fn write_pretty_in_chunks(
         out.write_all(b"[],\n")?;
     } else {
         out.write_all(b"[\n")?;
-        for (chunk_index, chunk) in reports.chunks(chunk_size.max(1)).enumerate() {
-            let parts: Vec<Vec<u8>> = chunk
-                .par_iter()
-                .map(|report| {
-                    let mut indented = Indented::new(Vec::new());
-                    serde_json::to_writer_pretty(&mut indented, &file_output(report))?;
-                    Ok(indented.inner)
-                })
-                .collect::<serde_json::Result<_>>()?;
-            for (i, part) in parts.iter().enumerate() {
-                if chunk_index > 0 || i > 0 {
+        let mut first = true;
+        for chunk in chunks(reports, chunk_size) {
+            let parts: Vec<Vec<u8>> = if chunk.len() == 1 {
+                // A file alone in its chunk is a large one: stream it, rather than
+                // hold its whole JSON in memory.
+                if !first {
+                    out.write_all(b",\n")?;
+                }
+                let mut indented = Indented::new(&mut *out);
+                serde_json::to_writer_pretty(&mut indented, &file_output(&chunk[0]))?;
+                first = false;
+                continue;
+            } else {
+                chunk
+                    .par_iter()
+                    .map(|report| {
+                        let mut indented = Indented::new(Vec::new());
+                        serde_json::to_writer_pretty(&mut indented, &file_output(report))?;
+                        Ok(indented.inner)
+                    })
+                    .collect::<serde_json::Result<_>>()?
+            };
+            for part in &parts {
+                if !first {
                     out.write_all(b",\n")?;
                 }
                 out.write_all(part)?;
+                first = false;
             }
         }
         out.write_all(b"\n  ],\n")?;
     }
     let summary = serde_json::to_string_pretty(&Summary::of(reports))?.replace('\n', "\n  ");
     write!(out, "  \"summary\": {summary}\n}}")
+}
+
+/// Consecutive runs of at most `max_files` reports and about 8 MB of source text; a
+/// file larger than that is a chunk of its own.
+fn chunks(reports: &[FileReport], max_files: usize) -> Vec<&[FileReport]> {
+    const MAX_BYTES: usize = 8 << 20;
+    let mut chunks = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, report) in reports.iter().enumerate() {
+        let size = report.source.text.len();
+        if i > start && (i - start >= max_files.max(1) || bytes + size > MAX_BYTES) {
+            chunks.push(&reports[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += size;
+    }
+    chunks.push(&reports[start..]);
+    chunks
 }
 
 /// A writer that indents everything written through it by four spaces: a file's
