@@ -23,14 +23,12 @@ fn check(treaty: &Treaty, _: &LintContext, out: &mut Vec<Diagnostic>) {
         .filter(|p| p.has_role(Role::Beneficiary));
     for party in beneficiaries {
         if !is_owed_something(treaty, &party.code) {
-            out.push(
-                LINT.diagnostic(format!(
-                    "{}: beneficiary `{}` is owed nothing by any clause",
-                    treaty.id, party.code
-                ))
-                .with_label(party.span, "a beneficiary without an obligation owed to it")
-                .with_help(LINT.fix),
-            );
+            out.push(LINT.report(
+                treaty,
+                party.span,
+                "a beneficiary without an obligation owed to it",
+                &format!("beneficiary `{}` is owed nothing by any clause", party.code),
+            ));
         }
     }
 }

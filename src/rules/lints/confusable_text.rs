@@ -59,11 +59,12 @@ fn check(treaty: &Treaty, _: &LintContext, out: &mut Vec<Diagnostic>) {
     }
     for (text, identifier, span, what) in texts {
         if let Some(problem) = problem(text, identifier) {
-            out.push(
-                LINT.diagnostic(format!("{}: the {what} {problem}", treaty.id))
-                    .with_label(span, "text that reads differently from what it is")
-                    .with_help(LINT.fix),
-            );
+            out.push(LINT.report(
+                treaty,
+                span,
+                "text that reads differently from what it is",
+                &format!("the {what} {problem}"),
+            ));
         }
     }
 }

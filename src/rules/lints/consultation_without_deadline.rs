@@ -18,11 +18,12 @@ pub const LINT: Lint = Lint {
 fn check(treaty: &Treaty, _: &LintContext, out: &mut Vec<Diagnostic>) {
     for (_, obligation) in treaty.all_obligations() {
         if let Duty::Consult { deadline: None } = obligation.duty {
-            out.push(
-                LINT.diagnostic(format!("{}: consultation without a deadline", treaty.id))
-                    .with_label(obligation.span, "no `within` or `immediately`")
-                    .with_help(LINT.fix),
-            );
+            out.push(LINT.report(
+                treaty,
+                obligation.span,
+                "no `within` or `immediately`",
+                "consultation without a deadline",
+            ));
         }
     }
 }

@@ -42,15 +42,12 @@ fn check(treaty: &Treaty, _: &LintContext, out: &mut Vec<Diagnostic>) {
         } else {
             continue;
         };
-        out.push(
-            LINT.diagnostic(format!(
-                "{}: `{}` within {period}: {problem}",
-                treaty.id,
-                obligation.keyword()
-            ))
-            .with_label(obligation.span, format!("within {period}"))
-            .with_help(LINT.fix),
-        );
+        out.push(LINT.report(
+            treaty,
+            obligation.span,
+            &format!("within {period}"),
+            &format!("`{}` within {period}: {problem}", obligation.keyword()),
+        ));
     }
 }
 

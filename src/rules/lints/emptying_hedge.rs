@@ -35,11 +35,12 @@ fn empties(qualifier: &Qualifier) -> Option<&'static str> {
 fn check(treaty: &Treaty, _: &LintContext, out: &mut Vec<Diagnostic>) {
     for hedge in &treaty.hedges {
         if let Some(why) = empties(hedge) {
-            out.push(
-                LINT.diagnostic(format!("{}: the whole instrument is {why}", treaty.id))
-                    .with_label(hedge.span, "this hedge applies to every clause")
-                    .with_help(LINT.fix),
-            );
+            out.push(LINT.report(
+                treaty,
+                hedge.span,
+                "this hedge applies to every clause",
+                &format!("the whole instrument is {why}"),
+            ));
         }
     }
     let trigger_hedges = treaty
@@ -51,11 +52,12 @@ fn check(treaty: &Treaty, _: &LintContext, out: &mut Vec<Diagnostic>) {
         .flat_map(|(_, o)| o.qualifiers.iter().map(move |q| (q, o.keyword())));
     for (qualifier, what) in trigger_hedges.chain(obligation_hedges) {
         if let Some(why) = empties(qualifier) {
-            out.push(
-                LINT.diagnostic(format!("{}: this `{what}` is {why}", treaty.id))
-                    .with_label(qualifier.span, "this hedge empties the clause")
-                    .with_help(LINT.fix),
-            );
+            out.push(LINT.report(
+                treaty,
+                qualifier.span,
+                "this hedge empties the clause",
+                &format!("this `{what}` is {why}"),
+            ));
         }
     }
 }

@@ -18,14 +18,15 @@ pub const LINT: Lint = Lint {
 fn check(treaty: &Treaty, context: &LintContext, out: &mut Vec<Diagnostic>) {
     if let Some(signed) = &treaty.signed {
         if signed.value > context.today {
-            out.push(
-                LINT.diagnostic(format!(
-                    "{}: signed {} is in the future (today is {})",
-                    treaty.id, signed.value, context.today
-                ))
-                .with_label(signed.span, "a date that has not come")
-                .with_help(LINT.fix),
-            );
+            out.push(LINT.report(
+                treaty,
+                signed.span,
+                "a date that has not come",
+                &format!(
+                    "signed {} is in the future (today is {})",
+                    signed.value, context.today
+                ),
+            ));
         }
     }
 }

@@ -24,14 +24,15 @@ fn check(treaty: &Treaty, _: &LintContext, out: &mut Vec<Diagnostic>) {
     };
     for party in &treaty.parties {
         if party.has_role(Role::Adversary) && guarantees(&party.code) {
-            out.push(
-                LINT.diagnostic(format!(
-                    "{}: `{}` is declared both a guarantor and the adversary",
-                    treaty.id, party.code
-                ))
-                .with_label(party.span, "guarantor and adversary at once")
-                .with_help(LINT.fix),
-            );
+            out.push(LINT.report(
+                treaty,
+                party.span,
+                "guarantor and adversary at once",
+                &format!(
+                    "`{}` is declared both a guarantor and the adversary",
+                    party.code
+                ),
+            ));
         }
     }
     for trigger in &treaty.triggers {
@@ -44,14 +45,12 @@ fn check(treaty: &Treaty, _: &LintContext, out: &mut Vec<Diagnostic>) {
                 .party(code)
                 .is_some_and(|p| p.has_role(Role::Adversary));
             if guarantees(code) && !declared_adversary {
-                out.push(
-                    LINT.diagnostic(format!(
-                        "{}: the attacker this trigger names, `{code}`, is a guarantor",
-                        treaty.id
-                    ))
-                    .with_label(trigger.span, "a guarantor as the attacker")
-                    .with_help(LINT.fix),
-                );
+                out.push(LINT.report(
+                    treaty,
+                    trigger.span,
+                    "a guarantor as the attacker",
+                    &format!("the attacker this trigger names, `{code}`, is a guarantor"),
+                ));
             }
         }
     }

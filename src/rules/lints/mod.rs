@@ -25,6 +25,7 @@ pub mod unused_suppression;
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{Date, Treaty};
+use crate::source::Span;
 
 /// What a lint may know besides the treaty.
 #[derive(Debug, Clone, Copy)]
@@ -53,6 +54,14 @@ impl Lint {
     /// A diagnostic of this lint, with its code and default severity.
     pub fn diagnostic(&self, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(self.code, self.severity, message)
+    }
+
+    /// This lint's finding on `treaty`: the message prefixed with the treaty's name,
+    /// labelled at `span`, with the lint's fix as help.
+    pub fn report(&self, treaty: &Treaty, span: Span, label: &str, message: &str) -> Diagnostic {
+        self.diagnostic(format!("{}: {message}", treaty.id))
+            .with_label(span, label)
+            .with_help(self.fix)
     }
 }
 

@@ -19,14 +19,12 @@ fn check(treaty: &Treaty, _: &LintContext, out: &mut Vec<Diagnostic>) {
     for (_, obligation) in treaty.all_obligations() {
         if let Duty::Provide { assistance, .. } = &obligation.duty {
             if assistance.is_empty() {
-                out.push(
-                    LINT.diagnostic(format!(
-                        "{}: `provide` names no kind of assistance",
-                        treaty.id
-                    ))
-                    .with_label(obligation.span, "provide what?")
-                    .with_help(LINT.fix),
-                );
+                out.push(LINT.report(
+                    treaty,
+                    obligation.span,
+                    "provide what?",
+                    "`provide` names no kind of assistance",
+                ));
             }
         }
     }

@@ -34,11 +34,12 @@ fn check(treaty: &Treaty, _: &LintContext, out: &mut Vec<Diagnostic>) {
         Withdrawal::AnyTime => "a party can withdraw at any time".to_string(),
         _ => return,
     };
-    out.push(
-        LINT.diagnostic(format!("{}: {message}", treaty.id))
-            .with_label(withdrawal.span, "six months or less")
-            .with_help(LINT.fix),
-    );
+    out.push(LINT.report(
+        treaty,
+        withdrawal.span,
+        "six months or less",
+        &message,
+    ));
 }
 
 #[cfg(test)]

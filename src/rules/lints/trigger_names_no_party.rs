@@ -22,14 +22,12 @@ fn check(treaty: &Treaty, _: &LintContext, out: &mut Vec<Diagnostic>) {
     let about_parties = |t: &&Trigger| t.kinds.iter().any(|k| *k != TriggerKind::Situation);
     for trigger in treaty.triggers.iter().filter(about_parties) {
         if trigger.by.is_empty() && trigger.against.is_empty() {
-            out.push(
-                LINT.diagnostic(format!(
-                    "{}: this trigger names neither the attacker nor the victim",
-                    treaty.id
-                ))
-                .with_label(trigger.span, "no `by` or `against`")
-                .with_help(LINT.fix),
-            );
+            out.push(LINT.report(
+                treaty,
+                trigger.span,
+                "no `by` or `against`",
+                "this trigger names neither the attacker nor the victim",
+            ));
         }
     }
 }

@@ -17,14 +17,12 @@ pub const LINT: Lint = Lint {
 
 fn check(treaty: &Treaty, _: &LintContext, out: &mut Vec<Diagnostic>) {
     for trigger in treaty.triggers.iter().filter(|t| t.obligations.is_empty()) {
-        out.push(
-            LINT.diagnostic(format!(
-                "{}: this trigger sets off no obligation",
-                treaty.id
-            ))
-            .with_label(trigger.span, "no response inside this block")
-            .with_help(LINT.fix),
-        );
+        out.push(LINT.report(
+            treaty,
+            trigger.span,
+            "no response inside this block",
+            "this trigger sets off no obligation",
+        ));
     }
 }
 

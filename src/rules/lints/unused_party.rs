@@ -31,14 +31,15 @@ fn check(treaty: &Treaty, _: &LintContext, out: &mut Vec<Diagnostic>) {
     };
     for party in treaty.parties.iter().filter(needs_a_clause) {
         if !mentioned.contains(party.code.as_str()) {
-            out.push(
-                LINT.diagnostic(format!(
-                    "{}: party `{}` is declared but no clause mentions it",
-                    treaty.id, party.code
-                ))
-                .with_label(party.span, "declared here, never used")
-                .with_help(LINT.fix),
-            );
+            out.push(LINT.report(
+                treaty,
+                party.span,
+                "declared here, never used",
+                &format!(
+                    "party `{}` is declared but no clause mentions it",
+                    party.code
+                ),
+            ));
         }
     }
 }
