@@ -34,12 +34,7 @@ fn check(treaty: &Treaty, _: &LintContext, out: &mut Vec<Diagnostic>) {
         Withdrawal::AnyTime => "a party can withdraw at any time".to_string(),
         _ => return,
     };
-    out.push(LINT.report(
-        treaty,
-        withdrawal.span,
-        "six months or less",
-        &message,
-    ));
+    out.push(LINT.report(treaty, withdrawal.span, "six months or less", &message));
 }
 
 #[cfg(test)]
