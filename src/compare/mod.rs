@@ -6,7 +6,8 @@
 //! the analysis; the renderers ([`text`], [`html`]) only format them. Data flows one
 //! way: analysis -> these structs -> text, Markdown, JSON or HTML.
 
-pub mod describe;
+/// Model values in the language's own words (shared with the scenario engine).
+pub use crate::model::describe;
 pub mod diff;
 pub mod html;
 pub mod matrix;

@@ -5,6 +5,7 @@
 //! Every element keeps the byte span of the clause it came from, so a rule can point
 //! at the clause concerned.
 
+pub mod describe;
 mod resolve;
 pub mod time;
 /// The language's vocabularies live beside the grammar; re-exported here because the

@@ -3,7 +3,9 @@
 //! `armed-attack by RU against UA`. Used by the engine for its reports.
 
 use super::time::describe_seconds;
-use crate::model::{Body, Deadline, Duty, Obligation, Party, PartyRef, Place, Trigger};
+pub(super) use crate::model::describe::deadline as deadline_text;
+use crate::model::describe::{self, parties, words};
+use crate::model::{Body, Deadline, Duty, Obligation, Party, Trigger};
 use crate::vocab::*;
 
 pub(super) fn deadline_of(obligation: &Obligation) -> Option<&Deadline> {
@@ -16,15 +18,6 @@ pub(super) fn deadline_of(obligation: &Obligation) -> Option<&Deadline> {
     }
 }
 
-pub(super) fn deadline_text(deadline: &Deadline) -> String {
-    match deadline {
-        Deadline::Forthwith => "forthwith".into(),
-        Deadline::Immediately => "immediately".into(),
-        Deadline::Within { period } => format!("within {period}"),
-        Deadline::AfterConsultation => "after consultation".into(),
-    }
-}
-
 pub(super) fn body_text(body: &Body) -> String {
     match body {
         Body::UnSecurityCouncil => "un-security-council".into(),
@@ -32,52 +25,10 @@ pub(super) fn body_text(body: &Body) -> String {
     }
 }
 
-fn plural(group: Group) -> &'static str {
-    match group {
-        Group::Members => "members",
-        Group::Guarantors => "guarantors",
-        Group::Beneficiaries => "beneficiaries",
-        Group::Parties => "parties",
-        Group::Signatories => "signatories",
-    }
-}
-
-fn party_ref_text(r: &PartyRef) -> String {
-    match r {
-        PartyRef::Party { code } => code.clone(),
-        PartyRef::Each { group } => format!("each {}", group.word()),
-        PartyRef::Any { group } => format!("any {}", group.word()),
-        PartyRef::All { group } => format!("all {}", plural(*group)),
-        PartyRef::Attacked => "attacked".into(),
-    }
-}
-
-fn refs_text(refs: &[PartyRef]) -> String {
-    refs.iter()
-        .map(party_ref_text)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn place_text(place: &Place) -> String {
-    match place {
-        Place::Party { code } => code.clone(),
-        Place::Described { text } => format!("\"{text}\""),
-    }
-}
-
-fn words<T: Copy>(items: &[T], word: fn(T) -> &'static str) -> String {
-    items
-        .iter()
-        .map(|i| word(*i))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// An obligation as it reads in the treaty, without qualifiers or source.
 pub fn obligation_text(obligation: &Obligation) -> String {
-    let givers = refs_text(&obligation.givers);
-    let receivers = refs_text(&obligation.receivers);
+    let givers = parties(&obligation.givers);
+    let receivers = parties(&obligation.receivers);
     let flow = if receivers.is_empty() {
         givers.clone()
     } else {
@@ -134,12 +85,14 @@ pub fn obligation_text(obligation: &Obligation) -> String {
             "respect {givers} {} of {receivers}",
             words(aspects, RespectAspect::word)
         ),
-        Duty::Station { place, .. } => format!("station {givers} forces in {}", place_text(place)),
+        Duty::Station { place, .. } => {
+            format!("station {givers} forces in {}", describe::place(place))
+        }
         Duty::Deter { means } => format!("deter {flow} with {}", means.word()),
         Duty::Mission { place, .. } => {
             let mut s = format!("{} {givers}", obligation.keyword());
             if let Some(place) = place {
-                s.push_str(&format!(" in {}", place_text(place)));
+                s.push_str(&format!(" in {}", describe::place(place)));
             }
             s
         }
@@ -181,10 +134,10 @@ pub fn trigger_text(trigger: &Trigger) -> String {
     }
     let mut out = kinds;
     if !trigger.by.is_empty() {
-        out.push_str(&format!(" by {}", refs_text(&trigger.by)));
+        out.push_str(&format!(" by {}", parties(&trigger.by)));
     }
     if !trigger.against.is_empty() {
-        out.push_str(&format!(" against {}", refs_text(&trigger.against)));
+        out.push_str(&format!(" against {}", parties(&trigger.against)));
     }
     if let Some(scope) = &trigger.scope {
         out.push_str(&format!(" in \"{scope}\""));

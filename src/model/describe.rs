@@ -1,5 +1,6 @@
-//! Model values written back in the language's own words, for the redline:
-//! `assist FR, UK -> attacked with armed-force immediately`, `notice 1 year after 10 years`.
+//! Model values written back in the language's own words, for the redline and the
+//! scenario engine's reports: `assist FR, UK -> attacked with armed-force immediately`,
+//! `notice 1 year after 10 years`.
 //! Not a formatter (that is `treaty fmt`, which works on the syntax tree): this prints a
 //! resolved clause compactly, without its `source` and qualifier arguments.
 
@@ -33,7 +34,7 @@ pub fn parties(list: &[PartyRef]) -> String {
     list.iter().map(party_ref).collect::<Vec<_>>().join(", ")
 }
 
-fn words<T: Copy>(items: &[T], word: fn(T) -> &'static str) -> String {
+pub fn words<T: Copy>(items: &[T], word: fn(T) -> &'static str) -> String {
     items
         .iter()
         .map(|i| word(*i))
