@@ -14,7 +14,7 @@ use crate::config::{self, ConfigError, Overrides};
 use crate::diagnostics::human::{self, HumanStyle};
 use crate::diagnostics::json;
 use crate::rules::{Baseline, Tier};
-use crate::source::{self, Loaded, DEFAULT_MAX_FILE_SIZE};
+use crate::source::DEFAULT_MAX_FILE_SIZE;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -146,22 +146,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         }
     }
     // ...then read and check in parallel; `collect` keeps the files in order.
-    let results: Vec<Result<FileReport, String>> = jobs
-        .par_iter()
-        .map(|(path, settings)| {
-            let display = path.display().to_string();
-            match source::load(path, display.clone(), args.max_file_size) {
-                Ok(Loaded::Text(file)) => Ok(analysis::check(file, settings)),
-                Ok(Loaded::Rejected(file, diagnostic)) => {
-                    Ok(FileReport::rejected(file, diagnostic))
-                }
-                Err(error) => Err(format!(
-                    "cannot read `{display}`: {}",
-                    files::describe(&error)
-                )),
-            }
-        })
-        .collect();
+    let results = files::check_all(&jobs, args.max_file_size);
     let mut reports = Vec::with_capacity(results.len());
     for result in results {
         match result {

@@ -2,7 +2,6 @@
 //! elements. Also the file loading `treaty report` shares.
 
 use clap::{Args, ValueEnum};
-use rayon::prelude::*;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -14,7 +13,7 @@ use crate::compare::{text, Matrix};
 use crate::diagnostics::human::{self, HumanStyle};
 use crate::diagnostics::Severity;
 use crate::rules::Baseline;
-use crate::source::{self, Loaded, DEFAULT_MAX_FILE_SIZE};
+use crate::source::DEFAULT_MAX_FILE_SIZE;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -73,23 +72,8 @@ pub(super) fn load_checked(
     for problem in &found.problems {
         eprintln!("error: {problem}");
     }
-    let results: Vec<Result<FileReport, String>> = found
-        .files
-        .par_iter()
-        .map(|path| {
-            let display = path.display().to_string();
-            match source::load(path, display.clone(), max_file_size) {
-                Ok(Loaded::Text(file)) => Ok(analysis::check(file, &settings)),
-                Ok(Loaded::Rejected(file, diagnostic)) => {
-                    Ok(FileReport::rejected(file, diagnostic))
-                }
-                Err(error) => Err(format!(
-                    "cannot read `{display}`: {}",
-                    files::describe(&error)
-                )),
-            }
-        })
-        .collect();
+    let jobs: Vec<_> = found.files.iter().map(|path| (path, &settings)).collect();
+    let results = files::check_all(&jobs, max_file_size);
     let mut reports = Vec::with_capacity(results.len());
     for result in results {
         match result {

@@ -3,6 +3,32 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
+use crate::analysis::{self, FileReport, Settings};
+use crate::source::{self, Loaded};
+
+/// Read and check files in parallel, each with its settings, keeping their order. A
+/// file that is too large or not text is a report with its diagnostic; a file that
+/// cannot be read is an error message.
+pub fn check_all<S: std::ops::Deref<Target = Settings> + Sync>(
+    jobs: &[(&PathBuf, S)],
+    max_file_size: u64,
+) -> Vec<Result<FileReport, String>> {
+    jobs.par_iter()
+        .map(|(path, settings)| {
+            let display = path.display().to_string();
+            match source::load(path, display.clone(), max_file_size) {
+                Ok(Loaded::Text(file)) => Ok(analysis::check(file, settings)),
+                Ok(Loaded::Rejected(file, diagnostic)) => {
+                    Ok(FileReport::rejected(file, diagnostic))
+                }
+                Err(error) => Err(format!("cannot read `{display}`: {}", describe(&error))),
+            }
+        })
+        .collect()
+}
+
 /// Files to check, in a stable order, and the problems met while finding them.
 pub struct Found {
     pub files: Vec<PathBuf>,
