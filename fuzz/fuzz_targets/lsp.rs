@@ -23,7 +23,7 @@ use treaty::lsp::position::{Encoding, Positions};
 use treaty::lsp::{serve, Server};
 use treaty::source::LineIndex;
 
-const MAX_OPS: usize = 24;
+const MAX_OPS: usize = 12;
 
 fn frame(body: &[u8]) -> Vec<u8> {
     let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
