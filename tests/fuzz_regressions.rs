@@ -3,6 +3,7 @@
 //! each, as the target received them; every one is run through the checks of its target
 //! here, and the named tests below say what each bug was.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use lsp_server::{Message, Notification, Request, RequestId, Response};
@@ -11,7 +12,7 @@ use treaty::analysis::{self, model_of, FileReport, Settings};
 use treaty::diagnostics::human::{self, HumanStyle};
 use treaty::diagnostics::Diagnostic;
 use treaty::fmt::{format_text, FormatError};
-use treaty::lsp::Server;
+use treaty::lsp::{serve, Server};
 use treaty::source::{self, Loaded};
 
 fn dir(target: &str) -> PathBuf {
@@ -182,6 +183,54 @@ fn lsp_requests_everywhere(text: &str) {
     assert!(response.response_result.is_ok(), "{response:?}");
 }
 
+fn frame(body: &[u8]) -> Vec<u8> {
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+/// The `initialize` and `didOpen` frames every served input comes after.
+fn prelude() -> Vec<u8> {
+    let mut stream = frame(
+        json!({ "jsonrpc": "2.0", "id": 0, "method": "initialize", "params": { "capabilities": {} } })
+            .to_string()
+            .as_bytes(),
+    );
+    stream.extend(frame(
+        json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": { "textDocument": {
+            "uri": "untitled:fuzz", "languageId": "treaty", "version": 1, "text": "treaty t {\n}\n" } } })
+        .to_string()
+        .as_bytes(),
+    ));
+    stream
+}
+
+/// Serve `input` after the prelude; returns the exit code and what the server wrote.
+fn serve_reader(input: impl std::io::Read) -> (i32, Vec<u8>) {
+    let mut input = std::io::BufReader::new(std::io::Cursor::new(prelude()).chain(input));
+    let mut output = Vec::new();
+    let code = serve(&mut input, &mut output).expect("no I/O error");
+    (code, output)
+}
+
+fn serve_after_open(bytes: &[u8]) -> (i32, Vec<u8>) {
+    serve_reader(bytes)
+}
+
+/// What the `lsp` target does with an input, by its first byte (see its comments).
+fn lsp_input(bytes: &[u8]) {
+    match bytes.first() {
+        Some(b'C') => {
+            serve_after_open(bytes);
+        }
+        Some(b'{') | Some(b'[') => {
+            let framed: Vec<u8> = bytes.split(|&b| b == b'\n').flat_map(frame).collect();
+            serve_after_open(&framed);
+        }
+        _ => lsp_requests_everywhere(&String::from_utf8_lossy(bytes)),
+    }
+}
+
 #[test]
 fn every_saved_input_passes_the_checks_of_its_target() {
     for (path, bytes) in inputs("parse").into_iter().chain(inputs("check")) {
@@ -194,7 +243,7 @@ fn every_saved_input_passes_the_checks_of_its_target() {
     }
     for (path, bytes) in inputs("lsp") {
         eprintln!("{}", path.display());
-        lsp_requests_everywhere(&String::from_utf8_lossy(&bytes));
+        lsp_input(&bytes);
     }
 }
 
@@ -244,4 +293,43 @@ fn code_actions_on_a_clause_ending_in_a_multibyte_character_do_not_panic() {
     let bytes = input("parse", "clause-ends-in-bom.treaty");
     let text = String::from_utf8(bytes).expect("UTF-8");
     lsp_requests_everywhere(&text);
+}
+
+/// A `Content-Length` header is all it took: `lsp-server`'s reader allocates the
+/// announced length before reading the body, so 9,999,999,999,999,999,999 panicked with
+/// a capacity overflow and 1,000,000,000,000 aborted the server on a failed 1 TB
+/// allocation. The body is now read as it arrives, and a message over the limit is
+/// skipped and answered with a parse error.
+#[test]
+fn a_huge_content_length_is_not_allocated_up_front() {
+    for name in ["content-length-overflow.lsp", "content-length-terabyte.lsp"] {
+        let bytes = input("lsp", name);
+        let (code, _) = serve_after_open(&bytes);
+        assert_eq!(code, 1, "{name}: the input ends inside the announced body");
+    }
+    // Over the limit, with the body really there: skipped, answered, and the server
+    // reads the next message.
+    let limit = treaty::lsp::MAX_MESSAGE_BYTES;
+    let header = format!("Content-Length: {}\r\n\r\n", limit + 1).into_bytes();
+    let mut next = frame(br#"{"jsonrpc":"2.0","id":7,"method":"shutdown"}"#);
+    next.extend(frame(br#"{"jsonrpc":"2.0","method":"exit"}"#));
+    let body = std::io::repeat(b' ').take(limit + 1);
+    let (code, output) = serve_reader(header.as_slice().chain(body).chain(next.as_slice()));
+    let output = String::from_utf8(output).expect("UTF-8");
+    assert!(
+        output.contains("-32700"),
+        "a parse error for the skipped message"
+    );
+    assert!(output.contains(r#""id":7"#), "the next message is answered");
+    assert_eq!(code, 0);
+}
+
+/// A header line without an end is not read into memory whole.
+#[test]
+fn a_header_line_without_an_end_is_malformed() {
+    let mut stream = b"Content-Length: 2".to_vec();
+    stream.extend(std::iter::repeat_n(b'0', 100_000));
+    let (code, output) = serve_after_open(&stream);
+    assert_eq!(code, 1);
+    assert!(String::from_utf8_lossy(&output).contains("-32700"));
 }
