@@ -645,7 +645,6 @@ pub fn code_actions(context: &Context<'_>, params: &Value) -> Reply {
         .get("range")
         .and_then(|r| context.positions.span_of(r))
         .ok_or_else(|| invalid("missing or malformed `range`"))?;
-    let text = context.text();
     let mut actions = Vec::new();
     for diagnostic in &context.document.report.diagnostics {
         let Some(span) = diagnostic.primary_span() else {
@@ -655,7 +654,8 @@ pub fn code_actions(context: &Context<'_>, params: &Value) -> Reply {
             continue;
         }
         let lsp = lsp_diagnostic(context.uri, diagnostic, &context.positions);
-        let replaced = &text[span.start..span.end.min(text.len())];
+        // Clamped to character boundaries: a bad span must not take the server down.
+        let replaced = context.document.report.source.slice(span);
         // Carried by the diagnostic where the model made it; otherwise read from the help
         // text (the syntax stage's suggestions are only in prose).
         let fix = diagnostic

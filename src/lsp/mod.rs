@@ -15,7 +15,7 @@ mod features;
 pub mod position;
 
 use std::collections::HashMap;
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 
 use lsp_server::{Message, Notification, Request, RequestId, Response};
 use serde_json::{json, Value};
@@ -434,12 +434,72 @@ fn log_message(text: &str) -> Vec<Message> {
     ))]
 }
 
+/// The largest message body read: room for a document at the CLI's default size limit
+/// ([`crate::source::DEFAULT_MAX_FILE_SIZE`]) with every character JSON-escaped.
+pub const MAX_MESSAGE_BYTES: u64 = 2 * crate::source::DEFAULT_MAX_FILE_SIZE;
+
+/// The longest header line read (`Content-Length: 123\r\n` is 21 bytes).
+const MAX_HEADER_LINE: u64 = 4096;
+
+/// Read one framed message. `lsp-server`'s own reader allocates the whole announced
+/// `Content-Length` before reading, so a header alone could make it allocate terabytes
+/// (or panic with a capacity overflow); here the body grows only with the bytes that
+/// arrive, and a body over [`MAX_MESSAGE_BYTES`] is skipped and reported as malformed.
+/// Framing and JSON errors are `InvalidData`, as `lsp-server` reports them.
+fn read_message(input: &mut impl BufRead) -> io::Result<Option<Message>> {
+    fn malformed(what: String) -> io::Error {
+        io::Error::new(io::ErrorKind::InvalidData, what)
+    }
+    let mut length = None;
+    let mut line = String::new();
+    loop {
+        line.clear();
+        // A header line is short; one without an end is not read into memory whole.
+        if (&mut *input).take(MAX_HEADER_LINE).read_line(&mut line)? == 0 {
+            return Ok(None);
+        }
+        let Some(header) = line.strip_suffix("\r\n") else {
+            return Err(malformed(format!("malformed header: {line:?}")));
+        };
+        if header.is_empty() {
+            break;
+        }
+        let (name, value) = header
+            .split_once(": ")
+            .ok_or_else(|| malformed(format!("malformed header: {header:?}")))?;
+        if name.eq_ignore_ascii_case("Content-Length") {
+            let value = value
+                .parse::<u64>()
+                .map_err(|_| malformed(format!("bad Content-Length: {value:?}")))?;
+            length = Some(value);
+        }
+    }
+    let length = length.ok_or_else(|| malformed("no Content-Length".to_string()))?;
+    if length > MAX_MESSAGE_BYTES {
+        let skipped = io::copy(&mut input.take(length), &mut io::sink())?;
+        if skipped < length {
+            return Err(io::ErrorKind::UnexpectedEof.into());
+        }
+        return Err(malformed(format!(
+            "a message of {length} bytes is over the {MAX_MESSAGE_BYTES}-byte limit"
+        )));
+    }
+    let mut body = Vec::new();
+    input.take(length).read_to_end(&mut body)?;
+    if (body.len() as u64) < length {
+        return Err(io::ErrorKind::UnexpectedEof.into());
+    }
+    serde_json::from_slice(&body)
+        .map(Some)
+        .map_err(|error| malformed(format!("malformed message: {error}")))
+}
+
 /// Serve LSP over `input` and `output` until `exit` or the end of input. Returns the
 /// process exit code: 0 after `shutdown` then `exit`, 1 otherwise.
 pub fn serve(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<i32> {
     let mut server = Server::new();
     loop {
-        match Message::read(input) {
+        match read_message(input) {
             Ok(Some(message)) => {
                 for reply in server.handle(message) {
                     reply.write(output)?;

@@ -357,9 +357,10 @@ fn explain_with_probe(
         format!("expected {}, found {found}", join_alternatives(&phrases))
     };
     let label_span = if found_span.is_empty() && found_span.start > clause_span.start {
-        // Point at the end of what was written rather than at an empty line.
+        // Point at the last character written rather than at an empty line (its
+        // start: the character may be several bytes long).
         Span::new(
-            clause_span.end.saturating_sub(1).max(clause_span.start),
+            clamp_to_char_boundary(text, clause_span.end.saturating_sub(1)).max(clause_span.start),
             clause_span.end,
         )
     } else {

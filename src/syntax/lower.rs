@@ -40,10 +40,11 @@ pub fn lower_file(text: &str, file: Pair<'_, Rule>) -> Parsed {
     }
     // A file of scenarios only is complete: its treaties live in other files.
     if treaties.is_empty() && scenarios.is_empty() && lowerer.diagnostics.is_empty() {
-        let end = text.len();
+        // The first character, whole: a file of whitespace may start with a BOM.
+        let first = text.chars().next().map_or(0, char::len_utf8);
         lowerer.diagnostics.push(
             Diagnostic::error(codes::NO_TREATY, "this file defines no treaty")
-                .with_label(Span::new(0, end.min(1)), "expected `treaty <name> {` here")
+                .with_label(Span::new(0, first), "expected `treaty <name> {` here")
                 .with_help("start the file with `treaty my_treaty {`, then its clauses, then `}`"),
         );
     }

@@ -1,0 +1,3 @@
+Content-Length: 1000000000000
+
+{"jsonrpc":"2.0","method":"exit"}
