@@ -14,7 +14,6 @@ use crate::syntax;
 #[derive(Debug)]
 pub struct FileReport {
     pub source: SourceFile,
-    pub model: Model,
     pub treaties: Vec<TreatyReport>,
     /// Syntax, model, gap and lint diagnostics after suppressions and configured
     /// levels, sorted by position.
@@ -35,7 +34,6 @@ impl FileReport {
     pub fn rejected(source: SourceFile, diagnostic: Diagnostic) -> Self {
         FileReport {
             source,
-            model: Model::default(),
             treaties: Vec::new(),
             diagnostics: vec![diagnostic],
             baseline: String::new(),
@@ -114,43 +112,77 @@ impl Settings {
     }
 }
 
+/// Check one file. The file is parsed, resolved and assessed a piece at a time, and
+/// neither its syntax tree nor its model is kept: a large file never has either in
+/// memory whole. Front ends that need them call [`check_keeping_model`].
 pub fn check(source: SourceFile, settings: &Settings) -> FileReport {
-    run(source, settings, false).0
+    let text = &source.text;
+    let mut rules = RuleRun::new(settings);
+    let wants_clauses = syntax::suppressions::may_have_directives(text);
+    let mut clause_spans = Vec::new();
+    let mut resolver = model::FileResolver::default();
+    syntax::parse_in_pieces(text, syntax::PIECE_BYTES, |mut piece| {
+        rules.diagnostics.append(&mut piece.diagnostics);
+        if wants_clauses {
+            syntax::suppressions::add_clause_spans(&piece.file.treaties, &mut clause_spans);
+        }
+        for treaty in &piece.file.treaties {
+            if let Some(resolved) = resolver.add(treaty) {
+                rules.assess(&resolved);
+            }
+        }
+    });
+    rules.diagnostics.append(&mut resolver.into_diagnostics());
+    let suppressions = syntax::suppressions::find_with_clauses(text, clause_spans);
+    rules.finish(source, &suppressions)
 }
 
-/// [`check`], also handing back the syntax tree, for front ends that answer questions
-/// about the text (the language server), so that a change is parsed once.
-pub fn check_keeping_syntax(
+/// [`check`], also handing back the model and the syntax tree, for front ends that
+/// answer questions about the text (the language server), so that a change is parsed
+/// once.
+pub fn check_keeping_model(
     source: SourceFile,
     settings: &Settings,
-) -> (FileReport, syntax::ast::File) {
-    let (report, syntax_tree) = run(source, settings, true);
-    (report, syntax_tree.unwrap_or_default())
-}
-
-fn run(
-    source: SourceFile,
-    settings: &Settings,
-    keep_syntax: bool,
-) -> (FileReport, Option<syntax::ast::File>) {
+) -> (FileReport, Model, syntax::ast::File) {
     let parsed = syntax::parse(&source.text);
-    let syntax_tree = parsed.file;
-    let suppressions = syntax::suppressions::find(&source.text, &syntax_tree);
-    let (model, mut model_diagnostics) = model::resolve(&syntax_tree);
-    // The tree is as large as the model: free it before the rules run unless the
-    // caller asked for it, so the two are never both held with all the diagnostics.
-    let syntax_tree = keep_syntax.then_some(syntax_tree);
-    let mut diagnostics = parsed.diagnostics;
-    diagnostics.append(&mut model_diagnostics);
-    let baseline = &settings.baseline;
-    let lint_context = LintContext {
-        today: settings.today,
-    };
-    let mut treaties = Vec::with_capacity(model.treaties.len());
+    let suppressions = syntax::suppressions::find(&source.text, &parsed.file);
+    let (model, mut model_diagnostics) = model::resolve(&parsed.file);
+    let mut rules = RuleRun::new(settings);
+    rules.diagnostics = parsed.diagnostics;
+    rules.diagnostics.append(&mut model_diagnostics);
     for treaty in &model.treaties {
+        rules.assess(treaty);
+    }
+    (rules.finish(source, &suppressions), model, parsed.file)
+}
+
+/// The rules' side of a check: each resolved treaty is assessed as it comes, and the
+/// diagnostics are filtered and sorted once at the end.
+struct RuleRun<'s> {
+    settings: &'s Settings,
+    lint_context: LintContext,
+    treaties: Vec<TreatyReport>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'s> RuleRun<'s> {
+    fn new(settings: &'s Settings) -> Self {
+        RuleRun {
+            settings,
+            lint_context: LintContext {
+                today: settings.today,
+            },
+            treaties: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Tier, gaps, lints and the minimum tier for one treaty.
+    fn assess(&mut self, treaty: &model::Treaty) {
+        let baseline = &self.settings.baseline;
         let report = rules::assess(treaty, baseline);
         for gap in &report.gaps {
-            diagnostics.push(
+            self.diagnostics.push(
                 Diagnostic::warning(gap.code, format!("{}: {}", treaty.id, gap.message))
                     .with_label(
                         gap.span,
@@ -159,37 +191,50 @@ fn run(
                     .with_help(gap.help),
             );
         }
-        diagnostics.append(&mut lints::run(treaty, &lint_context));
-        if let Some(min) = settings.min_tier.filter(|min| report.tier.tier < *min) {
-            diagnostics.push(below_min_tier(treaty, &report, min));
+        self.diagnostics
+            .append(&mut lints::run(treaty, &self.lint_context));
+        if let Some(min) = self.settings.min_tier.filter(|min| report.tier.tier < *min) {
+            self.diagnostics.push(below_min_tier(treaty, &report, min));
         }
-        treaties.push(report);
+        self.treaties.push(report);
     }
-    let filtered = !suppressions.is_empty() || !settings.levels.is_empty();
-    if filtered {
-        lints::unused_suppression::apply(&mut diagnostics, &suppressions);
-        settings.apply_levels(&mut diagnostics);
-        // A gap suppressed or turned off is not reported as a gap either. A set, so
-        // a file with thousands of treaties stays linear.
-        let kept: HashSet<(&str, Option<Span>)> = diagnostics
-            .iter()
-            .map(|d| (d.code, d.primary_span()))
-            .collect();
-        for report in &mut treaties {
-            report
-                .gaps
-                .retain(|gap| kept.contains(&(gap.code, Some(gap.span))));
+
+    /// Apply suppressions and levels, and sort.
+    fn finish(
+        self,
+        source: SourceFile,
+        suppressions: &syntax::suppressions::Suppressions,
+    ) -> FileReport {
+        let RuleRun {
+            settings,
+            mut treaties,
+            mut diagnostics,
+            ..
+        } = self;
+        let filtered = !suppressions.is_empty() || !settings.levels.is_empty();
+        if filtered {
+            lints::unused_suppression::apply(&mut diagnostics, suppressions);
+            settings.apply_levels(&mut diagnostics);
+            // A gap suppressed or turned off is not reported as a gap either. A set,
+            // so a file with thousands of treaties stays linear.
+            let kept: HashSet<(&str, Option<Span>)> = diagnostics
+                .iter()
+                .map(|d| (d.code, d.primary_span()))
+                .collect();
+            for report in &mut treaties {
+                report
+                    .gaps
+                    .retain(|gap| kept.contains(&(gap.code, Some(gap.span))));
+            }
+        }
+        diagnostics::sort(&mut diagnostics);
+        FileReport {
+            source,
+            treaties,
+            diagnostics,
+            baseline: settings.baseline.name.clone(),
         }
     }
-    diagnostics::sort(&mut diagnostics);
-    let report = FileReport {
-        source,
-        model,
-        treaties,
-        diagnostics,
-        baseline: baseline.name.clone(),
-    };
-    (report, syntax_tree)
 }
 
 fn below_min_tier(treaty: &model::Treaty, report: &TreatyReport, min: Tier) -> Diagnostic {

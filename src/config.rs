@@ -64,8 +64,8 @@ struct RawConfig {
 
 fn invalid(span: Span, message: impl Into<String>, label: &str, help: &str) -> Diagnostic {
     Diagnostic::error(codes::INVALID_CONFIG, message)
-        .with_label(span, label)
-        .with_help(help)
+        .with_label(span, label.to_string())
+        .with_help(help.to_string())
 }
 
 fn span_of<T>(value: &Spanned<T>) -> Span {

@@ -8,7 +8,7 @@ fn diagnostics_of(text: &str) -> Vec<(String, String, Option<String>)> {
     model_of(text)
         .1
         .into_iter()
-        .map(|d| (d.code.to_string(), d.message, d.help))
+        .map(|d| (d.code.to_string(), d.message, d.help.map(String::from)))
         .collect()
 }
 

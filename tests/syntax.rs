@@ -42,7 +42,7 @@ fn messages_say_what_was_expected_in_words() {
     let labels: Vec<&str> = parsed
         .diagnostics
         .iter()
-        .map(|d| d.labels[0].message.as_str())
+        .map(|d| d.labels[0].message.as_ref())
         .collect();
     assert_eq!(
         labels[0],
@@ -81,7 +81,7 @@ fn assert_drafter_words(text: &str) {
     let (_, diagnostics) = model_of(text);
     for d in &diagnostics {
         let all = std::iter::once(d.message.as_str())
-            .chain(d.labels.iter().map(|l| l.message.as_str()))
+            .chain(d.labels.iter().map(|l| l.message.as_ref()))
             .chain(d.help.as_deref());
         for message in all {
             for leak in [

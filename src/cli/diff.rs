@@ -65,7 +65,6 @@ fn read(path: &Path) -> Result<(SourceFile, Model), u8> {
     if errors > 0 {
         let report = analysis::FileReport {
             source: file,
-            model,
             treaties: Vec::new(),
             diagnostics,
             baseline: String::new(),

@@ -8,6 +8,7 @@
 //! tier change, with the tier reasons that explain it, follow from the two
 //! assessments.
 
+use crate::syntax::ast::Text;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -342,9 +343,9 @@ fn treaty_diff(
         &changes,
     );
     Some(TreatyDiff {
-        id,
-        old_id: old.map(|t| t.id.clone()),
-        new_id: new.map(|t| t.id.clone()),
+        id: id.to_string(),
+        old_id: old.map(|t| t.id.to_string()),
+        new_id: new.map(|t| t.id.to_string()),
         status,
         tier,
         changes,
@@ -728,7 +729,7 @@ impl Ctx<'_> {
                 Some(nh),
             );
         }
-        let changed = |_: Option<&String>, _: Option<&String>| ChangeKind::Changed;
+        let changed = |_: Option<&Text>, _: Option<&Text>| ChangeKind::Changed;
         self.field(
             "title",
             old.title.as_ref(),
@@ -992,7 +993,7 @@ impl Ctx<'_> {
                     Some(new_span),
                 ),
                 Some(n) if n.argument != q.argument => {
-                    let show = |a: &Option<String>| {
+                    let show = |a: &Option<Text>| {
                         a.as_ref()
                             .map_or("no wording".to_string(), |a| format!("\"{a}\""))
                     };
@@ -1656,7 +1657,7 @@ fn duty_changes(
             timing_change("report timing", at.as_ref(), bt.as_ref(), out);
         }
         (Duty::Establish { name: a, .. }, Duty::Establish { name: b, .. }) if a != b => {
-            let show = |n: &Option<String>| {
+            let show = |n: &Option<Text>| {
                 n.as_ref()
                     .map_or("no name".to_string(), |n| format!("\"{n}\""))
             };

@@ -79,7 +79,7 @@ fn diagnostic_entry(source: &SourceFile, d: &Diagnostic) -> Entry {
         code: d.code,
         element: None,
         message: d.message.clone(),
-        help: d.help.clone(),
+        help: d.help.as_deref().map(str::to_string),
         line: position.map(|p| p.0),
         column: position.map(|p| p.1),
         excerpt: span.map(|s| excerpt(source, s)).unwrap_or_default(),

@@ -257,7 +257,7 @@ impl miette::Diagnostic for View<'_> {
         }
         let labels = self.diagnostic.labels.iter().enumerate().map(|(i, label)| {
             let span = self.window.local(label.span.start, label.span.end);
-            let text = Some(label.message.clone());
+            let text = Some(label.message.to_string());
             if i == 0 {
                 LabeledSpan::new_primary_with_span(text, span)
             } else {

@@ -92,7 +92,6 @@ mod tests {
     use super::*;
 
     use crate::diagnostics::Diagnostic;
-    use crate::model::Model;
     use crate::source::{SourceFile, Span};
 
     #[test]
@@ -110,7 +109,6 @@ mod tests {
             .with_help("try 50%\nor less");
         FileReport {
             source: SourceFile::new("dir,a:b%\r\n\u{1b}[1m.treaty", "treaty a {\n  x\n}\n"),
-            model: Model::default(),
             treaties: Vec::new(),
             diagnostics: vec![diagnostic],
             baseline: String::new(),

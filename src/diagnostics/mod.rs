@@ -30,10 +30,14 @@ impl Severity {
     }
 }
 
+/// A label's or a help's text: most are fixed sentences, borrowed rather than copied
+/// into each of the (possibly hundreds of thousands of) diagnostics of a large file.
+pub type Note = std::borrow::Cow<'static, str>;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Label {
     pub span: Span,
-    pub message: String,
+    pub message: Note,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,7 +46,7 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub severity: Severity,
     pub message: String,
-    pub help: Option<String>,
+    pub help: Option<Note>,
     /// The first label is the primary location.
     pub labels: Vec<Label>,
     /// A replacement for the primary label's text, when the help says "did you mean
@@ -71,7 +75,9 @@ impl Diagnostic {
         Self::new(code, Severity::Warning, message)
     }
 
-    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
+    pub fn with_label(mut self, span: Span, message: impl Into<Note>) -> Self {
+        // Most diagnostics have one label or two: no spare capacity.
+        self.labels.reserve_exact(1);
         self.labels.push(Label {
             span,
             message: message.into(),
@@ -79,7 +85,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Note>) -> Self {
         self.help = Some(help.into());
         self
     }

@@ -396,7 +396,7 @@ fn result(
             region: Some(region(source, label.span)),
         },
         message: (!label.message.is_empty()).then(|| Message {
-            text: label.message.clone(),
+            text: label.message.to_string(),
         }),
     };
     let locations = match diagnostic.labels.first() {
@@ -443,7 +443,7 @@ fn result(
         related_locations,
         fixes,
         properties: ResultProperties {
-            help: diagnostic.help.clone(),
+            help: diagnostic.help.as_deref().map(str::to_string),
         },
     }
 }

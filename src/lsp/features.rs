@@ -84,7 +84,7 @@ pub fn party_mentions(clauses: &[Clause]) -> Vec<PartyMention> {
 
 fn mention(out: &mut Vec<PartyMention>, w: &Word, declaration: bool) {
     out.push(PartyMention {
-        code: w.value.clone(),
+        code: w.value.to_string(),
         span: w.span,
         declaration,
     });
@@ -210,7 +210,7 @@ pub fn hover(context: &Context<'_>, params: &Value) -> Reply {
     let mut sections = Vec::new();
     let mut range = None;
     if let Some((mention, _)) = mention_at(context, offset) {
-        let model = &context.document.report.model;
+        let model = &context.document.model;
         let party = model
             .treaties
             .iter()
@@ -395,8 +395,10 @@ pub fn symbols(context: &Context<'_>, _params: &Value) -> Reply {
                 .to_string();
             match &clause.kind {
                 ClauseKind::Party { code, name, .. } => out.push(symbol(
-                    code.value.clone(),
-                    name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
+                    code.value.to_string(),
+                    name.as_ref()
+                        .map(|n| n.value.to_string())
+                        .unwrap_or_default(),
                     SYMBOL_VARIABLE,
                     clause.span,
                     code.span,
@@ -405,7 +407,7 @@ pub fn symbols(context: &Context<'_>, _params: &Value) -> Reply {
                 ClauseKind::Members(codes) => {
                     for code in codes {
                         out.push(symbol(
-                            code.value.clone(),
+                            code.value.to_string(),
                             "member".into(),
                             SYMBOL_VARIABLE,
                             clause.span,
@@ -455,7 +457,7 @@ pub fn symbols(context: &Context<'_>, _params: &Value) -> Reply {
             let name = treaty
                 .name
                 .as_ref()
-                .map_or("treaty".to_string(), |n| n.value.clone());
+                .map_or("treaty".to_string(), |n| n.value.to_string());
             let select = treaty.name.as_ref().map_or(treaty.header_span, |n| n.span);
             symbol(
                 name,
@@ -516,7 +518,7 @@ pub fn completion(context: &Context<'_>, params: &Value) -> Reply {
             }
         }
     } else {
-        let model = &context.document.report.model;
+        let model = &context.document.model;
         let mut seen = std::collections::BTreeSet::new();
         let parties: Vec<Value> = model
             .treaties

@@ -23,6 +23,7 @@ use serde_json::{json, Value};
 use crate::analysis::{self, FileReport, Settings};
 use crate::config;
 use crate::diagnostics::Diagnostic;
+use crate::model::Model;
 use crate::source::{SourceFile, Span};
 use crate::syntax::ast;
 use position::{Encoding, Positions};
@@ -42,6 +43,7 @@ pub mod errors {
 pub struct Document {
     pub version: i64,
     pub report: FileReport,
+    pub model: Model,
     pub syntax: ast::File,
     /// The settings it was checked with (hover shows the baseline).
     pub settings: Arc<Settings>,
@@ -49,11 +51,12 @@ pub struct Document {
 
 impl Document {
     fn new(uri: &str, text: String, version: i64, settings: Arc<Settings>) -> Self {
-        let (report, syntax) =
-            analysis::check_keeping_syntax(SourceFile::new(uri, text), &settings);
+        let (report, model, syntax) =
+            analysis::check_keeping_model(SourceFile::new(uri, text), &settings);
         Document {
             version,
             report,
+            model,
             syntax,
             settings,
         }

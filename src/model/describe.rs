@@ -22,7 +22,7 @@ pub fn group_plural(group: Group) -> &'static str {
 
 pub fn party_ref(party: &PartyRef) -> String {
     match party {
-        PartyRef::Party { code } => code.clone(),
+        PartyRef::Party { code } => code.to_string(),
         PartyRef::Each { group } => format!("each {}", group.word()),
         PartyRef::All { group } => format!("all {}", group_plural(*group)),
         PartyRef::Any { group } => format!("any {}", group.word()),
@@ -61,7 +61,7 @@ pub fn deadline_short(deadline: &Deadline) -> String {
 
 pub fn place(place: &Place) -> String {
     match place {
-        Place::Party { code } => code.clone(),
+        Place::Party { code } => code.to_string(),
         Place::Described { text } => format!("\"{text}\""),
     }
 }
@@ -115,7 +115,7 @@ pub fn assistance(item: &Assistance) -> String {
 
 pub fn event(event: &Event) -> String {
     match event {
-        Event::Named { name, parties } if parties.is_empty() => name.clone(),
+        Event::Named { name, parties } if parties.is_empty() => name.to_string(),
         Event::Named { name, parties } => format!("{name}({})", parties.join(", ")),
         Event::Described { text } => format!("\"{text}\""),
     }

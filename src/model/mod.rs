@@ -14,11 +14,13 @@ pub use crate::vocab;
 
 use serde::{Deserialize, Serialize};
 
-pub use resolve::{codes, resolve};
+pub use resolve::{codes, resolve, FileResolver};
 pub use time::{Date, Period, Unit};
 use vocab::*;
 
 use crate::source::Span;
+/// Short text stored inline (see `syntax::ast::Text`).
+pub use crate::syntax::ast::Text;
 
 /// A value and the span of the clause (or word) it was read from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,9 +37,9 @@ impl<T> At<T> {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Treaty {
-    pub id: String,
+    pub id: Text,
     pub header_span: Span,
-    pub title: Option<At<String>>,
+    pub title: Option<At<Text>>,
     pub signed: Option<At<Date>>,
     pub effective: Option<At<Date>>,
     pub form: Option<At<Form>>,
@@ -84,8 +86,8 @@ pub enum Term {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum Event {
-    Named { name: String, parties: Vec<String> },
-    Described { text: String },
+    Named { name: Text, parties: Vec<Text> },
+    Described { text: Text },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -125,8 +127,8 @@ pub enum Withdrawal {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Party {
-    pub code: String,
-    pub name: Option<String>,
+    pub code: Text,
+    pub name: Option<Text>,
     pub roles: Vec<Role>,
     pub span: Span,
 }
@@ -154,7 +156,7 @@ impl Party {
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum PartyRef {
     Party {
-        code: String,
+        code: Text,
     },
     Each {
         group: Group,
@@ -172,7 +174,7 @@ pub enum PartyRef {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Qualifier {
     pub kind: QualifierKind,
-    pub argument: Option<String>,
+    pub argument: Option<Text>,
     pub span: Span,
 }
 
@@ -193,31 +195,31 @@ pub struct Assistance {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Amount {
-    pub currency: String,
+    pub currency: Text,
     /// The amount in whole currency units (`5 billion` = 5_000_000_000).
     pub value: f64,
-    pub per: Option<String>,
+    pub per: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Size {
     pub low: u64,
     pub high: Option<u64>,
-    pub unit: String,
+    pub unit: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum Place {
-    Party { code: String },
-    Described { text: String },
+    Party { code: Text },
+    Described { text: Text },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum Body {
     UnSecurityCouncil,
-    Other { name: String },
+    Other { name: Text },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -275,7 +277,7 @@ pub enum Duty {
         aspects: Vec<RespectAspect>,
     },
     Seek {
-        what: String,
+        what: Text,
         body: Body,
         timing: Option<Deadline>,
     },
@@ -285,7 +287,7 @@ pub enum Duty {
     },
     Establish {
         institution: Institution,
-        name: Option<String>,
+        name: Option<Text>,
     },
     Prohibit {
         what: Vec<Prohibited>,
@@ -302,7 +304,7 @@ pub struct Obligation {
     /// Who it is owed to, where the clause says.
     pub receivers: Vec<PartyRef>,
     pub qualifiers: Vec<Qualifier>,
-    pub source: Option<String>,
+    pub source: Option<Text>,
     pub span: Span,
 }
 
@@ -360,10 +362,10 @@ pub struct Trigger {
     /// Empty: an attack by anyone.
     pub by: Vec<PartyRef>,
     pub against: Vec<PartyRef>,
-    pub scope: Option<String>,
-    pub excluding: Option<String>,
+    pub scope: Option<Text>,
+    pub excluding: Option<Text>,
     pub qualifiers: Vec<Qualifier>,
-    pub source: Option<String>,
+    pub source: Option<Text>,
     pub obligations: Vec<Obligation>,
     /// The trigger's header line.
     pub span: Span,

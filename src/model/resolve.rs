@@ -22,16 +22,32 @@ pub mod codes {
 
 /// Resolve every treaty of a parsed file.
 pub fn resolve(file: &ast::File) -> (Model, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
-    let mut treaties: Vec<Treaty> = Vec::new();
-    // Header spans by name: a map, so a file with many treaties stays linear.
-    let mut seen: std::collections::HashMap<String, Span> = std::collections::HashMap::new();
-    for treaty in &file.treaties {
-        let Some(resolved) = Resolver::new(&mut diagnostics).treaty(treaty) else {
-            continue;
-        };
-        if let Some(first) = seen.get(&resolved.id) {
-            diagnostics.push(
+    let mut resolver = FileResolver::default();
+    let treaties = file
+        .treaties
+        .iter()
+        .filter_map(|treaty| resolver.add(treaty))
+        .collect();
+    (Model { treaties }, resolver.into_diagnostics())
+}
+
+/// Resolves a file's treaties one at a time, in file order, so that a caller can drop
+/// each treaty's syntax tree, and even its model, once it is done with it (see
+/// `syntax::parse_in_pieces` and `analysis::check`).
+#[derive(Default)]
+pub struct FileResolver {
+    diagnostics: Vec<Diagnostic>,
+    /// Header spans by name: a map, so a file with many treaties stays linear.
+    seen: std::collections::HashMap<Text, Span>,
+}
+
+impl FileResolver {
+    /// The treaty resolved, or `None` when it cannot be (no name) or its name was
+    /// already taken in this file; a diagnostic says so.
+    pub fn add(&mut self, treaty: &ast::Treaty) -> Option<Treaty> {
+        let resolved = Resolver::new(&mut self.diagnostics).treaty(treaty)?;
+        if let Some(first) = self.seen.get(&resolved.id) {
+            self.diagnostics.push(
                 Diagnostic::error(
                     codes::DUPLICATE_TREATY,
                     format!("treaty `{}` is defined twice in this file", resolved.id),
@@ -40,20 +56,24 @@ pub fn resolve(file: &ast::File) -> (Model, Vec<Diagnostic>) {
                 .with_label(*first, "first defined here")
                 .with_help("give each treaty in a file its own name"),
             );
-            continue;
+            return None;
         }
-        seen.insert(resolved.id.clone(), resolved.header_span);
-        treaties.push(resolved);
+        self.seen.insert(resolved.id.clone(), resolved.header_span);
+        Some(resolved)
     }
-    (Model { treaties }, diagnostics)
+
+    /// The model diagnostics of every treaty added.
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
 }
 
 struct Resolver<'d> {
     diagnostics: &'d mut Vec<Diagnostic>,
     /// Declared party codes, in declaration order (for suggestions)...
-    party_codes: Vec<String>,
+    party_codes: Vec<Text>,
     /// ...and by code, to the party's index in the treaty (for lookups).
-    party_index: std::collections::HashMap<String, usize>,
+    party_index: std::collections::HashMap<Text, usize>,
     /// Header keywords met, valid or not: a `form` with a bad value is reported once,
     /// as a bad value, not again as missing.
     fields_seen: Vec<&'static str>,
@@ -204,7 +224,7 @@ impl<'d> Resolver<'d> {
         &mut self,
         out: &mut Treaty,
         code: &ast::Word,
-        name: Option<String>,
+        name: Option<Text>,
         roles: Vec<Role>,
         span: Span,
     ) {
@@ -261,7 +281,7 @@ impl<'d> Resolver<'d> {
         }
     }
 
-    fn number(&mut self, text: &ast::Spanned<String>) -> Option<f64> {
+    fn number(&mut self, text: &ast::Spanned<Text>) -> Option<f64> {
         let cleaned: String = text
             .value
             .chars()
@@ -282,7 +302,7 @@ impl<'d> Resolver<'d> {
         }
     }
 
-    fn whole(&mut self, text: &ast::Spanned<String>) -> Option<u64> {
+    fn whole(&mut self, text: &ast::Spanned<Text>) -> Option<u64> {
         let cleaned: String = text
             .value
             .chars()
@@ -426,7 +446,7 @@ impl<'d> Resolver<'d> {
         }
     }
 
-    fn place_text(&mut self, place: &ast::Place) -> String {
+    fn place_text(&mut self, place: &ast::Place) -> Text {
         match place {
             ast::Place::Party(code) => {
                 self.check_party(code);
@@ -468,7 +488,7 @@ impl<'d> Resolver<'d> {
             Body::UnSecurityCouncil
         } else {
             Body::Other {
-                name: text.to_string(),
+                name: Text::from(text),
             }
         }
     }

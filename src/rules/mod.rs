@@ -25,8 +25,8 @@ pub struct TreatyReport {
 
 pub fn assess(treaty: &Treaty, baseline: &Baseline) -> TreatyReport {
     TreatyReport {
-        id: treaty.id.clone(),
-        title: treaty.title.as_ref().map(|t| t.value.clone()),
+        id: treaty.id.to_string(),
+        title: treaty.title.as_ref().map(|t| t.value.to_string()),
         tier: tier::classify(treaty),
         gaps: baseline.gaps(treaty),
     }

@@ -21,7 +21,7 @@ pub(super) fn deadline_of(obligation: &Obligation) -> Option<&Deadline> {
 pub(super) fn body_text(body: &Body) -> String {
     match body {
         Body::UnSecurityCouncil => "un-security-council".into(),
-        Body::Other { name } => name.clone(),
+        Body::Other { name } => name.to_string(),
     }
 }
 

@@ -515,7 +515,7 @@ impl<'a> Engine<'_, 'a> {
         }
         let mut evaluation = Evaluation {
             event,
-            treaty: treaty.id.clone(),
+            treaty: treaty.id.to_string(),
             trigger: trigger_text.clone(),
             line,
             fires,
@@ -616,7 +616,7 @@ impl<'a> Engine<'_, 'a> {
             self.owed.push(Owed {
                 id: id + 1,
                 origin: Origin::Trigger,
-                treaty: treaty.id.clone(),
+                treaty: treaty.id.to_string(),
                 event,
                 trigger: Some(trigger_text.clone()),
                 line,
@@ -678,7 +678,7 @@ impl<'a> Engine<'_, 'a> {
             self.owed.push(Owed {
                 id: id + 1,
                 origin: Origin::Standing,
-                treaty: treaty.id.clone(),
+                treaty: treaty.id.to_string(),
                 event,
                 trigger: None,
                 line,
@@ -930,9 +930,9 @@ fn treaty_info(instrument: &Instrument<'_>, assumed: bool) -> TreatyInfo {
         standing.push_str("; assumed in force for this scenario");
     }
     TreatyInfo {
-        id: treaty.id.clone(),
+        id: treaty.id.to_string(),
         file: instrument.file.to_string(),
-        title: treaty.title.as_ref().map(|t| t.value.clone()),
+        title: treaty.title.as_ref().map(|t| t.value.to_string()),
         status,
         from: from.map(|d| d.to_string()),
         last_day: last_day.map(|d| d.to_string()),
@@ -1035,7 +1035,7 @@ fn names(text: &str, name: &str) -> bool {
 fn place_names(treaty: &Treaty, place: &str) -> Vec<String> {
     let mut out = vec![place.to_string()];
     if let Some(name) = treaty.party(place).and_then(|p| p.name.clone()) {
-        out.push(name);
+        out.push(name.to_string());
     }
     out
 }
@@ -1132,7 +1132,7 @@ fn parties_of(
             .parties
             .iter()
             .filter(|p| p.is_participant())
-            .map(|p| p.code.clone())
+            .map(|p| p.code.to_string())
             .collect();
     }
     let mut receivers = expand_all(treaty, &obligation.receivers, victim);

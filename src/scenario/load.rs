@@ -201,7 +201,7 @@ pub fn treaties_for(
             }
             TreatyRef::Named { name, span } => {
                 let treaties = &library.file(own).model.treaties;
-                match treaties.iter().position(|t| &t.id == name) {
+                match treaties.iter().position(|t| t.id == name) {
                     Some(treaty) => match usable(library, own, *span, "this file") {
                         Ok(()) => push(&mut ids, (own, treaty)),
                         Err(d) => problems.push(d),

@@ -101,11 +101,11 @@ pub fn happening(
                 happening: Happening::Occurrence {
                     kind: kind?,
                     aspects,
-                    by: by.as_ref().map(|w| w.value.clone()),
-                    against: against.as_ref().map(|w| w.value.clone()),
+                    by: by.as_ref().map(|w| w.value.to_string()),
+                    against: against.as_ref().map(|w| w.value.to_string()),
                     place: place.as_ref().map(|p| match p {
-                        ScenePlace::Party(w) => w.value.clone(),
-                        ScenePlace::Described(s) => s.value.clone(),
+                        ScenePlace::Party(w) => w.value.to_string(),
+                        ScenePlace::Described(s) => s.value.to_string(),
                     }),
                 },
                 text: written,
@@ -126,10 +126,14 @@ pub fn happening(
             Some(Event {
                 at,
                 happening: Happening::Action {
-                    actor: actor.value.clone(),
+                    actor: actor.value.to_string(),
                     verb: verb_value?,
-                    kinds: kinds.iter().chain(means).map(|w| w.value.clone()).collect(),
-                    targets: targets.iter().map(|w| w.value.clone()).collect(),
+                    kinds: kinds
+                        .iter()
+                        .chain(means)
+                        .map(|w| w.value.to_string())
+                        .collect(),
+                    targets: targets.iter().map(|w| w.value.to_string()).collect(),
                 },
                 text: written,
                 span: Some(span),
@@ -219,7 +223,7 @@ fn expectation(e: &ast::Expectation, diagnostics: &mut Vec<Diagnostic>) -> Optio
         )?),
         None => None,
     };
-    let because = e.because.as_ref().map(|w| w.value.clone());
+    let because = e.because.as_ref().map(|w| w.value.to_string());
     let due = match &e.due {
         Some(w) => Some(instant(w, diagnostics)?),
         None => None,
@@ -250,8 +254,8 @@ fn expectation(e: &ast::Expectation, diagnostics: &mut Vec<Diagnostic>) -> Optio
     Some(Expectation {
         negated: e.negated,
         status,
-        what: e.what.value.clone(),
-        parties: e.parties.iter().map(|w| w.value.clone()).collect(),
+        what: e.what.value.to_string(),
+        parties: e.parties.iter().map(|w| w.value.to_string()).collect(),
         due,
         late,
         because,
@@ -264,7 +268,7 @@ pub fn scenario(s: &ast::Scenario, text: &str, diagnostics: &mut Vec<Diagnostic>
         name: s
             .name
             .as_ref()
-            .map(|n| n.value.clone())
+            .map(|n| n.value.to_string())
             .unwrap_or_else(|| "(unnamed)".into()),
         span: s.span,
         header_span: s.header_span,
@@ -278,11 +282,11 @@ pub fn scenario(s: &ast::Scenario, text: &str, diagnostics: &mut Vec<Diagnostic>
         match item {
             ScenarioItem::Use { target, span } => out.treaties.push(match target {
                 UseTarget::Path(p) => TreatyRef::Path {
-                    path: p.value.clone(),
+                    path: p.value.to_string(),
                     span: *span,
                 },
                 UseTarget::Treaty(w) => TreatyRef::Named {
-                    name: w.value.clone(),
+                    name: w.value.to_string(),
                     span: *span,
                 },
             }),

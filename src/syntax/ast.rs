@@ -20,7 +20,11 @@ impl<T> Spanned<T> {
     }
 }
 
-pub type Word = Spanned<String>;
+/// Text as written. Inline up to 24 bytes: most words (party codes, vocabulary) are
+/// short, so the tree does not allocate per word.
+pub type Text = compact_str::CompactString;
+
+pub type Word = Spanned<Text>;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct File {
@@ -44,7 +48,7 @@ pub struct Treaty {
 pub struct Clause {
     pub kind: ClauseKind,
     pub qualifiers: Vec<Qualifier>,
-    pub source: Option<Spanned<String>>,
+    pub source: Option<Spanned<Text>>,
     /// The whole clause; for a trigger, its header line only.
     pub span: Span,
     /// The keyword that opens the clause.
@@ -54,13 +58,13 @@ pub struct Clause {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Qualifier {
     pub name: Word,
-    pub argument: Option<Spanned<String>>,
+    pub argument: Option<Spanned<Text>>,
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Period {
-    pub amount: Spanned<String>,
+    pub amount: Spanned<Text>,
     pub unit: Word,
     pub span: Span,
 }
@@ -72,7 +76,7 @@ pub enum Event {
         parties: Vec<Word>,
         span: Span,
     },
-    Described(Spanned<String>),
+    Described(Spanned<Text>),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -143,7 +147,7 @@ pub struct Kind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Amount {
     pub currency: Word,
-    pub number: Spanned<String>,
+    pub number: Spanned<Text>,
     pub magnitude: Option<Word>,
     pub per: Option<Word>,
     pub span: Span,
@@ -159,8 +163,8 @@ pub enum Timing {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Size {
-    pub low: Spanned<String>,
-    pub high: Option<Spanned<String>>,
+    pub low: Spanned<Text>,
+    pub high: Option<Spanned<Text>>,
     pub unit: Word,
     pub span: Span,
 }
@@ -168,7 +172,7 @@ pub struct Size {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Place {
     Party(Word),
-    Described(Spanned<String>),
+    Described(Spanned<Text>),
 }
 
 impl Place {
@@ -183,7 +187,7 @@ impl Place {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Body {
     Named(Word),
-    Described(Spanned<String>),
+    Described(Spanned<Text>),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -211,7 +215,7 @@ pub enum MissionKind {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ClauseKind {
-    Title(Spanned<String>),
+    Title(Spanned<Text>),
     Signed(Word),
     Effective(Word),
     Form(Word),
@@ -233,7 +237,7 @@ pub enum ClauseKind {
     QualifiedBy,
     Party {
         code: Word,
-        name: Option<Spanned<String>>,
+        name: Option<Spanned<Text>>,
         roles: Vec<Word>,
     },
     Members(Vec<Word>),
@@ -303,7 +307,7 @@ pub enum ClauseKind {
     },
     Establish {
         institution: Word,
-        name: Option<Spanned<String>>,
+        name: Option<Spanned<Text>>,
     },
     Prohibit {
         what: Vec<Word>,

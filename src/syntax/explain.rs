@@ -235,11 +235,13 @@ pub fn bad_text(text: &str, span: Span, context: Context) -> Diagnostic {
                 Diagnostic::error(codes::SYNTAX_ERROR, "text outside a treaty block")
                     .with_label(found_span.to(clause_span), "expected `treaty <name> {`");
             diagnostic.help = Some(match did_you_mean(first, ["treaty"]) {
-                Some(_) if !first.is_empty() => format!("did you mean `treaty`? (found `{first}`)"),
-                _ if snippet.starts_with('}') => {
-                    "this `}` closes nothing: remove it, or check the braces above".to_string()
+                Some(_) if !first.is_empty() => {
+                    format!("did you mean `treaty`? (found `{first}`)").into()
                 }
-                _ => "every clause belongs inside a `treaty <name> { ... }` block".to_string(),
+                _ if snippet.starts_with('}') => {
+                    "this `}` closes nothing: remove it, or check the braces above".into()
+                }
+                _ => "every clause belongs inside a `treaty <name> { ... }` block".into(),
             });
             diagnostic
         }

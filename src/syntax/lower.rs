@@ -1,7 +1,7 @@
 //! Lowering pest pairs to the AST. Each `bad_clause`, `bad_head`, `stray` or `unclosed`
 //! node becomes a diagnostic; everything else becomes a typed clause.
 
-use pest::iterators::Pair;
+use super::node::Node;
 
 use super::ast::*;
 use super::explain::{self, Context};
@@ -14,23 +14,34 @@ struct Lowerer<'t> {
     diagnostics: Vec<Diagnostic>,
 }
 
-pub fn lower_file(text: &str, file: Pair<'_, Rule>) -> Parsed {
+/// Lower one parsed piece of `text` (the whole file, or a run of its top-level
+/// blocks); also say whether the piece ended with a closed block, as a piece cut
+/// between blocks must.
+pub fn lower_piece(text: &str, piece: Node<'_>) -> (Parsed, bool) {
     let mut lowerer = Lowerer {
         text,
         diagnostics: Vec::new(),
     };
     let mut treaties = Vec::new();
     let mut scenarios = Vec::new();
-    for pair in file.into_inner() {
+    let mut ended_cleanly = true;
+    for pair in piece.into_inner() {
         match pair.as_rule() {
-            Rule::treaty => treaties.push(lowerer.treaty(pair)),
-            Rule::scenario => scenarios.push(super::lower_scenario::scenario(
-                text,
-                pair,
-                &mut lowerer.diagnostics,
-            )),
+            Rule::treaty => {
+                ended_cleanly = closes(&pair);
+                treaties.push(lowerer.treaty(pair));
+            }
+            Rule::scenario => {
+                ended_cleanly = closes(&pair);
+                scenarios.push(super::lower_scenario::scenario(
+                    text,
+                    pair,
+                    &mut lowerer.diagnostics,
+                ));
+            }
             Rule::stray => {
-                let span = Span::from(pair.as_span());
+                ended_cleanly = false;
+                let span = pair.full_span();
                 lowerer
                     .diagnostics
                     .push(explain::bad_text(text, span, Context::TopLevel));
@@ -38,38 +49,50 @@ pub fn lower_file(text: &str, file: Pair<'_, Rule>) -> Parsed {
             _ => {}
         }
     }
-    // A file of scenarios only is complete: its treaties live in other files.
-    if treaties.is_empty() && scenarios.is_empty() && lowerer.diagnostics.is_empty() {
-        // The first character, whole: a file of whitespace may start with a BOM.
-        let first = text.chars().next().map_or(0, char::len_utf8);
-        lowerer.diagnostics.push(
-            Diagnostic::error(codes::NO_TREATY, "this file defines no treaty")
-                .with_label(Span::new(0, first), "expected `treaty <name> {` here")
-                .with_help("start the file with `treaty my_treaty {`, then its clauses, then `}`"),
-        );
-    }
-    Parsed {
+    let parsed = Parsed {
         file: File {
             treaties,
             scenarios,
         },
         diagnostics: lowerer.diagnostics,
-    }
+    };
+    (parsed, ended_cleanly)
+}
+
+/// Whether a block ends with its closing brace (not at the end of its input).
+fn closes(block: &Node<'_>) -> bool {
+    block
+        .clone()
+        .into_inner()
+        .last()
+        .is_some_and(|last| last.as_rule() == Rule::block_close)
+}
+
+/// A file with nothing in it.
+pub fn no_treaty(text: &str) -> Diagnostic {
+    // The first character, whole: a file of whitespace may start with a BOM.
+    let first = text.chars().next().map_or(0, char::len_utf8);
+    Diagnostic::error(codes::NO_TREATY, "this file defines no treaty")
+        .with_label(Span::new(0, first), "expected `treaty <name> {` here")
+        .with_help("start the file with `treaty my_treaty {`, then its clauses, then `}`")
 }
 
 /// A pair's span without the whitespace pest lets a rule run on over when it ends with
 /// an optional part.
-fn span_of(pair: &Pair<'_, Rule>) -> Span {
-    let start = pair.as_span().start();
+fn span_of(pair: &Node<'_>) -> Span {
+    let start = pair.start();
     Span::new(start, start + pair.as_str().trim_end().len())
 }
 
-fn word(pair: &Pair<'_, Rule>) -> Word {
-    Spanned::new(pair.as_str().to_string(), span_of(pair))
+fn word(pair: &Node<'_>) -> Word {
+    Spanned::new(Text::from(pair.as_str()), span_of(pair))
 }
 
-fn unescape(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
+fn unescape(raw: &str) -> Text {
+    if !raw.contains('\\') {
+        return Text::from(raw);
+    }
+    let mut out = Text::with_capacity(raw.len());
     let mut chars = raw.chars();
     while let Some(c) = chars.next() {
         if c == '\\' {
@@ -87,7 +110,7 @@ fn unescape(raw: &str) -> String {
 }
 
 /// A `string` pair: the unescaped text, spanned over the quotes.
-fn string(pair: &Pair<'_, Rule>) -> Spanned<String> {
+fn string(pair: &Node<'_>) -> Spanned<Text> {
     let body = pair
         .clone()
         .into_inner()
@@ -98,20 +121,20 @@ fn string(pair: &Pair<'_, Rule>) -> Spanned<String> {
 }
 
 impl<'t> Lowerer<'t> {
-    fn treaty(&mut self, pair: Pair<'_, Rule>) -> Treaty {
+    fn treaty(&mut self, pair: Node<'_>) -> Treaty {
         let span = span_of(&pair);
         let mut name = None;
         let mut header_end = span.start;
         let mut clauses = Vec::new();
         for child in pair.into_inner() {
             match child.as_rule() {
-                Rule::kw_treaty => header_end = child.as_span().end(),
+                Rule::kw_treaty => header_end = child.end(),
                 Rule::treaty_name => {
                     name = Some(word(&child));
-                    header_end = child.as_span().end();
+                    header_end = child.end();
                 }
                 Rule::bad_head => {
-                    header_end = child.as_span().end();
+                    header_end = child.end();
                     let s = span_of(&child);
                     self.diagnostics
                         .push(explain::bad_text(self.text, s, Context::TreatyHead));
@@ -134,7 +157,7 @@ impl<'t> Lowerer<'t> {
     /// One item of a block. A broken piece that starts on the line where the clause
     /// before it ended is the tail of that clause: the two are reported together, and
     /// the half-read clause is dropped rather than checked as if it were complete.
-    fn block_item(&mut self, pair: Pair<'_, Rule>, context: Context, clauses: &mut Vec<Clause>) {
+    fn block_item(&mut self, pair: Node<'_>, context: Context, clauses: &mut Vec<Clause>) {
         if pair.as_rule() != Rule::bad_clause {
             if let Some(clause) = self.clause(pair) {
                 clauses.push(clause);
@@ -171,7 +194,7 @@ impl<'t> Lowerer<'t> {
         );
     }
 
-    fn clause(&mut self, pair: Pair<'_, Rule>) -> Option<Clause> {
+    fn clause(&mut self, pair: Node<'_>) -> Option<Clause> {
         let rule = pair.as_rule();
         // pest's span runs on over the whitespace and comments before the next clause;
         // the clause ends where its last token does.
@@ -180,12 +203,12 @@ impl<'t> Lowerer<'t> {
             .into_inner()
             .map(|p| span_of(&p).end)
             .max()
-            .unwrap_or(pair.as_span().end());
-        let span = Span::new(pair.as_span().start(), content_end);
+            .unwrap_or(pair.end());
+        let span = Span::new(pair.start(), content_end);
 
         let mut inner = pair.into_inner();
         let keyword = inner.next()?;
-        let mut parts: Vec<Pair<'_, Rule>> = Vec::new();
+        let mut parts: Vec<Node<'_>> = Vec::new();
         // `assist`/`defend`/`act` and `peacekeeping`/`monitor` open with a choice of
         // keyword; the clause needs to know which one.
         let keyword_span = match keyword.as_rule() {
@@ -237,12 +260,12 @@ impl<'t> Lowerer<'t> {
                 }
                 Rule::bad_head => {
                     trigger_head_ok = false;
-                    trigger_head_end = child.as_span().end();
+                    trigger_head_end = child.end();
                     let s = span_of(&child);
                     self.diagnostics
                         .push(explain::bad_text(self.text, s, Context::TriggerHead));
                 }
-                Rule::block_close => trigger_block_end = Some(child.as_span().end()),
+                Rule::block_close => trigger_block_end = Some(child.end()),
                 Rule::unclosed => {
                     self.unclosed(span.start, trigger_head_end, "trigger");
                     trigger_block_end = Some(self.text.len());
@@ -276,13 +299,13 @@ impl<'t> Lowerer<'t> {
         })
     }
 
-    fn qualifier(&self, pair: Pair<'_, Rule>) -> Qualifier {
+    fn qualifier(&self, pair: Node<'_>) -> Qualifier {
         let span = span_of(&pair);
         let mut inner = pair.into_inner();
         let name = inner
             .next()
             .map(|p| word(&p))
-            .unwrap_or_else(|| Spanned::new(String::new(), span));
+            .unwrap_or_else(|| Spanned::new(Text::default(), span));
         let argument = inner.next().map(|p| string(&p));
         Qualifier {
             name,
@@ -291,7 +314,7 @@ impl<'t> Lowerer<'t> {
         }
     }
 
-    fn trigger_spec(&self, parts: Vec<Pair<'_, Rule>>) -> TriggerSpec {
+    fn trigger_spec(&self, parts: Vec<Node<'_>>) -> TriggerSpec {
         let mut spec = TriggerSpec {
             kinds: Vec::new(),
             aspects: Vec::new(),
@@ -322,7 +345,7 @@ impl<'t> Lowerer<'t> {
         spec
     }
 
-    fn clause_kind(&self, rule: Rule, parts: Vec<Pair<'_, Rule>>) -> Option<ClauseKind> {
+    fn clause_kind(&self, rule: Rule, parts: Vec<Node<'_>>) -> Option<ClauseKind> {
         let mut parts = parts.into_iter();
         let kind = match rule {
             Rule::title_field => ClauseKind::Title(string(&parts.next()?)),
@@ -607,7 +630,7 @@ impl<'t> Lowerer<'t> {
         Some(kind)
     }
 
-    fn amount(&self, pair: Pair<'_, Rule>) -> Amount {
+    fn amount(&self, pair: Node<'_>) -> Amount {
         let span = span_of(&pair);
         let mut currency = None;
         let mut number = None;
@@ -622,7 +645,7 @@ impl<'t> Lowerer<'t> {
                 _ => {}
             }
         }
-        let empty = || Spanned::new(String::new(), span);
+        let empty = || Spanned::new(Text::default(), span);
         Amount {
             currency: currency.unwrap_or_else(empty),
             number: number.unwrap_or_else(empty),
@@ -634,26 +657,26 @@ impl<'t> Lowerer<'t> {
 }
 
 /// Keyword-free words among a pair's children (`word` and `vocab`).
-fn words(pair: Pair<'_, Rule>) -> Vec<Word> {
+fn words(pair: Node<'_>) -> Vec<Word> {
     pair.into_inner()
         .filter(|p| matches!(p.as_rule(), Rule::word | Rule::vocab))
         .map(|p| word(&p))
         .collect()
 }
 
-fn first_party_list(pair: Pair<'_, Rule>) -> Option<PartyList> {
+fn first_party_list(pair: Node<'_>) -> Option<PartyList> {
     pair.into_inner()
         .find(|p| p.as_rule() == Rule::party_set)
         .map(party_list)
 }
 
-fn first_place(pair: Pair<'_, Rule>) -> Option<Place> {
+fn first_place(pair: Node<'_>) -> Option<Place> {
     pair.into_inner()
         .find(|p| p.as_rule() == Rule::place)
         .and_then(place_of)
 }
 
-fn party_list(pair: Pair<'_, Rule>) -> PartyList {
+fn party_list(pair: Node<'_>) -> PartyList {
     let span = span_of(&pair);
     let items = pair
         .into_inner()
@@ -677,7 +700,7 @@ fn party_list(pair: Pair<'_, Rule>) -> PartyList {
     PartyList { items, span }
 }
 
-fn flow(pair: Pair<'_, Rule>) -> Flow {
+fn flow(pair: Node<'_>) -> Flow {
     let mut lists = pair.into_inner().filter(|p| p.as_rule() == Rule::party_set);
     let givers = lists.next().map(party_list).unwrap_or(PartyList {
         items: Vec::new(),
@@ -687,18 +710,18 @@ fn flow(pair: Pair<'_, Rule>) -> Flow {
     Flow { givers, receivers }
 }
 
-fn kind(pair: Pair<'_, Rule>) -> Kind {
+fn kind(pair: Node<'_>) -> Kind {
     let mut inner = pair.into_inner().map(|p| word(&p));
     let name = inner
         .next()
-        .unwrap_or_else(|| Spanned::new(String::new(), Span::default()));
+        .unwrap_or_else(|| Spanned::new(Text::default(), Span::default()));
     Kind {
         name,
         details: inner.collect(),
     }
 }
 
-fn period(pair: Pair<'_, Rule>) -> Option<Period> {
+fn period(pair: Node<'_>) -> Option<Period> {
     let span = span_of(&pair);
     let mut inner = pair.into_inner();
     let amount = word(&inner.next()?);
@@ -706,7 +729,7 @@ fn period(pair: Pair<'_, Rule>) -> Option<Period> {
     Some(Period { amount, unit, span })
 }
 
-fn event(pair: Pair<'_, Rule>) -> Option<Event> {
+fn event(pair: Node<'_>) -> Option<Event> {
     let inner = pair.into_inner().next()?;
     Some(match inner.as_rule() {
         Rule::string => Event::Described(string(&inner)),
@@ -724,7 +747,7 @@ fn event(pair: Pair<'_, Rule>) -> Option<Event> {
     })
 }
 
-fn timing(pair: Pair<'_, Rule>) -> Option<Timing> {
+fn timing(pair: Node<'_>) -> Option<Timing> {
     let span = span_of(&pair);
     Some(match pair.as_rule() {
         Rule::kw_forthwith => Timing::Forthwith(span),
@@ -735,7 +758,7 @@ fn timing(pair: Pair<'_, Rule>) -> Option<Timing> {
     })
 }
 
-fn size(pair: Pair<'_, Rule>) -> Size {
+fn size(pair: Node<'_>) -> Size {
     let span = span_of(&pair);
     let mut numbers = Vec::new();
     let mut unit = None;
@@ -747,7 +770,7 @@ fn size(pair: Pair<'_, Rule>) -> Size {
         }
     }
     let mut numbers = numbers.into_iter();
-    let empty = || Spanned::new(String::new(), span);
+    let empty = || Spanned::new(Text::default(), span);
     Size {
         low: numbers.next().unwrap_or_else(empty),
         high: numbers.next(),
@@ -756,7 +779,7 @@ fn size(pair: Pair<'_, Rule>) -> Size {
     }
 }
 
-fn place_of(pair: Pair<'_, Rule>) -> Option<Place> {
+fn place_of(pair: Node<'_>) -> Option<Place> {
     let inner = pair.into_inner().next()?;
     Some(match inner.as_rule() {
         Rule::string => Place::Described(string(&inner)),
@@ -764,7 +787,7 @@ fn place_of(pair: Pair<'_, Rule>) -> Option<Place> {
     })
 }
 
-fn body(pair: Pair<'_, Rule>) -> Option<Body> {
+fn body(pair: Node<'_>) -> Option<Body> {
     let inner = pair.into_inner().next()?;
     Some(match inner.as_rule() {
         Rule::string => Body::Described(string(&inner)),

@@ -2,7 +2,9 @@
 //! [`super::scenario_ast`]. Kept apart from `lower.rs` so the treaty lowering is
 //! untouched by the scenario language.
 
-use pest::iterators::Pair;
+use super::node::Node;
+
+use super::ast::Text;
 use pest::Parser;
 
 use super::ast::{Period, Spanned, Word};
@@ -11,23 +13,23 @@ use super::{codes, Rule, TreatyParser};
 use crate::diagnostics::Diagnostic;
 use crate::source::Span;
 
-fn span_of(pair: &Pair<'_, Rule>) -> Span {
-    let start = pair.as_span().start();
+fn span_of(pair: &Node<'_>) -> Span {
+    let start = pair.start();
     Span::new(start, start + pair.as_str().trim_end().len())
 }
 
-fn word(pair: &Pair<'_, Rule>) -> Word {
-    Spanned::new(pair.as_str().trim_end().to_string(), span_of(pair))
+fn word(pair: &Node<'_>) -> Word {
+    Spanned::new(pair.as_str().trim_end().into(), span_of(pair))
 }
 
-fn string(pair: &Pair<'_, Rule>) -> Spanned<String> {
+fn string(pair: &Node<'_>) -> Spanned<Text> {
     let raw = pair.as_str();
     let body = raw
         .strip_prefix('"')
         .and_then(|s| s.strip_suffix('"'))
         .unwrap_or(raw);
     Spanned::new(
-        body.replace("\\\"", "\"").replace("\\\\", "\\"),
+        body.replace("\\\"", "\"").replace("\\\\", "\\").into(),
         span_of(pair),
     )
 }
@@ -35,32 +37,31 @@ fn string(pair: &Pair<'_, Rule>) -> Spanned<String> {
 /// A clause's span: from its first to its last token, without trailing whitespace or
 /// comments (a rule ending in an optional part runs on over the whitespace before it,
 /// so the end is taken from the last token, a pair with nothing inside).
-fn content_span(pair: &Pair<'_, Rule>) -> Span {
+fn content_span(pair: &Node<'_>) -> Span {
     let end = pair
         .clone()
-        .into_inner()
-        .flatten()
+        .descendants()
         .filter(|p| p.clone().into_inner().next().is_none())
-        .map(|p| p.as_span().end())
+        .map(|p| p.end())
         .max()
-        .unwrap_or(pair.as_span().end());
-    Span::new(pair.as_span().start(), end)
+        .unwrap_or(pair.end());
+    Span::new(pair.start(), end)
 }
 
-pub fn scenario(text: &str, pair: Pair<'_, Rule>, diagnostics: &mut Vec<Diagnostic>) -> Scenario {
+pub fn scenario(text: &str, pair: Node<'_>, diagnostics: &mut Vec<Diagnostic>) -> Scenario {
     let span = span_of(&pair);
     let mut name = None;
     let mut header_end = span.start;
     let mut items = Vec::new();
     for child in pair.into_inner() {
         match child.as_rule() {
-            Rule::kw_scenario => header_end = child.as_span().end(),
+            Rule::kw_scenario => header_end = child.end(),
             Rule::scenario_name => {
                 name = Some(word(&child));
-                header_end = child.as_span().end();
+                header_end = child.end();
             }
             Rule::bad_head => {
-                header_end = child.as_span().end();
+                header_end = child.end();
                 diagnostics.push(
                     Diagnostic::error(codes::SYNTAX_ERROR, "this scenario has no usable name")
                         .with_label(span_of(&child), "expected a name such as `uk_attack_2027`")
@@ -133,7 +134,7 @@ pub fn scenario(text: &str, pair: Pair<'_, Rule>, diagnostics: &mut Vec<Diagnost
     }
 }
 
-fn bad_line(pair: &Pair<'_, Rule>) -> Diagnostic {
+fn bad_line(pair: &Node<'_>) -> Diagnostic {
     let text = pair.as_str().trim();
     let first = text.split_whitespace().next().unwrap_or("");
     let help = match first {
@@ -158,14 +159,14 @@ fn bad_line(pair: &Pair<'_, Rule>) -> Diagnostic {
     .with_help(help)
 }
 
-fn words(pair: Pair<'_, Rule>, rule: Rule) -> Vec<Word> {
+fn words(pair: Node<'_>, rule: Rule) -> Vec<Word> {
     pair.into_inner()
         .filter(|p| p.as_rule() == rule)
         .map(|p| word(&p))
         .collect()
 }
 
-fn happening(pair: Pair<'_, Rule>) -> Option<Happening> {
+fn happening(pair: Node<'_>) -> Option<Happening> {
     let inner = pair.into_inner().next()?;
     let span = content_span(&inner);
     match inner.as_rule() {
@@ -227,11 +228,11 @@ fn happening(pair: Pair<'_, Rule>) -> Option<Happening> {
     }
 }
 
-fn expectation(pair: Pair<'_, Rule>, span: Span) -> Option<Expectation> {
+fn expectation(pair: Node<'_>, span: Span) -> Option<Expectation> {
     let mut e = Expectation {
         negated: false,
         status: None,
-        what: Spanned::new(String::new(), span),
+        what: Spanned::new(Default::default(), span),
         parties: Vec::new(),
         due: None,
         late: None,
@@ -281,7 +282,7 @@ pub fn parse_happening(text: &str) -> Result<Happening, Diagnostic> {
     };
     let mut pairs = TreatyParser::parse(Rule::probe_happening, text).map_err(|_| fail())?;
     let probe = pairs.next().ok_or_else(fail)?;
-    let inner = probe
+    let inner = Node::new(probe, 0)
         .into_inner()
         .find(|p| p.as_rule() == Rule::s_happening)
         .ok_or_else(fail)?;

@@ -1,9 +1,19 @@
-//! A cheap pass before pest: find blocks nested deeper than the limit, skipping
-//! braces inside strings and comments, so hostile input cannot overflow pest's stack.
+//! A cheap pass before pest, skipping braces inside strings and comments:
+//! - find blocks nested deeper than the limit, so hostile input cannot overflow pest's
+//!   stack;
+//! - find where the file can be cut into pieces that pest parses one at a time, so a
+//!   large file never has the token queue of all of it in memory at once.
 
-/// `Err(offset)` of the first `{` that exceeds `limit`.
-pub fn check_nesting(text: &str, limit: usize) -> Result<(), usize> {
+/// Where a file may be cut: offsets of line starts outside any block whose first word
+/// is `treaty` or `scenario`, at least `piece_bytes` after the previous cut.
+/// `Err(offset)` of the first `{` nested deeper than `limit`.
+///
+/// A cut is a guess made without pest; [`super::parse_in_pieces`] checks that the piece
+/// before it really ended with a closed block before trusting it.
+pub fn scan(text: &str, limit: usize, piece_bytes: usize) -> Result<Vec<usize>, usize> {
     let bytes = text.as_bytes();
+    let mut cuts = Vec::new();
+    let mut last_cut = 0;
     let mut depth = 0usize;
     let mut i = 0;
     while i < bytes.len() {
@@ -14,11 +24,13 @@ pub fn check_nesting(text: &str, limit: usize) -> Result<(), usize> {
                 while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
                     i += if bytes[i] == b'\\' { 2 } else { 1 };
                 }
+                continue_at_newline(&mut i, bytes);
             }
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
                 while i < bytes.len() && bytes[i] != b'\n' {
                     i += 1;
                 }
+                continue_at_newline(&mut i, bytes);
             }
             b'{' => {
                 depth += 1;
@@ -27,26 +39,87 @@ pub fn check_nesting(text: &str, limit: usize) -> Result<(), usize> {
                 }
             }
             b'}' => depth = depth.saturating_sub(1),
+            b'\n'
+                if depth == 0
+                    && i + 1 - last_cut >= piece_bytes
+                    && opens_block(&bytes[i + 1..]) =>
+            {
+                last_cut = i + 1;
+                cuts.push(last_cut);
+            }
             _ => {}
         }
         i += 1;
     }
-    Ok(())
+    Ok(cuts)
+}
+
+/// Leave `i` just before the newline that ended a string or comment, so the main loop
+/// sees it (a cut may follow it).
+fn continue_at_newline(i: &mut usize, bytes: &[u8]) {
+    if *i < bytes.len() && bytes[*i] == b'\n' {
+        *i -= 1;
+    }
+}
+
+/// Whether a line opens a top-level block: optional indentation, then `treaty` or
+/// `scenario` as a whole word.
+fn opens_block(line: &[u8]) -> bool {
+    let indent = line
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count();
+    let rest = &line[indent..];
+    ["treaty".as_bytes(), "scenario".as_bytes()]
+        .iter()
+        .any(|keyword| {
+            rest.starts_with(keyword)
+                && rest
+                    .get(keyword.len())
+                    .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'{'))
+        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn nesting(text: &str, limit: usize) -> Result<(), usize> {
+        scan(text, limit, usize::MAX).map(|_| ())
+    }
+
     #[test]
     fn braces_in_strings_and_comments_do_not_count() {
-        assert!(check_nesting("a { \"{{{{\" // {{{{\n }", 1).is_ok());
-        assert_eq!(check_nesting("{{{", 2), Err(2));
+        assert!(nesting("a { \"{{{{\" // {{{{\n }", 1).is_ok());
+        assert_eq!(nesting("{{{", 2), Err(2));
     }
 
     #[test]
     fn closing_braces_reduce_depth() {
-        assert!(check_nesting("{}{}{}{}", 1).is_ok());
-        assert!(check_nesting("}}}{", 1).is_ok());
+        assert!(nesting("{}{}{}{}", 1).is_ok());
+        assert!(nesting("}}}{", 1).is_ok());
+    }
+
+    #[test]
+    fn cuts_fall_on_top_level_block_openings() {
+        let text = "treaty a {\n  title \"}\"\n}\ntreaty b {\n  treaty c\n}\n// x\n  scenario s {\n}\ntreatyish\n";
+        let cuts = scan(text, 8, 1).expect("not too deep");
+        let starts: Vec<&str> = cuts.iter().map(|&c| &text[c..c + 8]).collect();
+        assert_eq!(starts, ["treaty b", "  scenar"]);
+    }
+
+    #[test]
+    fn cuts_keep_pieces_at_least_the_requested_size() {
+        let one = "treaty a {\n}\n";
+        let text = one.repeat(10);
+        let cuts = scan(&text, 8, 3 * one.len()).expect("not too deep");
+        assert_eq!(cuts, [3 * one.len(), 6 * one.len(), 9 * one.len()]);
+    }
+
+    #[test]
+    fn an_unterminated_string_ends_at_its_line() {
+        let text = "treaty a {\n  title \"open\n}\ntreaty b {\n}\n";
+        let cuts = scan(text, 8, 1).expect("not too deep");
+        assert_eq!(cuts, [text.find("treaty b").expect("present")]);
     }
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ast::{Period, Spanned, Word};
+use super::ast::{Period, Spanned, Text, Word};
 use crate::source::Span;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -39,14 +39,14 @@ pub enum ScenarioItem {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum UseTarget {
-    Path(Spanned<String>),
+    Path(Spanned<Text>),
     Treaty(Word),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ScenePlace {
     Party(Word),
-    Described(Spanned<String>),
+    Described(Spanned<Text>),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

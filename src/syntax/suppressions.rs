@@ -49,12 +49,28 @@ const MARKER: &str = "treaty:";
 
 /// Find every directive in `text`, whose syntax tree is `file`.
 pub fn find(text: &str, file: &ast::File) -> Suppressions {
+    if !may_have_directives(text) {
+        return Suppressions::default();
+    }
+    let mut clauses = Vec::new();
+    add_clause_spans(&file.treaties, &mut clauses);
+    find_with_clauses(text, clauses)
+}
+
+/// Most files have no directive: then neither the clause spans nor a comment scan are
+/// needed.
+pub fn may_have_directives(text: &str) -> bool {
+    text.contains(MARKER)
+}
+
+/// [`find`], given the spans of the file's clauses (from [`add_clause_spans`], in any
+/// order) instead of its tree, for callers that do not keep the whole tree.
+pub fn find_with_clauses(text: &str, mut clauses: Vec<Span>) -> Suppressions {
     let mut found = Suppressions::default();
-    // Most files have none: skip the comment scan entirely.
-    if !text.contains(MARKER) {
+    if !may_have_directives(text) {
         return found;
     }
-    let clauses = clause_spans(file);
+    clauses.sort_by_key(|s| s.start);
     for comment in comments::scan(text) {
         let body = comment.text.trim_start_matches('/').trim_start();
         let Some(rest) = body.strip_prefix(MARKER) else {
@@ -109,11 +125,10 @@ fn read(rest: &str, offset: usize) -> Option<(bool, Vec<(String, Span)>)> {
     (!rules.is_empty()).then_some((file_wide, rules))
 }
 
-/// Every clause a directive can annotate, in source order: treaty headers, clauses,
-/// trigger headers and the clauses inside triggers.
-fn clause_spans(file: &ast::File) -> Vec<Span> {
-    let mut spans = Vec::new();
-    for treaty in &file.treaties {
+/// Every clause a directive can annotate: treaty headers, clauses, trigger headers and
+/// the clauses inside triggers.
+pub fn add_clause_spans(treaties: &[ast::Treaty], spans: &mut Vec<Span>) {
+    for treaty in treaties {
         spans.push(treaty.header_span);
         for clause in &treaty.clauses {
             spans.push(clause.span);
@@ -122,8 +137,6 @@ fn clause_spans(file: &ast::File) -> Vec<Span> {
             }
         }
     }
-    spans.sort_by_key(|s| s.start);
-    spans
 }
 
 /// The clause a comment annotates: the clause it trails on the same line, or else the

@@ -200,8 +200,7 @@ impl Baseline {
         let name = treaty
             .title
             .as_ref()
-            .map(|t| t.value.clone())
-            .unwrap_or_else(|| treaty.id.clone());
+            .map_or_else(|| treaty.id.to_string(), |t| t.value.to_string());
         Baseline {
             treaty,
             name,

@@ -45,7 +45,7 @@ fn check(treaty: &Treaty, _: &LintContext, out: &mut Vec<Diagnostic>) {
         out.push(LINT.report(
             treaty,
             obligation.span,
-            &format!("within {period}"),
+            format!("within {period}"),
             &format!("`{}` within {period}: {problem}", obligation.keyword()),
         ));
     }

@@ -16,7 +16,7 @@ pub const LINT: Lint = Lint {
 };
 
 fn check(treaty: &Treaty, _: &LintContext, out: &mut Vec<Diagnostic>) {
-    let mut report = |span, message: String, label: &str| {
+    let mut report = |span, message: String, label: &'static str| {
         out.push(
             LINT.diagnostic(format!("{}: {message}", treaty.id))
                 .with_label(span, label)

@@ -58,7 +58,13 @@ impl Lint {
 
     /// This lint's finding on `treaty`: the message prefixed with the treaty's name,
     /// labelled at `span`, with the lint's fix as help.
-    pub fn report(&self, treaty: &Treaty, span: Span, label: &str, message: &str) -> Diagnostic {
+    pub fn report(
+        &self,
+        treaty: &Treaty,
+        span: Span,
+        label: impl Into<crate::diagnostics::Note>,
+        message: &str,
+    ) -> Diagnostic {
         self.diagnostic(format!("{}: {message}", treaty.id))
             .with_label(span, label)
             .with_help(self.fix)

@@ -1,5 +1,6 @@
 //! A party declared but never mentioned by any clause.
 
+use crate::syntax::ast::Text;
 use std::collections::HashSet;
 
 use super::{Lint, LintContext};
@@ -60,7 +61,7 @@ pub(super) fn mentioned_parties(treaty: &Treaty) -> HashSet<&str> {
     }
     for event in events {
         if let Event::Named { parties, .. } = event {
-            mentioned.extend(parties.iter().map(String::as_str));
+            mentioned.extend(parties.iter().map(Text::as_str));
         }
     }
     let triggers = treaty
