@@ -185,22 +185,46 @@ pub fn run(args: &CheckArgs) -> u8 {
             // Rendered per file in parallel: on 10,000 files, rendering serially
             // would leave one core idle for a third of the run.
             let plain = args.format == Format::Plain;
-            let mut out: String = reports
-                .par_iter()
-                .map(|report| {
-                    let mut text = String::new();
-                    if plain {
-                        crate::diagnostics::linear::plain(report, &mut text);
-                    } else {
-                        crate::diagnostics::linear::github(report, &mut text);
-                    }
-                    text
-                })
-                .collect();
-            if plain {
-                out.push_str(&treaty_lines(&reports));
+            if let [report] = reports.as_slice() {
+                // One file: stream its lines, as for human output.
+                let mut line = String::new();
+                report
+                    .diagnostics
+                    .iter()
+                    .try_for_each(|d| {
+                        line.clear();
+                        if plain {
+                            crate::diagnostics::linear::plain_line(report, d, &mut line);
+                        } else {
+                            crate::diagnostics::linear::github_line(report, d, &mut line);
+                        }
+                        stdout.write_all(line.as_bytes())
+                    })
+                    .and_then(|()| {
+                        if plain {
+                            stdout.write_all(treaty_lines(&reports).as_bytes())
+                        } else {
+                            Ok(())
+                        }
+                    })
+            } else {
+                let mut out: String = reports
+                    .par_iter()
+                    .map(|report| {
+                        let mut text = String::new();
+                        if plain {
+                            crate::diagnostics::linear::plain(report, &mut text);
+                        } else {
+                            crate::diagnostics::linear::github(report, &mut text);
+                        }
+                        text
+                    })
+                    .collect();
+                if plain {
+                    out.push_str(&treaty_lines(&reports));
+                }
+                stdout.write_all(out.as_bytes())
             }
-            stdout.write_all(out.as_bytes())
         }
         Format::Human => {
             let style = HumanStyle {

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::{Diagnostic, Severity};
 use crate::analysis::FileReport;
+use crate::rules::TreatyReport;
 use crate::source::SourceFile;
 
 pub const JSON_VERSION: u32 = 1;
@@ -17,14 +18,52 @@ pub struct Output<'a> {
     pub summary: Summary,
 }
 
-#[derive(Debug, Serialize)]
+/// One file's part of the output: `path`, `baseline` (a `treaty.toml` may give
+/// different folders different baselines), `treaties` and `diagnostics`. The lists are
+/// serialised as they are walked: a large file's output is written without first
+/// building an output value for each of its diagnostics.
+#[derive(Debug)]
 pub struct FileOutput<'a> {
-    pub path: &'a str,
-    /// The baseline this file's gaps are measured against (a `treaty.toml` may give
-    /// different folders different baselines).
-    pub baseline: &'a str,
-    pub treaties: Vec<TreatyOutput<'a>>,
-    pub diagnostics: Vec<DiagnosticOutput<'a>>,
+    report: &'a FileReport,
+}
+
+impl Serialize for FileOutput<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let report = self.report;
+        let source = &report.source;
+        let mut out = serializer.serialize_struct("FileOutput", 4)?;
+        out.serialize_field("path", &source.path)?;
+        out.serialize_field("baseline", &report.baseline)?;
+        out.serialize_field(
+            "treaties",
+            &Walked(|| report.treaties.iter().map(|t| treaty_output(t, source))),
+        )?;
+        out.serialize_field(
+            "diagnostics",
+            &Walked(|| {
+                report
+                    .diagnostics
+                    .iter()
+                    .map(|d| diagnostic_output(d, source))
+            }),
+        )?;
+        out.end()
+    }
+}
+
+/// A list serialised straight from the iterator its closure makes.
+struct Walked<F>(F);
+
+impl<F, I> Serialize for Walked<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -230,42 +269,33 @@ impl<W: std::io::Write> std::io::Write for Indented<W> {
 
 /// One file's part of the output.
 pub fn file_output(report: &FileReport) -> FileOutput<'_> {
-    FileOutput {
-        path: &report.source.path,
-        baseline: &report.baseline,
-        treaties: report
-            .treaties
+    FileOutput { report }
+}
+
+fn treaty_output<'a>(treaty: &'a TreatyReport, source: &SourceFile) -> TreatyOutput<'a> {
+    TreatyOutput {
+        id: &treaty.id,
+        title: treaty.title.as_deref(),
+        tier: treaty.tier.tier.as_str(),
+        tier_reasons: treaty
+            .tier
+            .reasons
             .iter()
-            .map(|t| TreatyOutput {
-                id: &t.id,
-                title: t.title.as_deref(),
-                tier: t.tier.tier.as_str(),
-                tier_reasons: t
-                    .tier
-                    .reasons
-                    .iter()
-                    .map(|r| reason_text(&report.source, &r.text, r.span))
-                    .collect(),
-                gaps: t
-                    .gaps
-                    .iter()
-                    .map(|g| {
-                        let (line, column) = report.source.line_col(g.span.start);
-                        GapOutput {
-                            element: g.element,
-                            code: g.code,
-                            message: &g.message,
-                            line,
-                            column,
-                        }
-                    })
-                    .collect(),
-            })
+            .map(|r| reason_text(source, &r.text, r.span))
             .collect(),
-        diagnostics: report
-            .diagnostics
+        gaps: treaty
+            .gaps
             .iter()
-            .map(|d| diagnostic_output(d, &report.source))
+            .map(|g| {
+                let (line, column) = source.line_col(g.span.start);
+                GapOutput {
+                    element: g.element,
+                    code: g.code,
+                    message: &g.message,
+                    line,
+                    column,
+                }
+            })
             .collect(),
     }
 }

@@ -16,42 +16,52 @@ fn position(report: &FileReport, diagnostic: &Diagnostic) -> (usize, usize) {
 /// `path:line:column: severity[CODE]: message (help: ...)`, one line each.
 pub fn plain(report: &FileReport, out: &mut String) {
     for diagnostic in &report.diagnostics {
-        let (line, column) = position(report, diagnostic);
-        out.push_str(&format!(
-            "{}:{line}:{column}: {}[{}]: {}",
-            printable(&report.source.path),
-            diagnostic.severity.as_str(),
-            diagnostic.code,
-            printable(&one_line(&diagnostic.message))
-        ));
-        if let Some(help) = &diagnostic.help {
-            out.push_str(&format!(" (help: {})", printable(&one_line(help))));
-        }
-        out.push('\n');
+        plain_line(report, diagnostic, out);
     }
+}
+
+/// [`plain`]'s line for one of the report's diagnostics.
+pub fn plain_line(report: &FileReport, diagnostic: &Diagnostic, out: &mut String) {
+    let (line, column) = position(report, diagnostic);
+    out.push_str(&format!(
+        "{}:{line}:{column}: {}[{}]: {}",
+        printable(&report.source.path),
+        diagnostic.severity.as_str(),
+        diagnostic.code,
+        printable(&one_line(&diagnostic.message))
+    ));
+    if let Some(help) = &diagnostic.help {
+        out.push_str(&format!(" (help: {})", printable(&one_line(help))));
+    }
+    out.push('\n');
 }
 
 /// `::error file=...,line=...,col=...,title=CODE::message`.
 pub fn github(report: &FileReport, out: &mut String) {
     for diagnostic in &report.diagnostics {
-        let (line, column) = position(report, diagnostic);
-        let level = match diagnostic.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Advice => "notice",
-        };
-        let mut message = diagnostic.message.clone();
-        if let Some(help) = &diagnostic.help {
-            message.push_str("\nhelp: ");
-            message.push_str(help);
-        }
-        out.push_str(&format!(
-            "::{level} file={},line={line},col={column},title={}::{}\n",
-            escape_property(&report.source.path),
-            escape_property(diagnostic.code),
-            escape_data(&message)
-        ));
+        github_line(report, diagnostic, out);
     }
+}
+
+/// [`github`]'s line for one of the report's diagnostics.
+pub fn github_line(report: &FileReport, diagnostic: &Diagnostic, out: &mut String) {
+    let (line, column) = position(report, diagnostic);
+    let level = match diagnostic.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Advice => "notice",
+    };
+    let mut message = diagnostic.message.clone();
+    if let Some(help) = &diagnostic.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    out.push_str(&format!(
+        "::{level} file={},line={line},col={column},title={}::{}\n",
+        escape_property(&report.source.path),
+        escape_property(diagnostic.code),
+        escape_data(&message)
+    ));
 }
 
 fn one_line(text: &str) -> String {

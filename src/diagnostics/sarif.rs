@@ -38,19 +38,19 @@ pub const SARIF_VERSION: &str = "2.1.0";
 pub const COLUMN_KIND: &str = "utf16CodeUnits";
 
 #[derive(Debug, Serialize)]
-pub struct Log {
+pub struct Log<'a> {
     #[serde(rename = "$schema")]
     pub schema: &'static str,
     pub version: &'static str,
-    pub runs: Vec<Run>,
+    pub runs: Vec<Run<'a>>,
 }
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Run {
+pub struct Run<'a> {
     pub tool: Tool,
     pub artifacts: Vec<Artifact>,
-    pub results: Vec<SarifResult>,
+    pub results: Results<'a>,
     pub column_kind: &'static str,
     pub properties: RunProperties,
 }
@@ -243,18 +243,66 @@ pub fn level(severity: Severity) -> &'static str {
     }
 }
 
+/// One result per diagnostic, made as they are serialised: the results of a large file
+/// are never all in memory at once.
+pub struct Results<'a> {
+    reports: &'a [FileReport],
+    /// Each report's artifact.
+    locations: Vec<ArtifactLocation>,
+    rule_index: HashMap<&'static str, usize>,
+}
+
+impl Results<'_> {
+    pub fn len(&self) -> usize {
+        self.reports.iter().map(|r| r.diagnostics.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every result, in order.
+    pub fn iter(&self) -> impl Iterator<Item = SarifResult> + '_ {
+        self.reports
+            .iter()
+            .zip(&self.locations)
+            .flat_map(move |(report, location)| {
+                report.diagnostics.iter().map(move |diagnostic| {
+                    result(
+                        diagnostic,
+                        &report.source,
+                        location,
+                        self.rule_index.get(diagnostic.code).copied(),
+                    )
+                })
+            })
+    }
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl std::fmt::Debug for Results<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Results({} results)", self.len())
+    }
+}
+
 /// The whole log for one `treaty check`: one run, every rule, one result per
 /// diagnostic.
-pub fn log(reports: &[FileReport], baseline: &str) -> Log {
+pub fn log<'a>(reports: &'a [FileReport], baseline: &str) -> Log<'a> {
     let rules = registry::all();
-    let rule_index: HashMap<&str, usize> = rules
+    let rule_index: HashMap<&'static str, usize> = rules
         .iter()
         .enumerate()
         .map(|(index, rule)| (rule.code, index))
         .collect();
 
     let mut artifacts = Vec::with_capacity(reports.len());
-    let mut results = Vec::new();
+    let mut locations = Vec::with_capacity(reports.len());
     let mut treaties = Vec::new();
     // A file named twice on the command line (`a.treaty ./a.treaty`) is checked twice,
     // as in the other formats, but is one artifact.
@@ -280,14 +328,6 @@ pub fn log(reports: &[FileReport], baseline: &str) -> Log {
             }
         };
         let location = ArtifactLocation { uri, index };
-        for diagnostic in &report.diagnostics {
-            results.push(result(
-                diagnostic,
-                &report.source,
-                &location,
-                rule_index.get(diagnostic.code).copied(),
-            ));
-        }
         for treaty in &report.treaties {
             treaties.push(TreatyProperties {
                 id: treaty.id.clone(),
@@ -310,6 +350,7 @@ pub fn log(reports: &[FileReport], baseline: &str) -> Log {
                 gaps: treaty.gaps.iter().map(|g| g.code).collect(),
             });
         }
+        locations.push(location);
     }
 
     Log {
@@ -325,7 +366,11 @@ pub fn log(reports: &[FileReport], baseline: &str) -> Log {
                 },
             },
             artifacts,
-            results,
+            results: Results {
+                reports,
+                locations,
+                rule_index,
+            },
             column_kind: COLUMN_KIND,
             properties: RunProperties {
                 baseline: baseline.to_string(),
