@@ -102,13 +102,58 @@ impl Diagnostic {
 
 /// Sort diagnostics errors first, then by position and code, so a drafter sees what
 /// stops the file from reading before the gaps, and every output is deterministic.
-pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
-        let pa = a.primary_span().map(|s| s.start).unwrap_or(0);
-        let pb = b.primary_span().map(|s| s.start).unwrap_or(0);
-        a.severity
-            .cmp(&b.severity)
-            .then(pa.cmp(&pb))
-            .then(a.code.cmp(b.code))
-    });
+pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
+    // The keys are read once into a compact vector and sorted there: comparing
+    // diagnostics directly would chase each one's label pointer on every comparison.
+    // The index makes the unstable sort give the stable order.
+    let mut keys: Vec<(Severity, usize, &'static str, usize)> = diagnostics
+        .iter()
+        .enumerate()
+        .map(|(index, d)| {
+            let position = d.primary_span().map_or(0, |s| s.start);
+            (d.severity, position, d.code, index)
+        })
+        .collect();
+    if keys.is_sorted() {
+        return;
+    }
+    keys.sort_unstable();
+    let mut slots: Vec<Option<Diagnostic>> = diagnostics.drain(..).map(Some).collect();
+    diagnostics.extend(
+        keys.iter()
+            .filter_map(|&(.., index)| slots.get_mut(index).and_then(Option::take)),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorting_is_by_severity_position_and_code_and_keeps_ties_in_order() {
+        let at = |code: &'static str, severity, start: usize, message: &str| {
+            Diagnostic::new(code, severity, message).with_label(Span::new(start, start), "")
+        };
+        let mut diagnostics = vec![
+            at("L001", Severity::Warning, 5, "w5"),
+            at("E101", Severity::Error, 9, "e9"),
+            at("L001", Severity::Warning, 5, "w5 again"),
+            at("A001", Severity::Warning, 5, "a5"),
+            Diagnostic::error("E004", "no label"),
+            at("L002", Severity::Advice, 0, "advice"),
+            at("E101", Severity::Error, 2, "e2"),
+        ];
+        let mut expected = diagnostics.clone();
+        expected.sort_by(|a, b| {
+            let position = |d: &Diagnostic| d.primary_span().map_or(0, |s| s.start);
+            (a.severity, position(a), a.code).cmp(&(b.severity, position(b), b.code))
+        });
+        sort(&mut diagnostics);
+        let messages: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["no label", "e2", "e9", "a5", "w5", "w5 again", "advice"]
+        );
+        assert_eq!(diagnostics, expected);
+    }
 }

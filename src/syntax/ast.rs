@@ -255,7 +255,8 @@ pub enum ClauseKind {
     Provide {
         flow: Flow,
         kinds: Vec<Kind>,
-        amount: Option<Amount>,
+        /// Boxed, as is `size` below: rare, and large enough to double every clause.
+        amount: Option<Box<Amount>>,
         from: Option<Word>,
         until: Option<Word>,
     },
@@ -268,7 +269,7 @@ pub enum ClauseKind {
     Station {
         parties: PartyList,
         place: Place,
-        size: Option<Size>,
+        size: Option<Box<Size>>,
         tripwire: bool,
         permanent: bool,
     },
@@ -281,7 +282,7 @@ pub enum ClauseKind {
         parties: PartyList,
         mandate: Option<Word>,
         place: Option<Place>,
-        size: Option<Size>,
+        size: Option<Box<Size>>,
     },
     Refrain {
         parties: PartyList,

@@ -62,9 +62,7 @@ pub fn lower_piece(text: &str, piece: Node<'_>) -> (Parsed, bool) {
 /// Whether a block ends with its closing brace (not at the end of its input).
 fn closes(block: &Node<'_>) -> bool {
     block
-        .clone()
-        .into_inner()
-        .last()
+        .last_child()
         .is_some_and(|last| last.as_rule() == Rule::block_close)
 }
 
@@ -198,12 +196,10 @@ impl<'t> Lowerer<'t> {
         let rule = pair.as_rule();
         // pest's span runs on over the whitespace and comments before the next clause;
         // the clause ends where its last token does.
+        // Children are in order and do not overlap, so the last one ends furthest.
         let content_end = pair
-            .clone()
-            .into_inner()
-            .map(|p| span_of(&p).end)
-            .max()
-            .unwrap_or(pair.end());
+            .last_child()
+            .map_or(pair.end(), |last| span_of(&last).end);
         let span = Span::new(pair.start(), content_end);
 
         let mut inner = pair.into_inner();
@@ -431,7 +427,7 @@ impl<'t> Lowerer<'t> {
                 for p in parts {
                     match p.as_rule() {
                         Rule::kinds => kinds = p.into_inner().map(kind).collect(),
-                        Rule::amount => amount = Some(self.amount(p)),
+                        Rule::amount => amount = Some(Box::new(self.amount(p))),
                         Rule::provide_from => from = p.into_inner().nth(1).map(|d| word(&d)),
                         Rule::provide_until => until = p.into_inner().nth(1).map(|d| word(&d)),
                         _ => {}
@@ -485,7 +481,7 @@ impl<'t> Lowerer<'t> {
                 for p in parts {
                     match p.as_rule() {
                         Rule::place => place = place_of(p),
-                        Rule::size => size_value = Some(size(p)),
+                        Rule::size => size_value = Some(Box::new(size(p))),
                         Rule::station_flag => match p.into_inner().next().map(|f| f.as_rule()) {
                             Some(Rule::kw_tripwire) => tripwire = true,
                             _ => permanent = true,
@@ -521,7 +517,7 @@ impl<'t> Lowerer<'t> {
                     match p.as_rule() {
                         Rule::vocab => mandate = Some(word(&p)),
                         Rule::place => place = place_of(p),
-                        Rule::size => size_value = Some(size(p)),
+                        Rule::size => size_value = Some(Box::new(size(p))),
                         _ => {}
                     }
                 }

@@ -18,30 +18,36 @@ pub struct Node<'i> {
 }
 
 impl<'i> Node<'i> {
+    #[inline]
     pub fn new(pair: Pair<'i, Rule>, base: usize) -> Self {
         Node { pair, base }
     }
 
+    #[inline]
     pub fn as_rule(&self) -> Rule {
         self.pair.as_rule()
     }
 
+    #[inline]
     pub fn as_str(&self) -> &'i str {
         self.pair.as_str()
     }
 
     /// Byte offset of the node's start in the file.
+    #[inline]
     pub fn start(&self) -> usize {
         self.base + self.pair.as_span().start()
     }
 
     /// Byte offset of the node's end in the file.
+    #[inline]
     pub fn end(&self) -> usize {
         self.base + self.pair.as_span().end()
     }
 
     /// The node's span in the file, as pest matched it (trailing trivia included when
     /// the rule ends with an optional part).
+    #[inline]
     pub fn full_span(&self) -> Span {
         Span::new(self.start(), self.end())
     }
@@ -55,6 +61,13 @@ impl<'i> Node<'i> {
             .map(move |pair| Node::new(pair, base))
     }
 
+    /// The last child, found without walking the others (pest still counts them).
+    #[inline]
+    pub fn last_child(&self) -> Option<Node<'i>> {
+        self.clone().into_inner().next_back()
+    }
+
+    #[inline]
     pub fn into_inner(self) -> Nodes<'i> {
         Nodes {
             pairs: self.pair.into_inner(),
@@ -72,7 +85,17 @@ pub struct Nodes<'i> {
 impl<'i> Iterator for Nodes<'i> {
     type Item = Node<'i>;
 
+    #[inline]
     fn next(&mut self) -> Option<Node<'i>> {
         self.pairs.next().map(|pair| Node::new(pair, self.base))
+    }
+}
+
+impl DoubleEndedIterator for Nodes<'_> {
+    #[inline]
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.pairs
+            .next_back()
+            .map(|pair| Node::new(pair, self.base))
     }
 }
