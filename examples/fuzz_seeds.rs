@@ -48,7 +48,7 @@ fn main() {
         let kind = if broken { "broken" } else { "valid" };
         texts.push((format!("seed-generated-{kind}-{seed}.treaty"), text));
     }
-    for target in ["parse", "check", "fmt_roundtrip", "lsp"] {
+    for target in ["parse", "pieces", "check", "fmt_roundtrip", "lsp"] {
         let dir = out.join(target);
         std::fs::create_dir_all(&dir).expect("corpus directory");
         for (name, text) in &texts {

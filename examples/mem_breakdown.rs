@@ -1,70 +1,68 @@
-//! Live heap bytes held by each stage's output on a file (a counting allocator), for
-//! `docs/performance.md`: `cargo run --release --example mem_breakdown -- FILE`.
+//! What each stage's output holds in memory, and the peak while it is built, counted by
+//! a wrapper around the binary's allocator (mimalloc), for `docs/performance.md`:
+//!
+//! ```sh
+//! cargo run --release --example mem_breakdown -- FILE
+//! ```
+//!
+//! "holds" is the heap still allocated once the stage is done (its output); "peak" is
+//! the most that was allocated at once while it ran. The syntax tree and the model are
+//! built here for the whole file, as the language server does; `treaty check` builds
+//! them a piece at a time and keeps neither (the last line).
 
 use std::alloc::{GlobalAlloc, Layout};
-
-// The binary's allocator, counted.
-use mimalloc::MiMalloc as System;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+use mimalloc::MiMalloc;
 
 struct Counting;
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
 
+fn grew(by: usize) {
+    let live = LIVE.fetch_add(by, Ordering::Relaxed) + by;
+    PEAK.fetch_max(live, Ordering::Relaxed);
+}
+
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-        PEAK.fetch_max(live, Ordering::Relaxed);
-        unsafe { System.alloc(layout) }
+        grew(layout.size());
+        unsafe { MiMalloc.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
+        unsafe { MiMalloc.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         if new_size > layout.size() {
-            let live = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size
-                - layout.size();
-            PEAK.fetch_max(live, Ordering::Relaxed);
+            grew(new_size - layout.size());
         } else {
             LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
         }
-        unsafe { System.realloc(ptr, layout, new_size) }
+        unsafe { MiMalloc.realloc(ptr, layout, new_size) }
     }
 }
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
-fn mb(bytes: usize) -> String {
-    format!("{:.1} MB", bytes as f64 / 1e6)
-}
-
-fn report(what: &str, base: usize, size: usize) {
-    let live = LIVE.load(Ordering::Relaxed);
-    let peak = PEAK.swap(live, Ordering::Relaxed);
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|kb| kb.parse::<usize>().ok())
-            .map_or(0, |kb| kb * 1024)
-    };
+/// Measures one stage: what `run`'s result holds and the peak while it ran, above
+/// what was allocated before it started.
+fn stage<T>(name: &str, size: usize, run: impl FnOnce() -> T) -> T {
+    let before = LIVE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let output = run();
+    let holds = LIVE.load(Ordering::Relaxed) - before;
+    let peak = PEAK.load(Ordering::Relaxed) - before;
+    let times = |bytes: usize| bytes as f64 / size as f64;
     println!(
-        "{what:<12} rss {:>10} hwm {:>10} ({:>5.1}x)",
-        mb(field("VmRSS:")),
-        mb(field("VmHWM:")),
-        field("VmHWM:") as f64 / size as f64
+        "{name:<34} holds {:>7.1} MB ({:>4.1}x)   peak {:>7.1} MB ({:>4.1}x)",
+        holds as f64 / 1e6,
+        times(holds),
+        peak as f64 / 1e6,
+        times(peak)
     );
-    println!(
-        "{what:<12} holds {:>10} ({:>5.1}x)   peak so far {:>10} ({:>5.1}x)",
-        mb(live - base),
-        (live - base) as f64 / size as f64,
-        mb(peak),
-        peak as f64 / size as f64
-    );
+    output
 }
 
 fn main() {
@@ -74,50 +72,21 @@ fn main() {
     };
     let text = std::fs::read_to_string(path).expect("a readable UTF-8 file");
     let size = text.len();
-    let base = LIVE.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
-    println!("input        {}", mb(size));
-    let parsed = treaty::syntax::parse(&text);
-    report("syntax tree", base, size);
-    sizes(&parsed);
-    let (model, diagnostics) = treaty::model::resolve(&parsed.file);
-    report("+ model", base, size);
+    println!("input {:.1} MB", size as f64 / 1e6);
+    let parsed = stage("syntax tree, whole file", size, || {
+        treaty::syntax::parse(&text)
+    });
+    let (model, _) = stage("model, whole file (tree kept)", size, || {
+        treaty::model::resolve(&parsed.file)
+    });
     drop(parsed);
-    drop(diagnostics);
-    report("model alone", base, size);
     drop(model);
     let settings = treaty::analysis::Settings::default();
-    let report_ = treaty::analysis::check(
-        treaty::source::SourceFile::new("input.treaty", text.clone()),
-        &settings,
-    );
-    report("check", base, size);
-    println!("diagnostics  {}", report_.diagnostics.len());
-}
-#[allow(dead_code)]
-fn sizes(parsed: &treaty::syntax::Parsed) {
-    use treaty::syntax::ast::*;
-    let clauses: usize = parsed
-        .file
-        .treaties
-        .iter()
-        .map(|t| {
-            t.clauses.len()
-                + t.clauses
-                    .iter()
-                    .map(|c| match &c.kind {
-                        ClauseKind::Trigger { clauses, .. } => clauses.len(),
-                        _ => 0,
-                    })
-                    .sum::<usize>()
-        })
-        .sum();
-    println!("clauses {clauses} Clause {} ClauseKind {} Word {} Qualifier {} PartyList {} Diagnostic {} syntax diags {}", std::mem::size_of::<Clause>(), std::mem::size_of::<ClauseKind>(), std::mem::size_of::<Word>(), std::mem::size_of::<Qualifier>(), std::mem::size_of::<PartyList>(), std::mem::size_of::<treaty::diagnostics::Diagnostic>(), parsed.diagnostics.len());
-    println!(
-        "model Treaty {} Obligation {} Duty {} PartyRef {}",
-        std::mem::size_of::<treaty::model::Treaty>(),
-        std::mem::size_of::<treaty::model::Obligation>(),
-        std::mem::size_of::<treaty::model::Duty>(),
-        std::mem::size_of::<treaty::model::PartyRef>()
-    );
+    let report = stage("check (the report it keeps)", size, || {
+        treaty::analysis::check(
+            treaty::source::SourceFile::new("input.treaty", text.clone()),
+            &settings,
+        )
+    });
+    println!("{} diagnostics", report.diagnostics.len());
 }

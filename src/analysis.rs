@@ -161,6 +161,9 @@ pub fn check_keeping_model(
 struct RuleRun<'s> {
     settings: &'s Settings,
     lint_context: LintContext,
+    /// "gap against Article 5: <element>" for each element title met so far: the same
+    /// few labels are put on every gap of a file.
+    gap_labels: Vec<(&'static str, String)>,
     treaties: Vec<TreatyReport>,
     diagnostics: Vec<Diagnostic>,
 }
@@ -172,22 +175,32 @@ impl<'s> RuleRun<'s> {
             lint_context: LintContext {
                 today: settings.today,
             },
+            gap_labels: Vec::new(),
             treaties: Vec::new(),
             diagnostics: Vec::new(),
         }
     }
 
+    fn gap_label(&mut self, element_title: &'static str) -> String {
+        if let Some((_, label)) = self.gap_labels.iter().find(|(t, _)| *t == element_title) {
+            return label.clone();
+        }
+        let label = format!(
+            "gap against {}: {element_title}",
+            self.settings.baseline.name
+        );
+        self.gap_labels.push((element_title, label.clone()));
+        label
+    }
+
     /// Tier, gaps, lints and the minimum tier for one treaty.
     fn assess(&mut self, treaty: &model::Treaty) {
-        let baseline = &self.settings.baseline;
-        let report = rules::assess(treaty, baseline);
+        let report = rules::assess(treaty, &self.settings.baseline);
         for gap in &report.gaps {
+            let label = self.gap_label(gap.element_title);
             self.diagnostics.push(
                 Diagnostic::warning(gap.code, format!("{}: {}", treaty.id, gap.message))
-                    .with_label(
-                        gap.span,
-                        format!("gap against {}: {}", baseline.name, gap.element_title),
-                    )
+                    .with_label(gap.span, label)
                     .with_help(gap.help),
             );
         }

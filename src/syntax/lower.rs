@@ -197,12 +197,15 @@ impl<'t> Lowerer<'t> {
         // pest's span runs on over the whitespace and comments before the next clause;
         // the clause ends where its last token does.
         // Children are in order and do not overlap, so the last one ends furthest.
-        let content_end = pair
-            .last_child()
-            .map_or(pair.end(), |last| span_of(&last).end);
-        let span = Span::new(pair.start(), content_end);
-
+        let start = pair.start();
+        let end = pair.end();
         let mut inner = pair.into_inner();
+        let content_end = inner
+            .clone()
+            .next_back()
+            .map_or(end, |last| span_of(&last).end);
+        let span = Span::new(start, content_end);
+
         let keyword = inner.next()?;
         let mut parts: Vec<Node<'_>> = Vec::new();
         // `assist`/`defend`/`act` and `peacekeeping`/`monitor` open with a choice of

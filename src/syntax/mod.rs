@@ -59,10 +59,11 @@ impl Parsed {
     }
 }
 
-/// A file is parsed and lowered in pieces of about this many bytes (cut between
-/// top-level blocks), so pest's token queue, several times the size of its input, is
-/// never held for the whole of a large file.
-pub const PIECE_BYTES: usize = 64 * 1024;
+/// A file is parsed and lowered in pieces of at least this many bytes (cut between
+/// top-level blocks, so a piece is one treaty or a few), so pest's token queue, about 17
+/// times the size of its input, is never held for the whole of a large file. Small
+/// pieces also keep the queue in cache: 4 KiB checked 5% faster than 64 KiB.
+pub const PIECE_BYTES: usize = 4 * 1024;
 
 /// Parse a whole file. Never fails: every problem is a diagnostic, and every clause
 /// that did parse is in the tree.

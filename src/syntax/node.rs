@@ -76,7 +76,8 @@ impl<'i> Node<'i> {
     }
 }
 
-/// The children of a [`Node`].
+/// The children of a [`Node`]. Cloning is cheap (pest's pairs share their queue).
+#[derive(Clone)]
 pub struct Nodes<'i> {
     pairs: Pairs<'i, Rule>,
     base: usize,
