@@ -18,6 +18,8 @@ use treaty::source::SourceFile;
 use treaty::syntax::{self, Rule, TreatyParser};
 
 fn stages(c: &mut Criterion) {
+    // The bare parse runs with the rule-call limit the checker sets, as in `treaty`.
+    syntax::set_rule_call_limit();
     let settings = Settings::default();
     let mut group = c.benchmark_group("stages");
     group.sample_size(20);
@@ -80,6 +82,7 @@ fn corpus_of_size(bytes: usize) -> String {
 fn ten_megabytes(c: &mut Criterion) {
     let settings = Settings::default();
     let text = corpus_of_size(10 << 20);
+    syntax::set_rule_call_limit();
     let mut group = c.benchmark_group("file_10mb");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(text.len() as u64));

@@ -280,6 +280,7 @@ pub fn parse_happening(text: &str) -> Result<Happening, Diagnostic> {
              `in \"place\"` before `at`, or an action such as `UK consults UA at 2027-03-02T05:00Z`",
         )
     };
+    super::set_rule_call_limit();
     let mut pairs = TreatyParser::parse(Rule::probe_happening, text).map_err(|_| fail())?;
     let probe = pairs.next().ok_or_else(fail)?;
     let inner = Node::new(probe, 0)

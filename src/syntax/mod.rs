@@ -92,8 +92,10 @@ pub fn parse_in_pieces(text: &str, piece_bytes: usize, mut each: impl FnMut(Pars
     let mut start = 0;
     for end in cuts.into_iter().chain(std::iter::once(text.len())) {
         let is_last = end == text.len();
-        let (piece, ended_cleanly) = parse_piece(text, start, end);
-        if is_last || ended_cleanly {
+        let (piece, ending) = parse_piece(text, start, end);
+        // A piece pest gave up on (a parser limit) is reported alone: reading the
+        // rest at once would only give up again and lose the rest of the file.
+        if is_last || ending != PieceEnd::Open {
             anything |= !piece.is_empty();
             each(piece);
             start = end;
@@ -116,27 +118,92 @@ pub fn parse_in_pieces(text: &str, piece_bytes: usize, mut each: impl FnMut(Pars
     }
 }
 
-/// Parse and lower `text[start..end]`, and say whether it ended with a closed block.
-fn parse_piece(text: &str, start: usize, end: usize) -> (Parsed, bool) {
+/// pest may make this many rule calls per byte of the largest file `treaty check`
+/// reads by default before it gives up on a piece. The grammar is linear: the corpus
+/// needs about 4 calls per byte, broken and random text up to about 10, so any file
+/// under the size limit parses, while a pathological input (runaway backtracking) is
+/// stopped after at most about a minute instead of never (docs/robustness.md).
+pub const RULE_CALLS_PER_BYTE: u64 = 16;
+
+/// The limit itself: 4 Gi calls on 64-bit targets.
+pub fn rule_call_limit() -> usize {
+    usize::try_from(RULE_CALLS_PER_BYTE * crate::source::DEFAULT_MAX_FILE_SIZE)
+        .unwrap_or(usize::MAX)
+}
+
+/// pest reads its call limit from a process-wide setting when a parse starts. Every
+/// parse here sets it first; a caller of pest itself (a benchmark) can too.
+pub fn set_rule_call_limit() {
+    static SET: std::sync::Once = std::sync::Once::new();
+    SET.call_once(|| pest::set_call_limit(std::num::NonZeroUsize::new(rule_call_limit())));
+}
+
+/// How a piece ended, which says whether the cut after it can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PieceEnd {
+    /// With a closed block: the cut after it is where a whole-file parse would be.
+    Closed,
+    /// With an unclosed block or stray text: the cut may be wrong.
+    Open,
+    /// pest gave up on it.
+    Refused,
+}
+
+/// Parse and lower `text[start..end]`, and say how it ended.
+fn parse_piece(text: &str, start: usize, end: usize) -> (Parsed, PieceEnd) {
+    set_rule_call_limit();
     match TreatyParser::parse(Rule::file, &text[start..end]) {
         Ok(mut pairs) => match pairs.next() {
-            Some(file_pair) => lower::lower_piece(text, node::Node::new(file_pair, start)),
-            None => (Parsed::default(), true),
+            Some(file_pair) => {
+                let (parsed, closed) = lower::lower_piece(text, node::Node::new(file_pair, start));
+                let ending = if closed {
+                    PieceEnd::Closed
+                } else {
+                    PieceEnd::Open
+                };
+                (parsed, ending)
+            }
+            None => (Parsed::default(), PieceEnd::Closed),
         },
-        // Unreachable by construction (the grammar absorbs any text), but a parser
-        // limit must still surface as a diagnostic rather than a panic.
-        Err(error) => (
-            Parsed {
+        // The grammar absorbs any text, so only a parser limit ends here.
+        Err(error) => {
+            let parsed = Parsed {
                 file: ast::File::default(),
-                diagnostics: vec![Diagnostic::error(
-                    codes::SYNTAX_ERROR,
-                    format!("the file could not be parsed: {}", error.variant.message()),
-                )
-                .with_label(Span::new(start, start), "here")],
-            },
-            false,
-        ),
+                diagnostics: vec![parser_gave_up(text, start, &error.variant.message())],
+            };
+            (parsed, PieceEnd::Refused)
+        }
     }
+}
+
+/// The diagnostic for a piece pest refused: it names the limit that was reached.
+fn parser_gave_up(text: &str, start: usize, reason: &str) -> Diagnostic {
+    let first = text[start..].chars().next().map_or(0, char::len_utf8);
+    let (message, help) = match reason {
+        "call limit reached" => (
+            format!(
+                "the parser gave up on this part of the file after {} rule calls",
+                rule_call_limit()
+            ),
+            "so much work for the text means it is pathological (or one block is hundreds \
+             of megabytes long): split it, or report it with the file",
+        ),
+        "stack limit reached" => (
+            "the parser ran out of stack on this part of the file".to_string(),
+            "something here nests too deeply for the parser: look for runs of unclosed \
+             `{` or `\"` inside a broken clause",
+        ),
+        other => (
+            format!("this part of the file could not be parsed: {other}"),
+            "report it with the file: the grammar is meant to read any text",
+        ),
+    };
+    Diagnostic::error(codes::SYNTAX_ERROR, message)
+        .with_label(
+            Span::new(start, start + first),
+            "the parser stopped in what follows",
+        )
+        .with_help(help)
 }
 
 fn nesting_too_deep(offset: usize) -> Diagnostic {
@@ -149,4 +216,23 @@ fn nesting_too_deep(offset: usize) -> Diagnostic {
         "a treaty needs only two levels of braces: `treaty name { ... }` and \
          `trigger ... { ... }` inside it",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_parser_limit_is_a_syntax_error_that_names_the_limit() {
+        let text = "treaty a {\n}\néé";
+        let start = text.find('é').expect("present");
+        let calls = parser_gave_up(text, start, "call limit reached");
+        assert_eq!(calls.code, codes::SYNTAX_ERROR);
+        assert!(calls.message.contains(&rule_call_limit().to_string()));
+        // The label covers the first character whole.
+        assert_eq!(calls.labels[0].span, Span::new(start, start + 2));
+        let stack = parser_gave_up(text, 0, "stack limit reached");
+        assert!(stack.message.contains("stack"), "{}", stack.message);
+        assert!(stack.help.is_some());
+    }
 }
