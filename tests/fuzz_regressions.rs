@@ -12,7 +12,7 @@ use treaty::analysis::{self, model_of, FileReport, Settings};
 use treaty::diagnostics::human::{self, HumanStyle};
 use treaty::diagnostics::Diagnostic;
 use treaty::fmt::{format_text, FormatError};
-use treaty::lsp::{serve, Server};
+use treaty::lsp::{serve, Outgoing, Server};
 use treaty::source::{self, Loaded};
 
 fn dir(target: &str) -> PathBuf {
@@ -143,7 +143,7 @@ fn request(server: &mut Server, method: &str, params: Value) -> Response {
     )));
     assert_eq!(replies.len(), 1);
     match replies.remove(0) {
-        Message::Response(response) => response,
+        Outgoing::Message(Message::Response(response)) => response,
         other => panic!("not a response: {other:?}"),
     }
 }

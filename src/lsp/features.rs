@@ -18,9 +18,15 @@ const SEVERITY_ERROR: u8 = 1;
 const SEVERITY_WARNING: u8 = 2;
 const SEVERITY_INFORMATION: u8 = 3;
 
-/// The document's diagnostics, exactly as `treaty check` reports them, as LSP values.
-/// The rule's name, summary and the diagnostic's help travel in `data`.
-pub fn diagnostics(uri: &str, document: &Document, positions: &Positions<'_>) -> Vec<Value> {
+/// The document's diagnostics, exactly as `treaty check` reports them, as LSP
+/// `Diagnostic` objects. The rule's name, summary and the diagnostic's help travel in
+/// `data`. Typed and borrowed, so they are written out without first being built as a
+/// `serde_json::Value` tree (which cost a fifth of the round trip on a large file).
+pub fn diagnostics<'a>(
+    uri: &'a str,
+    document: &'a Document,
+    positions: &Positions<'_>,
+) -> Vec<LspDiagnostic<'a>> {
     document
         .report
         .diagnostics
@@ -29,7 +35,67 @@ pub fn diagnostics(uri: &str, document: &Document, positions: &Positions<'_>) ->
         .collect()
 }
 
-fn lsp_diagnostic(uri: &str, diagnostic: &Diagnostic, positions: &Positions<'_>) -> Value {
+#[derive(Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LspDiagnostic<'a> {
+    range: Range,
+    severity: u8,
+    code: &'static str,
+    source: &'static str,
+    message: &'a str,
+    data: DiagnosticData<'a>,
+    related_information: Vec<Related<'a>>,
+}
+
+#[derive(Debug, serde::Serialize)]
+struct DiagnosticData<'a> {
+    help: Option<&'a str>,
+    rule: Option<&'static str>,
+    summary: Option<&'static str>,
+}
+
+#[derive(Debug, serde::Serialize)]
+struct Related<'a> {
+    location: Location<'a>,
+    message: &'a str,
+}
+
+#[derive(Debug, serde::Serialize)]
+struct Location<'a> {
+    uri: &'a str,
+    range: Range,
+}
+
+/// An LSP `Range`, in the negotiated position encoding.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct Range {
+    start: Position,
+    end: Position,
+}
+
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+struct Position {
+    line: usize,
+    character: usize,
+}
+
+impl Range {
+    fn of(span: Span, positions: &Positions<'_>) -> Self {
+        let (line, character) = positions.position(span.start);
+        let start = Position { line, character };
+        let (line, character) = positions.position(span.end.max(span.start));
+        Range {
+            start,
+            end: Position { line, character },
+        }
+    }
+}
+
+fn lsp_diagnostic<'a>(
+    uri: &'a str,
+    diagnostic: &'a Diagnostic,
+    positions: &Positions<'_>,
+) -> LspDiagnostic<'a> {
     let span = diagnostic.primary_span().unwrap_or_default();
     let severity = match diagnostic.severity {
         Severity::Error => SEVERITY_ERROR,
@@ -37,33 +103,31 @@ fn lsp_diagnostic(uri: &str, diagnostic: &Diagnostic, positions: &Positions<'_>)
         Severity::Advice => SEVERITY_INFORMATION,
     };
     let rule = registry::lookup(diagnostic.code);
-    // Labels after the first point at other places that explain the diagnostic.
-    let related: Vec<Value> = diagnostic
-        .labels
-        .iter()
-        .skip(1)
-        .map(|label| {
-            json!({
-                "location": { "uri": uri, "range": positions.range(label.span) },
-                "message": label.message,
-            })
-        })
-        .collect();
-    let mut lsp = json!({
-        "range": positions.range(span),
-        "severity": severity,
-        "code": diagnostic.code,
-        "source": "treaty",
-        "message": diagnostic.message,
-        "data": {
-            "help": diagnostic.help,
-            "rule": rule.map(|r| r.name),
-            "summary": rule.map(|r| r.summary),
+    LspDiagnostic {
+        range: Range::of(span, positions),
+        severity,
+        code: diagnostic.code,
+        source: "treaty",
+        message: &diagnostic.message,
+        data: DiagnosticData {
+            help: diagnostic.help.as_deref(),
+            rule: rule.map(|r| r.name),
+            summary: rule.map(|r| r.summary),
         },
-    });
-    // Moved in, not copied through `json!`.
-    lsp["relatedInformation"] = Value::Array(related);
-    lsp
+        // Labels after the first point at other places that explain the diagnostic.
+        related_information: diagnostic
+            .labels
+            .iter()
+            .skip(1)
+            .map(|label| Related {
+                location: Location {
+                    uri,
+                    range: Range::of(label.span, positions),
+                },
+                message: &label.message,
+            })
+            .collect(),
+    }
 }
 
 /// Every mention of a party code in the tree: declarations and references.
@@ -732,7 +796,7 @@ fn edit_action(
     title: String,
     span: Span,
     new_text: String,
-    diagnostic: &Value,
+    diagnostic: &LspDiagnostic<'_>,
 ) -> Value {
     json!({
         "title": title,

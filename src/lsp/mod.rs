@@ -1,15 +1,14 @@
 //! `treaty lsp`: a language server over standard input and output.
 //!
-//! Framing and message types come from `lsp-server`; the loop is ours so that a
+//! Message types come from `lsp-server`; framing and the loop are ours so that a
 //! malformed message gets a JSON-RPC error and the server keeps serving. [`Server`]
 //! turns one incoming message into the messages to send back and never does I/O, so
 //! tests drive it in process. Every answer comes from the library: diagnostics from
 //! [`analysis::check`] (exactly what `treaty check` reports), layout from [`crate::fmt`],
 //! keyword and rule texts from their registries.
 //!
-//! `treaty.toml` is not read yet: the configuration module it needs has not landed on
-//! this branch. Diagnostics use the bundled baseline, as `treaty check` does without
-//! options.
+//! Each document is checked with the `treaty.toml` found above its file, as `treaty
+//! check` would check it.
 
 mod features;
 pub mod position;
@@ -110,9 +109,11 @@ impl Server {
     }
 
     /// Handle one message; returns the messages to send, in order.
-    pub fn handle(&mut self, message: Message) -> Vec<Message> {
+    pub fn handle(&mut self, message: Message) -> Vec<Outgoing> {
         match message {
-            Message::Request(request) => vec![Message::Response(self.request(request))],
+            Message::Request(request) => {
+                vec![Outgoing::Message(Message::Response(self.request(request)))]
+            }
             Message::Notification(notification) => self.notification(notification),
             // The server sends no requests, so a response is unexpected: ignore it.
             Message::Response(_) => Vec::new(),
@@ -205,7 +206,7 @@ impl Server {
         })
     }
 
-    fn notification(&mut self, notification: Notification) -> Vec<Message> {
+    fn notification(&mut self, notification: Notification) -> Vec<Outgoing> {
         let params = &notification.params;
         match notification.method.as_str() {
             "exit" => {
@@ -244,7 +245,8 @@ impl Server {
                 Some(uri) => {
                     let uri = uri.to_string();
                     self.documents.remove(&uri);
-                    vec![publish(&uri, None, Vec::new())]
+                    let none: [features::LspDiagnostic<'_>; 0] = [];
+                    vec![publish(&uri, None, &none)]
                 }
                 None => log_message("didClose without a document uri"),
             },
@@ -253,7 +255,7 @@ impl Server {
         }
     }
 
-    fn did_change(&mut self, params: &Value) -> Vec<Message> {
+    fn did_change(&mut self, params: &Value) -> Vec<Outgoing> {
         let Some(uri) = document_uri(params) else {
             return log_message("didChange without a document uri");
         };
@@ -294,7 +296,7 @@ impl Server {
         self.update(&uri, text, version)
     }
 
-    fn update(&mut self, uri: &str, text: String, version: i64) -> Vec<Message> {
+    fn update(&mut self, uri: &str, text: String, version: i64) -> Vec<Outgoing> {
         let (settings, config_problem) = self.settings_for(uri);
         let mut document = Document::new(uri, text, version, settings);
         if let Some(problem) = config_problem {
@@ -306,7 +308,7 @@ impl Server {
             encoding: self.encoding,
         };
         let diagnostics = features::diagnostics(uri, &document, &positions);
-        let message = publish(uri, Some(version), diagnostics);
+        let message = publish(uri, Some(version), &diagnostics);
         if let Some(old) = self.documents.insert(uri.to_string(), document) {
             // Freeing the previous version's trees takes a tenth of a keystroke's
             // budget on a large file: do it off the path to the diagnostics.
@@ -414,27 +416,76 @@ fn respond(id: RequestId, reply: Reply) -> Response {
     }
 }
 
-fn publish(uri: &str, version: Option<i64>, diagnostics: Vec<Value>) -> Message {
-    // Built by moving the values in: `json!` and `Notification::new` would each copy
-    // every diagnostic through serde, which cost more than checking the file.
-    let mut params = serde_json::Map::new();
-    params.insert("uri".to_string(), Value::String(uri.to_string()));
-    params.insert("diagnostics".to_string(), Value::Array(diagnostics));
-    if let Some(version) = version {
-        params.insert("version".to_string(), Value::from(version));
+/// A message for the client.
+#[derive(Debug)]
+pub enum Outgoing {
+    Message(Message),
+    /// A notification whose JSON body is already written: `publishDiagnostics`, which
+    /// is serialised straight from the report.
+    Written(String),
+}
+
+impl Outgoing {
+    /// Write the message with its `Content-Length` header.
+    pub fn write(self, out: &mut impl Write) -> io::Result<()> {
+        match self {
+            Outgoing::Message(message) => message.write(out),
+            Outgoing::Written(body) => {
+                write!(out, "Content-Length: {}\r\n\r\n", body.len())?;
+                out.write_all(body.as_bytes())
+            }
+        }
     }
-    Message::Notification(Notification {
-        method: "textDocument/publishDiagnostics".to_string(),
-        params: Value::Object(params),
-    })
+
+    /// The message as a JSON value (for tests and tools; the server writes bytes).
+    pub fn to_value(&self) -> Value {
+        match self {
+            Outgoing::Message(message) => serde_json::to_value(message).unwrap_or(Value::Null),
+            Outgoing::Written(body) => serde_json::from_str(body).unwrap_or(Value::Null),
+        }
+    }
+}
+
+#[derive(serde::Serialize)]
+struct PublishDiagnostics<'a, D> {
+    jsonrpc: &'static str,
+    method: &'static str,
+    params: PublishParams<'a, D>,
+}
+
+#[derive(serde::Serialize)]
+struct PublishParams<'a, D> {
+    uri: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<i64>,
+    diagnostics: &'a [D],
+}
+
+fn publish<D: serde::Serialize>(uri: &str, version: Option<i64>, diagnostics: &[D]) -> Outgoing {
+    let notification = PublishDiagnostics {
+        jsonrpc: "2.0",
+        method: "textDocument/publishDiagnostics",
+        params: PublishParams {
+            uri,
+            version,
+            diagnostics,
+        },
+    };
+    match serde_json::to_string(&notification) {
+        Ok(body) => Outgoing::Written(body),
+        // Plain structs of strings and numbers always serialise; say so if not.
+        Err(error) => log_message(&format!("cannot write diagnostics: {error}"))
+            .pop()
+            .unwrap_or(Outgoing::Written(String::new())),
+    }
 }
 
 /// A `window/logMessage` warning: for notifications, which cannot be answered.
-fn log_message(text: &str) -> Vec<Message> {
-    vec![Message::Notification(Notification::new(
+fn log_message(text: &str) -> Vec<Outgoing> {
+    vec![Outgoing::Message(Message::Notification(Notification::new(
         "window/logMessage".to_string(),
         json!({ "type": 2, "message": text }),
-    ))]
+    )))]
 }
 
 /// The largest message body read: room for a document at the CLI's default size limit
