@@ -21,6 +21,15 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let at_once = parsed_with(text, usize::MAX);
+    // A piece pest refuses (out of stack) is reported alone by design, where one parse
+    // of the whole text loses all of it: not a difference to report.
+    if at_once
+        .diagnostics
+        .iter()
+        .any(|d| d.message.starts_with("the parser"))
+    {
+        return;
+    }
     let in_pieces = parsed_with(text, 1);
     assert!(in_pieces == at_once, "pieces differ from one parse");
 });

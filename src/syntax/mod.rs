@@ -75,8 +75,10 @@ pub fn parse(text: &str) -> Parsed {
 
 /// Parse a file a piece at a time, handing each piece's treaties, scenarios and
 /// diagnostics to `each` in file order, with spans into the whole file. Together the
-/// pieces are exactly what parsing the file at once gives; a caller that resolves each
-/// piece and drops its tree never holds the tree of the whole file.
+/// pieces are exactly what parsing the file at once gives (except where pest refuses a
+/// piece, out of stack or rule calls: then that piece alone is lost, where a parse at
+/// once would lose the whole file); a caller that resolves each piece and drops its
+/// tree never holds the tree of the whole file.
 pub fn parse_in_pieces(text: &str, piece_bytes: usize, mut each: impl FnMut(Parsed)) {
     let cuts = match prescan::scan(text, MAX_NESTING, piece_bytes) {
         Ok(cuts) => cuts,
