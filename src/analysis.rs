@@ -41,13 +41,18 @@ impl FileReport {
     }
 }
 
-/// Parse and resolve only: the model and the syntax and model diagnostics.
+/// Parse and resolve only: the model and the syntax and model diagnostics. Read a
+/// piece at a time, like [`check`]: the syntax tree of the whole file is never held.
 pub fn model_of(text: &str) -> (Model, Vec<Diagnostic>) {
-    let parsed = syntax::parse(text);
-    let (model, mut diagnostics) = model::resolve(&parsed.file);
-    let mut all = parsed.diagnostics;
-    all.append(&mut diagnostics);
-    (model, all)
+    let mut treaties = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut resolver = model::FileResolver::default();
+    syntax::parse_in_pieces(text, syntax::PIECE_BYTES, |mut piece| {
+        diagnostics.append(&mut piece.diagnostics);
+        treaties.extend(piece.file.treaties.iter().filter_map(|t| resolver.add(t)));
+    });
+    diagnostics.append(&mut resolver.into_diagnostics());
+    (Model { treaties }, diagnostics)
 }
 
 /// A rule's configured level: a severity, or off.
