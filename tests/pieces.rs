@@ -7,15 +7,12 @@ use treaty::generate;
 use treaty::syntax::{parse_in_pieces, Parsed};
 
 fn parsed_with(text: &str, piece_bytes: usize) -> (Parsed, usize) {
-    let mut pieces = Vec::new();
-    parse_in_pieces(text, piece_bytes, |piece| pieces.push(piece));
-    let count = pieces.len();
+    let mut count = 0;
     let mut whole = Parsed::default();
-    for mut piece in pieces {
-        whole.file.treaties.append(&mut piece.file.treaties);
-        whole.file.scenarios.append(&mut piece.file.scenarios);
-        whole.diagnostics.append(&mut piece.diagnostics);
-    }
+    parse_in_pieces(text, piece_bytes, |piece| {
+        count += 1;
+        whole.append(piece);
+    });
     (whole, count)
 }
 

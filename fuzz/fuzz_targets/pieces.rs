@@ -8,11 +8,7 @@ use treaty::syntax::{parse_in_pieces, Parsed};
 
 fn parsed_with(text: &str, piece_bytes: usize) -> Parsed {
     let mut whole = Parsed::default();
-    parse_in_pieces(text, piece_bytes, |mut piece| {
-        whole.file.treaties.append(&mut piece.file.treaties);
-        whole.file.scenarios.append(&mut piece.file.scenarios);
-        whole.diagnostics.append(&mut piece.diagnostics);
-    });
+    parse_in_pieces(text, piece_bytes, |piece| whole.append(piece));
     whole
 }
 

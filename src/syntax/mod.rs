@@ -51,8 +51,8 @@ impl Parsed {
             && self.diagnostics.is_empty()
     }
 
-    /// Add a later piece of the same file.
-    fn append(&mut self, mut piece: Parsed) {
+    /// Add a later piece of the same file (see [`parse_in_pieces`]).
+    pub fn append(&mut self, mut piece: Parsed) {
         self.file.treaties.append(&mut piece.file.treaties);
         self.file.scenarios.append(&mut piece.file.scenarios);
         self.diagnostics.append(&mut piece.diagnostics);
