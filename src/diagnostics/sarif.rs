@@ -253,16 +253,8 @@ pub struct Results<'a> {
 }
 
 impl Results<'_> {
-    pub fn len(&self) -> usize {
-        self.reports.iter().map(|r| r.diagnostics.len()).sum()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// Every result, in order.
-    pub fn iter(&self) -> impl Iterator<Item = SarifResult> + '_ {
+    fn iter(&self) -> impl Iterator<Item = SarifResult> + '_ {
         self.reports
             .iter()
             .zip(&self.locations)
@@ -287,7 +279,7 @@ impl Serialize for Results<'_> {
 
 impl std::fmt::Debug for Results<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Results({} results)", self.len())
+        f.write_str("Results { .. }")
     }
 }
 

@@ -436,14 +436,6 @@ impl Outgoing {
             }
         }
     }
-
-    /// The message as a JSON value (for tests and tools; the server writes bytes).
-    pub fn to_value(&self) -> Value {
-        match self {
-            Outgoing::Message(message) => serde_json::to_value(message).unwrap_or(Value::Null),
-            Outgoing::Written(body) => serde_json::from_str(body).unwrap_or(Value::Null),
-        }
-    }
 }
 
 #[derive(serde::Serialize)]
