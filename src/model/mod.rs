@@ -14,11 +14,11 @@ pub use crate::vocab;
 
 use serde::{Deserialize, Serialize};
 
-pub use resolve::{codes, resolve, FileResolver};
+pub use resolve::{codes, model_of, resolve, FileResolver};
 pub use time::{Date, Period, Unit};
 use vocab::*;
 
-use crate::source::Span;
+use crate::span::Span;
 /// Short text stored inline (see `syntax::ast::Text`).
 pub use crate::syntax::ast::Text;
 

@@ -6,6 +6,7 @@
 pub mod gaps;
 pub mod lints;
 pub mod registry;
+pub mod suppress;
 pub mod tier;
 
 use serde::Serialize;

@@ -9,14 +9,13 @@ mod lower;
 pub mod lower_scenario;
 mod node;
 mod prescan;
-pub mod scenario_ast;
 pub mod suppressions;
 
 use pest::Parser;
 use pest_derive::Parser;
 
 use crate::diagnostics::Diagnostic;
-use crate::source::Span;
+use crate::span::Span;
 
 #[derive(Parser)]
 #[grammar = "../grammar/treaty.pest"]
