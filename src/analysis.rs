@@ -1,5 +1,7 @@
 //! The whole pipeline for one file: parse, resolve, assess. The CLI, the tests and any
 //! future front end (language server, scenario engine) call this and nothing lower.
+//! It only sequences the stages below it; it must not hold rules of its own, nor
+//! present results (the renderers in [`crate::output`] do).
 
 use std::collections::HashSet;
 

@@ -1,6 +1,7 @@
 //! Source files: text, a display path, and the line index used to turn byte offsets into
 //! 1-based lines and columns. Built once per file so that locating N diagnostics costs
-//! O(N log lines), never a rescan from the start of the file.
+//! O(N log lines), never a rescan from the start of the file. Reading a file refuses
+//! binary, non-UTF-8 and oversized ones with a diagnostic; this module must not parse.
 
 pub use crate::span::Span;
 

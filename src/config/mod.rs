@@ -12,6 +12,9 @@
 //!
 //! A file that cannot be read as such is never half-applied: it is reported with
 //! diagnostics pointing into the TOML and the run stops (exit code 2).
+//!
+//! What a run needs besides the file ([`Settings`]: baseline, levels, today) is built
+//! here and handed to `analysis::check`; this stage must not run checks itself.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};

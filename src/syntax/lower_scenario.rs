@@ -1,5 +1,5 @@
 //! Lowering of `scenario` blocks (and of one `--event` text) from pest pairs to the
-//! [`super::ast::scenario`]. Kept apart from `lower.rs` so the treaty lowering is
+//! [`super::ast::scenario`]. Kept apart from `lower` so the treaty lowering is
 //! untouched by the scenario language.
 
 use super::node::Node;

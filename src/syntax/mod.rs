@@ -1,5 +1,6 @@
 //! Syntax: the pest parser over `grammar/treaty.pest`, lowering to the [`ast`], and
-//! error recovery. This stage knows nothing about what a clause means.
+//! error recovery. This stage knows nothing about what a clause means: it must not
+//! check vocabulary words or parties (the model does).
 
 pub mod ast;
 pub mod comments;

@@ -7,6 +7,11 @@
 //! not a matter of strength) changed. The baseline elements gained or lost and the
 //! tier change, with the tier reasons that explain it, follow from the two
 //! assessments.
+//!
+//! Here: the diff's types and the pairing of treaties. Matching items across drafts is
+//! in `matching`, classifying a change as weaker or stronger in `strength`, the changes
+//! by area in `header`, `parties`, `clauses` and `duties`, the tier change in `tier`.
+//! Rendering is not here: `compare::text` and the JSON output format the [`Diff`].
 
 mod clauses;
 mod duties;

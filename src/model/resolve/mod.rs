@@ -2,6 +2,10 @@
 //! resolve party codes, validate dates and normalise periods and amounts.
 //! Problems become diagnostics; the clause concerned is then left out of the model
 //! (or the bad word dropped) so the rules still run on the rest.
+//!
+//! Here: the file and treaty level (names, the resolver's state). Header clauses are
+//! in `header`, obligations and triggers in `obligations`, single words and values in
+//! `values`. Resolving must not judge: no tier, gap or lint is decided here.
 
 use super::*;
 use crate::diagnostics::Diagnostic;

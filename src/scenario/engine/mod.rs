@@ -8,6 +8,10 @@
 //! party is recorded doing (`UK consults UA at ...`) is matched against the open
 //! obligations it fulfils. When the log closes (`end`, or the last event), every
 //! obligation is fulfilled, violated (late, missed or breached) or still pending.
+//!
+//! Here: the run's types and the event loop. Trigger evaluation is in `trigger`, the
+//! obligation ledger in `ledger` (with who owes whom in `parties`), fulfilment by acts
+//! in `fulfilment`, and whether a treaty binds on a day in `standing`.
 
 mod fulfilment;
 mod ledger;
