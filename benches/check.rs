@@ -13,7 +13,7 @@ use pest::Parser;
 use std::hint::black_box;
 use treaty::analysis::{check, model_of, Settings};
 use treaty::cli::check::render_human;
-use treaty::diagnostics::human::HumanStyle;
+use treaty::output::human::HumanStyle;
 use treaty::source::SourceFile;
 use treaty::syntax::{self, Rule, TreatyParser};
 

@@ -1,13 +1,18 @@
 //! The whole pipeline for one file: parse, resolve, assess. The CLI, the tests and any
 //! future front end (language server, scenario engine) call this and nothing lower.
+//! It only sequences the stages below it; it must not hold rules of its own, nor
+//! present results (the renderers in [`crate::output`] do).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
+pub use crate::config::{baseline_from, bundled_baseline, Level, Settings, BUNDLED_BASELINE};
 use crate::diagnostics::{self, Diagnostic, Severity};
-use crate::model::{self, Date, Model};
+pub use crate::model::model_of;
+use crate::model::{self, Model};
 use crate::rules::lints::{self, LintContext};
-use crate::rules::{self, Baseline, Tier, TreatyReport};
-use crate::source::{SourceFile, Span};
+use crate::rules::{self, Tier, TreatyReport};
+use crate::source::SourceFile;
+use crate::span::Span;
 use crate::syntax;
 
 /// Everything `check` knows about one file.
@@ -38,82 +43,6 @@ impl FileReport {
             diagnostics: vec![diagnostic],
             baseline: String::new(),
         }
-    }
-}
-
-/// Parse and resolve only: the model and the syntax and model diagnostics. Read a
-/// piece at a time, like [`check`]: the syntax tree of the whole file is never held.
-pub fn model_of(text: &str) -> (Model, Vec<Diagnostic>) {
-    let mut treaties = Vec::new();
-    let mut diagnostics = Vec::new();
-    let mut resolver = model::FileResolver::default();
-    syntax::parse_in_pieces(text, syntax::PIECE_BYTES, |mut piece| {
-        diagnostics.append(&mut piece.diagnostics);
-        treaties.extend(piece.file.treaties.iter().filter_map(|t| resolver.add(t)));
-    });
-    diagnostics.append(&mut resolver.into_diagnostics());
-    (Model { treaties }, diagnostics)
-}
-
-/// A rule's configured level: a severity, or off.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Error,
-    Warning,
-    Advice,
-    Off,
-}
-
-/// What a check run needs besides the file: the baseline, per-rule levels (from
-/// `treaty.toml` and the command line) and today's date.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    pub baseline: Baseline,
-    /// Levels by rule code; a rule not listed keeps its default severity.
-    pub levels: HashMap<&'static str, Level>,
-    /// Treaties below this tier get a `below-min-tier` error.
-    pub min_tier: Option<Tier>,
-    pub today: Date,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings::with_baseline(bundled_baseline())
-    }
-}
-
-impl Settings {
-    pub fn with_baseline(baseline: Baseline) -> Self {
-        Settings {
-            baseline,
-            levels: HashMap::new(),
-            min_tier: None,
-            today: Date::today(),
-        }
-    }
-
-    /// Apply the configured levels: change severities, drop rules turned off.
-    fn apply_levels(&self, diagnostics: &mut Vec<Diagnostic>) {
-        if self.levels.is_empty() {
-            return;
-        }
-        diagnostics.retain_mut(|d| match self.levels.get(d.code) {
-            Some(Level::Off) => false,
-            Some(Level::Error) => {
-                d.severity = Severity::Error;
-                true
-            }
-            Some(Level::Warning) => {
-                d.severity = Severity::Warning;
-                true
-            }
-            Some(Level::Advice) => {
-                d.severity = Severity::Advice;
-                true
-            }
-            None => true,
-        });
     }
 }
 
@@ -231,7 +160,7 @@ impl<'s> RuleRun<'s> {
         } = self;
         let filtered = !suppressions.is_empty() || !settings.levels.is_empty();
         if filtered {
-            lints::unused_suppression::apply(&mut diagnostics, suppressions);
+            rules::suppress::apply(&mut diagnostics, suppressions);
             settings.apply_levels(&mut diagnostics);
             // A gap suppressed or turned off is not reported as a gap either. A set,
             // so a file with thousands of treaties stays linear.
@@ -277,28 +206,71 @@ fn below_min_tier(treaty: &model::Treaty, report: &TreatyReport, min: Tier) -> D
     ))
 }
 
-/// The bundled baseline: Article 5 of the North Atlantic Treaty with NATO practice.
-pub const BUNDLED_BASELINE: &str = include_str!("../treaties/article5-baseline.treaty");
+#[cfg(test)]
+mod suppression_tests {
+    //! Suppressions through the whole pipeline (`rules::suppress` on real checks).
+    use crate::analysis;
+    use crate::rules::lints::unused_suppression::LINT;
 
-/// Build a baseline from treaty text; the first treaty in it is the baseline.
-pub fn baseline_from(text: &str) -> Result<Baseline, Vec<Diagnostic>> {
-    let (model, diagnostics) = model_of(text);
-    let errors: Vec<Diagnostic> = diagnostics
-        .into_iter()
-        .filter(|d| d.severity == Severity::Error)
-        .collect();
-    if !errors.is_empty() {
-        return Err(errors);
+    fn codes(text: &str) -> Vec<&'static str> {
+        let report = analysis::check(
+            crate::source::SourceFile::new("t.treaty", text),
+            &analysis::Settings::default(),
+        );
+        report.diagnostics.iter().map(|d| d.code).collect()
     }
-    match model.treaties.into_iter().next() {
-        Some(treaty) => Ok(Baseline::new(treaty)),
-        None => Err(vec![Diagnostic::error(
-            syntax::codes::NO_TREATY,
-            "the baseline file defines no treaty",
-        )]),
-    }
-}
 
-pub fn bundled_baseline() -> Baseline {
-    baseline_from(BUNDLED_BASELINE).expect("the bundled baseline is checked by the test suite")
+    const TWICE: &str = "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA training\n  // treaty: allow(duplicate-clause) repeated in the signed text\n  provide UK -> UA training\n}\n";
+
+    #[test]
+    fn the_example_triggers_it() {
+        let found = codes(LINT.example);
+        assert!(found.contains(&"L016"), "{found:?}");
+    }
+
+    #[test]
+    fn a_used_suppression_silences_and_is_not_reported() {
+        let plain = TWICE.replace(
+            "  // treaty: allow(duplicate-clause) repeated in the signed text\n",
+            "",
+        );
+        assert!(codes(&plain).contains(&"L006"));
+        let found = codes(TWICE);
+        assert!(!found.contains(&"L006"), "{found:?}");
+        assert!(!found.contains(&"L016"), "{found:?}");
+    }
+
+    #[test]
+    fn file_wide_suppression_by_code_and_unknown_names() {
+        let text = format!(
+            "// treaty: allow-file(L006, NO_NUCLEAR_UMBRELLA)\n{}",
+            TWICE.replace("duplicate-clause", "duplicat-clause")
+        );
+        let report = analysis::check(
+            crate::source::SourceFile::new("t.treaty", &text),
+            &analysis::Settings::default(),
+        );
+        let found: Vec<_> = report.diagnostics.iter().map(|d| d.code).collect();
+        assert!(
+            !found.contains(&"L006") && !found.contains(&"NO_NUCLEAR_UMBRELLA"),
+            "{found:?}"
+        );
+        let unknown = report
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "L016")
+            .expect("the misspelt name is reported");
+        assert_eq!(unknown.suggestion.as_deref(), Some("duplicate-clause"));
+    }
+
+    #[test]
+    fn syntax_errors_cannot_be_suppressed() {
+        let text =
+            "treaty t {\n  // treaty: allow(E001)\n  form treaty nonsense\n  status in-force\n}\n";
+        let found = codes(text);
+        assert!(
+            found.contains(&"E001") && found.contains(&"L016"),
+            "{found:?}"
+        );
+    }
 }

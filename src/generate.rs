@@ -1,6 +1,7 @@
 //! A deterministic generator of treaty files for benchmarks and tests: realistic
 //! treaties of varied size built from the example corpus's constructs, and, on request,
-//! broken ones. The same seed always gives the same text.
+//! broken ones. The same seed always gives the same text. It only writes text; it must
+//! not check what it writes (its tests do, through the pipeline).
 
 /// Clause lines a generated treaty draws from (all valid with the parties below).
 const STANDING: &[&str] = &[

@@ -5,7 +5,10 @@
 //! Data flows one way:
 //! source text -> [`syntax`] (pest parse, AST with byte spans, recovery)
 //! -> [`model`] (resolved, normalised, serde) -> [`rules`] (tier, gaps, lints)
-//! -> [`diagnostics`] (one type) -> renderers (human, JSON).
+//! -> [`diagnostics`] (one type) -> [`output`] (human, JSON, plain, SARIF).
+//! [`config`] builds the settings and [`analysis`] runs the stages for one file.
+//! `docs/design.md` maps the stages and what each may import; `tests/architecture.rs`
+//! enforces it.
 //! Scenarios take the same model: [`scenario`] resolves events, runs the treaties over
 //! them (`scenario::engine`, pure) and renders the run (`scenario::render`).
 
@@ -18,9 +21,11 @@ pub mod fmt;
 pub mod generate;
 pub mod lsp;
 pub mod model;
+pub mod output;
 pub mod rules;
 pub mod scenario;
 pub mod source;
+pub mod span;
 pub mod suggest;
 pub mod syntax;
 pub mod vocab;

@@ -1,43 +1,9 @@
 //! Source files: text, a display path, and the line index used to turn byte offsets into
 //! 1-based lines and columns. Built once per file so that locating N diagnostics costs
-//! O(N log lines), never a rescan from the start of the file.
+//! O(N log lines), never a rescan from the start of the file. Reading a file refuses
+//! binary, non-UTF-8 and oversized ones with a diagnostic; this module must not parse.
 
-use serde::{Deserialize, Serialize};
-
-/// A byte range in a source file.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, PartialOrd, Ord,
-)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Span {
-    pub fn new(start: usize, end: usize) -> Self {
-        Span { start, end }
-    }
-    pub fn len(&self) -> usize {
-        self.end.saturating_sub(self.start)
-    }
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-    /// Whether the byte offset lies in the span (an empty span contains its start).
-    pub fn contains(&self, offset: usize) -> bool {
-        offset == self.start || (self.start..self.end).contains(&offset)
-    }
-    /// The smallest span covering both.
-    pub fn to(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
-    }
-}
-
-impl From<pest::Span<'_>> for Span {
-    fn from(span: pest::Span<'_>) -> Self {
-        Span::new(span.start(), span.end())
-    }
-}
+pub use crate::span::Span;
 
 /// Offsets of line starts, for offset -> (line, column) lookups by binary search.
 #[derive(Debug, Clone)]

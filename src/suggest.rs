@@ -1,4 +1,5 @@
 //! Did-you-mean suggestions for misspelt keywords, party codes and vocabulary words.
+//! A leaf: it compares strings and must not import anything from the crate.
 
 const MAX_WORD: usize = 64;
 

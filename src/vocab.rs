@@ -1,7 +1,9 @@
 //! The documented vocabularies of the language (shared by the syntax stage, for
 //! suggestions, and the model, which resolves words into these types): legal forms, roles, trigger kinds,
 //! assistance kinds, qualifiers and the rest. Each word has a one-line meaning that
-//! `docs/language.md`, error help and editor hover all share.
+//! `docs/language.md`, error help and editor hover all share. A leaf: it must not import
+//! anything from the crate, so the grammar's tests, the syntax and the model can all
+//! read it.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 

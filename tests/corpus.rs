@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 use treaty::analysis::{check, Settings};
-use treaty::diagnostics::human::HumanStyle;
 use treaty::diagnostics::Severity;
+use treaty::output::human::HumanStyle;
 use treaty::rules::Tier;
 use treaty::source::SourceFile;
 
@@ -273,7 +273,7 @@ fn snapshots_of_every_treaty() {
         let reports = [report];
         let human = treaty::cli::check::render_human(&reports, HumanStyle::plain());
         insta::assert_snapshot!("human", human);
-        let json = treaty::diagnostics::json::output(&reports, &baseline.name);
+        let json = treaty::output::json::output(&reports, &baseline.name);
         insta::assert_json_snapshot!("json", json);
     });
 }

@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use lsp_server::{Message, Notification, Request, RequestId, Response};
 use serde_json::{json, Value};
 use treaty::analysis::{self, model_of, FileReport, Settings};
-use treaty::diagnostics::human::{self, HumanStyle};
 use treaty::diagnostics::Diagnostic;
 use treaty::fmt::{format_text, FormatError};
 use treaty::lsp::{serve, Outgoing, Server};
+use treaty::output::human::{self, HumanStyle};
 use treaty::source::{self, Loaded};
 
 fn dir(target: &str) -> PathBuf {

@@ -9,9 +9,9 @@
 use std::path::Path;
 
 use treaty::analysis::{check, Settings};
-use treaty::diagnostics::human::{render, HumanStyle};
 use treaty::diagnostics::{Diagnostic, Severity};
 use treaty::model::Date;
+use treaty::output::human::{render, HumanStyle};
 use treaty::rules::registry::{self, RuleInfo};
 use treaty::rules::Tier;
 use treaty::source::{self, Loaded, SourceFile};

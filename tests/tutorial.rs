@@ -3,8 +3,8 @@
 //! human output and the gap codes).
 
 use treaty::analysis::{check, Settings};
-use treaty::diagnostics::human::HumanStyle;
 use treaty::diagnostics::Severity;
+use treaty::output::human::HumanStyle;
 use treaty::source::SourceFile;
 
 /// Fenced blocks in order, as (fence, body).

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use treaty::analysis::{self, Settings};
-use treaty::diagnostics::human::{self, HumanStyle};
+use treaty::output::human::{self, HumanStyle};
 use treaty::source::{self, Loaded, SourceFile};
 
 /// Built once: parsing the bundled baseline on every input would dominate the run.

@@ -11,8 +11,8 @@ use super::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
 use crate::analysis::Level;
 use crate::analysis::{self, FileReport};
 use crate::config::{self, ConfigError, Overrides};
-use crate::diagnostics::human::{self, HumanStyle};
-use crate::diagnostics::json;
+use crate::output::human::{self, HumanStyle};
+use crate::output::json;
 use crate::rules::{Baseline, Tier};
 use crate::source::DEFAULT_MAX_FILE_SIZE;
 
@@ -176,7 +176,7 @@ pub fn run(args: &CheckArgs) -> u8 {
             json::write_pretty(&mut stdout, &reports, baseline).and_then(|()| writeln!(stdout))
         }
         Format::Sarif => {
-            let log = crate::diagnostics::sarif::log(&reports, baseline);
+            let log = crate::output::sarif::log(&reports, baseline);
             serde_json::to_writer_pretty(&mut stdout, &log)
                 .map_err(std::io::Error::from)
                 .and_then(|_| writeln!(stdout))
@@ -194,9 +194,9 @@ pub fn run(args: &CheckArgs) -> u8 {
                     .try_for_each(|d| {
                         line.clear();
                         if plain {
-                            crate::diagnostics::linear::plain_line(report, d, &mut line);
+                            crate::output::linear::plain_line(report, d, &mut line);
                         } else {
-                            crate::diagnostics::linear::github_line(report, d, &mut line);
+                            crate::output::linear::github_line(report, d, &mut line);
                         }
                         stdout.write_all(line.as_bytes())
                     })
@@ -213,9 +213,9 @@ pub fn run(args: &CheckArgs) -> u8 {
                     .map(|report| {
                         let mut text = String::new();
                         if plain {
-                            crate::diagnostics::linear::plain(report, &mut text);
+                            crate::output::linear::plain(report, &mut text);
                         } else {
-                            crate::diagnostics::linear::github(report, &mut text);
+                            crate::output::linear::github(report, &mut text);
                         }
                         text
                     })

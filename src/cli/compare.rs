@@ -10,8 +10,8 @@ use super::files;
 use super::{EXIT_FAILURE, EXIT_OK};
 use crate::analysis::{self, FileReport};
 use crate::compare::{text, Matrix};
-use crate::diagnostics::human::{self, HumanStyle};
 use crate::diagnostics::Severity;
+use crate::output::human::{self, HumanStyle};
 use crate::rules::Baseline;
 use crate::source::DEFAULT_MAX_FILE_SIZE;
 

@@ -15,8 +15,8 @@ use clap::Args;
 
 use super::files;
 use super::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
-use crate::diagnostics::human::{self, HumanStyle};
 use crate::fmt::{self, FormatError};
+use crate::output::human::{self, HumanStyle};
 use crate::source::SourceFile;
 
 #[derive(Debug, Args)]

@@ -1,6 +1,7 @@
 //! Command-line interface: argument parsing (clap), output formats and exit codes.
 //! Exit codes: 0 clean; 1 errors, or a treaty below `--min-tier`; 2 the tool could not
-//! do its job (bad usage, missing or unreadable path).
+//! do its job (bad usage, missing or unreadable path). The commands only read files,
+//! call the stages below and print; they must not hold checking logic of their own.
 
 pub mod check;
 pub mod compare;

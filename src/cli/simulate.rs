@@ -8,8 +8,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{files, EXIT_FAILURE, EXIT_OK};
-use crate::diagnostics::human::{self, HumanStyle};
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::output::human::{self, HumanStyle};
 use crate::scenario::engine::{self, Run};
 use crate::scenario::load::{self, Library, TreatyFile};
 use crate::scenario::{render, resolve, Instant, Scenario};

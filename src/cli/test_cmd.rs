@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 
 use super::simulate::read;
 use super::{files, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
-use crate::diagnostics::human::{self, HumanStyle};
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::output::human::{self, HumanStyle};
 use crate::scenario::load::{self, Library, TreatyFile};
 use crate::scenario::{engine, expect, resolve};
 use crate::source::SourceFile;

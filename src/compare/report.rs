@@ -9,7 +9,8 @@ use crate::analysis::FileReport;
 use crate::diagnostics::Diagnostic;
 use crate::rules::gaps::gap_rule;
 use crate::rules::Tier;
-use crate::source::{SourceFile, Span};
+use crate::source::SourceFile;
+use crate::span::Span;
 
 /// Lines of source shown for one finding, at most.
 const EXCERPT_LINES: usize = 6;

@@ -1,16 +1,13 @@
-//! The one diagnostic type every stage produces, and its renderers.
+//! The one diagnostic type every stage produces: code, severity, message, help and
+//! labelled byte spans, and the order they are reported in.
 //!
-//! A diagnostic carries byte spans only; line and column are computed by the renderer
-//! from the file's [`crate::source::LineIndex`]. Renderers never re-parse anything.
-
-pub mod human;
-pub mod json;
-pub mod linear;
-pub mod sarif;
+//! It knows nothing of files or lines: line and column are computed by the renderers
+//! ([`crate::output`]) from the file's line index. It must import nothing but
+//! [`crate::span`], so that every stage can produce diagnostics.
 
 use serde::{Deserialize, Serialize};
 
-use crate::source::Span;
+use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -13,10 +13,10 @@
 //! therefore surfaces as an error, never as a changed treaty.
 
 use crate::diagnostics::Diagnostic;
-use crate::source::Span;
+use crate::span::Span;
+use crate::syntax::ast::scenario::{Scenario, ScenarioItem};
 use crate::syntax::ast::{Clause, ClauseKind, File, Treaty};
 use crate::syntax::comments::{self, Comment, Token, TokenKind};
-use crate::syntax::scenario_ast::{Scenario, ScenarioItem};
 use crate::syntax::{self, Parsed};
 
 /// The widest a clause may be (indentation included) before it is broken.

@@ -3,7 +3,8 @@
 //! and the only thing the rules (tier, gaps, lints) and the scenario engine look at.
 //!
 //! Every element keeps the byte span of the clause it came from, so a rule can point
-//! at the clause concerned.
+//! at the clause concerned. The model must not judge a treaty (tier, gaps and lints
+//! are the rules' job), only say what it says.
 
 pub mod describe;
 mod resolve;
@@ -14,11 +15,11 @@ pub use crate::vocab;
 
 use serde::{Deserialize, Serialize};
 
-pub use resolve::{codes, resolve, FileResolver};
+pub use resolve::{codes, model_of, resolve, FileResolver};
 pub use time::{Date, Period, Unit};
 use vocab::*;
 
-use crate::source::Span;
+use crate::span::Span;
 /// Short text stored inline (see `syntax::ast::Text`).
 pub use crate::syntax::ast::Text;
 

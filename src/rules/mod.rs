@@ -1,11 +1,15 @@
 //! Rules: the tier classifier, the element-by-element comparison with a baseline
 //! (gaps), the drafting lints, and the registry of every code the tool can emit.
 //!
-//! Rules read the [`crate::model`] only; they never see syntax or source text.
+//! Rules read the [`crate::model`] only; they never see syntax or source text (except
+//! [`suppress`], which applies the suppression comments the syntax stage found). They
+//! must not import the configuration or anything above it: the [`registry`] sits here
+//! so that the configuration can check rule names against it.
 
 pub mod gaps;
 pub mod lints;
 pub mod registry;
+pub mod suppress;
 pub mod tier;
 
 use serde::Serialize;

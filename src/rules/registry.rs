@@ -1,15 +1,35 @@
 //! Every code the tool can emit, with its kebab-case name, default severity and doc
 //! text. `treaty explain`, the docs and editor hover read from here, so a code never
 //! changes meaning and is documented once.
+//!
+//! The registry collects the codes of the stages below it (source, syntax, model) and
+//! of the rules beside it (tier, gaps, lints). It sits below the configuration, which
+//! checks rule names against it, so it must not import the configuration, the
+//! scenarios or anything above the rules: the codes those stages emit are declared
+//! here instead, in [`config_codes`] and [`scenario_codes`].
 
-use crate::config;
 use crate::diagnostics::Severity;
 use crate::model::codes as model_codes;
 use crate::rules::gaps::ELEMENTS;
 use crate::rules::{lints, tier};
-use crate::scenario::codes as scenario_codes;
 use crate::source;
 use crate::syntax::codes as syntax_codes;
+
+pub mod config_codes {
+    //! Codes of the diagnostics about configuration files (`config::codes`).
+    pub const INVALID_CONFIG: &str = "C001";
+}
+
+pub mod scenario_codes {
+    //! Codes of the diagnostics `treaty simulate` and `treaty test` emit
+    //! (`scenario::codes`).
+    /// An expectation that the run did not meet.
+    pub const EXPECTATION_FAILED: &str = "S001";
+    /// An event or expectation with an unknown word or an impossible time.
+    pub const BAD_EVENT: &str = "S002";
+    /// A `treaty` reference that cannot be read or names no treaty.
+    pub const BAD_TREATY_REFERENCE: &str = "S003";
+}
 
 #[derive(Debug, Clone, Copy)]
 pub struct RuleInfo {
@@ -119,7 +139,7 @@ const ERRORS: &[RuleInfo] = &[
         "reports and references name treaties by their name",
         "treaty t {\n  form treaty\n  status in-force\n}\ntreaty t {\n  form political\n  status draft\n}\n",
         "rename one of them"),
-    rule(config::codes::INVALID_CONFIG, "invalid-config", "config",
+    rule(config_codes::INVALID_CONFIG, "invalid-config", "config",
         "a `treaty.toml` that cannot be read: bad TOML, an unknown setting, rule or level, a baseline that does not load",
         "a configuration the checker ignored would silently check something else than the team agreed; nothing is checked until it is fixed (exit code 2)",
         "[rules]\nno-nukes = \"off\"\n",

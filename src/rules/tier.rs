@@ -29,7 +29,7 @@ pub mod codes {
 use crate::model::vocab::RatificationState;
 use crate::model::vocab::{DeterrentMeans, Form, Mandate, QualifierKind, Status};
 use crate::model::{Bindingness, Duty, Obligation, Treaty};
-use crate::source::Span;
+use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

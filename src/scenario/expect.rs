@@ -19,7 +19,7 @@ use super::engine::{aggregate, Owed, Run, Share, Status};
 use super::time::exact_seconds;
 use super::{codes, Expectation, Reason, Scenario};
 use crate::diagnostics::Diagnostic;
-use crate::source::Span;
+use crate::span::Span;
 
 #[derive(Debug, Clone)]
 pub struct Verdict {

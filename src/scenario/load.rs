@@ -9,8 +9,8 @@ use std::path::{Component, Path, PathBuf};
 
 use super::engine::Instrument;
 use super::{codes, Scenario, TreatyRef};
-use crate::analysis::model_of;
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::model_of;
 use crate::model::Model;
 use crate::source::{self, Loaded, SourceFile, Span, DEFAULT_MAX_FILE_SIZE};
 use crate::suggest::did_you_mean;

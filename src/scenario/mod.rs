@@ -4,7 +4,7 @@
 //! who owes what to whom and by when, which triggers stayed silent and why, and whether
 //! each obligation was fulfilled, violated or is still pending when the log closes.
 //!
-//! It reads treaties only through [`crate::analysis::model_of`] and scenario text only
+//! It reads treaties only through [`crate::model::model_of`] and scenario text only
 //! through the grammar (`scenario` blocks, `probe_happening` for `--event`).
 
 pub mod describe;
@@ -19,18 +19,12 @@ use serde::Serialize;
 
 use crate::model::vocab::{ThreatAspect, TriggerKind};
 use crate::model::Period;
-use crate::source::Span;
+use crate::span::Span;
 pub use time::Instant;
 
-pub mod codes {
-    //! Codes of the diagnostics `treaty simulate` and `treaty test` emit.
-    /// An expectation that the run did not meet.
-    pub const EXPECTATION_FAILED: &str = "S001";
-    /// An event or expectation with an unknown word or an impossible time.
-    pub const BAD_EVENT: &str = "S002";
-    /// A `treaty` reference that cannot be read or names no treaty.
-    pub const BAD_TREATY_REFERENCE: &str = "S003";
-}
+/// Codes of the diagnostics `treaty simulate` and `treaty test` emit, declared in the
+/// registry (which must list them and sits below this stage).
+pub use crate::rules::registry::scenario_codes as codes;
 
 /// What a party did, as a monitoring mission would log it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

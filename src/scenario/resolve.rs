@@ -7,8 +7,8 @@ use crate::diagnostics::Diagnostic;
 use crate::model::vocab::{ThreatAspect, TriggerKind};
 use crate::model::{Period, Unit};
 use crate::suggest::did_you_mean;
+use crate::syntax::ast::scenario::{self as ast, ScenarioItem, ScenePlace, UseTarget};
 use crate::syntax::ast::Word;
-use crate::syntax::scenario_ast::{self as ast, ScenarioItem, ScenePlace, UseTarget};
 
 fn bad(word: &Word, message: String, help: Option<String>) -> Diagnostic {
     let d = Diagnostic::error(codes::BAD_EVENT, message).with_label(word.span, "here");

@@ -6,7 +6,7 @@
 //! module splits text into strings, punctuation, words and comments; it does not decide
 //! what any of them mean — clause structure always comes from [`super::parse`].
 
-use crate::source::Span;
+use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {

@@ -1,5 +1,5 @@
 //! Lowering of `scenario` blocks (and of one `--event` text) from pest pairs to the
-//! [`super::scenario_ast`]. Kept apart from `lower.rs` so the treaty lowering is
+//! [`super::ast::scenario`]. Kept apart from `lower` so the treaty lowering is
 //! untouched by the scenario language.
 
 use super::node::Node;
@@ -7,11 +7,11 @@ use super::node::Node;
 use super::ast::Text;
 use pest::Parser;
 
+use super::ast::scenario::*;
 use super::ast::{Period, Spanned, Word};
-use super::scenario_ast::*;
 use super::{codes, Rule, TreatyParser};
 use crate::diagnostics::Diagnostic;
-use crate::source::Span;
+use crate::span::Span;
 
 fn span_of(pair: &Node<'_>) -> Span {
     let start = pair.start();

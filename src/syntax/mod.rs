@@ -1,5 +1,6 @@
 //! Syntax: the pest parser over `grammar/treaty.pest`, lowering to the [`ast`], and
-//! error recovery. This stage knows nothing about what a clause means.
+//! error recovery. This stage knows nothing about what a clause means: it must not
+//! check vocabulary words or parties (the model does).
 
 pub mod ast;
 pub mod comments;
@@ -9,14 +10,13 @@ mod lower;
 pub mod lower_scenario;
 mod node;
 mod prescan;
-pub mod scenario_ast;
 pub mod suppressions;
 
 use pest::Parser;
 use pest_derive::Parser;
 
 use crate::diagnostics::Diagnostic;
-use crate::source::Span;
+use crate::span::Span;
 
 #[derive(Parser)]
 #[grammar = "../grammar/treaty.pest"]

@@ -8,7 +8,7 @@
 use pest::iterators::{Pair, Pairs};
 
 use super::Rule;
-use crate::source::Span;
+use crate::span::Span;
 
 #[derive(Clone)]
 pub struct Node<'i> {

@@ -5,11 +5,11 @@
 //!
 //! This module only finds the directives and the span each one covers; which
 //! diagnostics they silence is decided after the rules have run
-//! (`rules::lints::unused_suppression`).
+//! (`rules::suppress`).
 
 use super::ast;
 use super::comments;
-use crate::source::Span;
+use crate::span::Span;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {

@@ -26,7 +26,7 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 
 use crate::model::{Duty, Obligation, Treaty, Trigger};
-use crate::source::Span;
+use crate::span::Span;
 
 /// Documentation of one gap code.
 #[derive(Debug, Clone, Copy)]

@@ -6,7 +6,7 @@ use unicode_security::MixedScript;
 use super::{Lint, LintContext};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::Treaty;
-use crate::source::Span;
+use crate::span::Span;
 
 pub const LINT: Lint = Lint {
     code: "L015",

@@ -25,7 +25,7 @@ pub mod unused_suppression;
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{Date, Treaty};
-use crate::source::Span;
+use crate::span::Span;
 
 /// What a lint may know besides the treaty.
 #[derive(Debug, Clone, Copy)]
@@ -121,7 +121,7 @@ pub(crate) mod test_support {
 
     /// The diagnostics `lint` reports on `text`, which must resolve without errors.
     pub fn lint(lint: &Lint, text: &str) -> Vec<Diagnostic> {
-        let (model, diagnostics) = crate::analysis::model_of(text);
+        let (model, diagnostics) = crate::model::model_of(text);
         let errors: Vec<_> = diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)

@@ -45,7 +45,7 @@ mod tests {
         let text =
             treaty("  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA training");
         assert!(lint(&LINT, &text).is_empty());
-        let (model, diagnostics) = crate::analysis::model_of(&treaty(
+        let (model, diagnostics) = crate::model::model_of(&treaty(
             "  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA trainin",
         ));
         assert!(diagnostics.iter().any(|d| d.code == "E104"));

@@ -4,9 +4,11 @@
 //! are kept as written; the model checks them. Nothing here is resolved or normalised,
 //! so the formatter can print a file back from it without losing anything but layout.
 
+pub mod scenario;
+
 use serde::{Deserialize, Serialize};
 
-use crate::source::Span;
+use crate::span::Span;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Spanned<T> {
@@ -29,9 +31,9 @@ pub type Word = Spanned<Text>;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct File {
     pub treaties: Vec<Treaty>,
-    /// `scenario` blocks (see `scenario_ast`), run by `treaty simulate` and `treaty test`.
+    /// `scenario` blocks (see [`scenario`]), run by `treaty simulate` and `treaty test`.
     #[serde(default)]
-    pub scenarios: Vec<super::scenario_ast::Scenario>,
+    pub scenarios: Vec<scenario::Scenario>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

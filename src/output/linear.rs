@@ -2,8 +2,8 @@
 //! finding per line, no box drawing) and `--format github` (workflow commands that
 //! GitHub Actions turns into annotations).
 
-use super::{Diagnostic, Severity};
 use crate::analysis::FileReport;
+use crate::diagnostics::{Diagnostic, Severity};
 
 /// The first label's 1-based line and column, or the start of the file.
 fn position(report: &FileReport, diagnostic: &Diagnostic) -> (usize, usize) {
@@ -102,7 +102,8 @@ mod tests {
     use super::*;
 
     use crate::diagnostics::Diagnostic;
-    use crate::source::{SourceFile, Span};
+    use crate::source::SourceFile;
+    use crate::span::Span;
 
     #[test]
     fn github_escaping() {

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use super::{Diagnostic, Severity};
 use crate::analysis::FileReport;
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::rules::TreatyReport;
 use crate::source::SourceFile;
 
@@ -121,7 +121,7 @@ impl Summary {
     }
 }
 
-fn reason_text(source: &SourceFile, text: &str, span: crate::source::Span) -> String {
+fn reason_text(source: &SourceFile, text: &str, span: crate::span::Span) -> String {
     let (line, _) = source.line_col(span.start);
     format!("{text} (line {line})")
 }

@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ast::{Period, Spanned, Text, Word};
-use crate::source::Span;
+use super::{Period, Spanned, Text, Word};
+use crate::span::Span;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {

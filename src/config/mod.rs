@@ -12,6 +12,9 @@
 //!
 //! A file that cannot be read as such is never half-applied: it is reported with
 //! diagnostics pointing into the TOML and the run stops (exit code 2).
+//!
+//! What a run needs besides the file ([`Settings`]: baseline, levels, today) is built
+//! here and handed to `analysis::check`; this stage must not run checks itself.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -21,18 +24,21 @@ use std::time::SystemTime;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::analysis::{self, Level, Settings};
 use crate::diagnostics::Diagnostic;
 use crate::model::Date;
 use crate::rules::registry;
 use crate::rules::{Baseline, Tier};
-use crate::source::{SourceFile, Span};
+use crate::source::SourceFile;
+use crate::span::Span;
 use crate::suggest::did_you_mean;
 
-pub mod codes {
-    //! Codes of the diagnostics about configuration files.
-    pub const INVALID_CONFIG: &str = "C001";
-}
+mod settings;
+
+pub use settings::{baseline_from, bundled_baseline, Level, Settings, BUNDLED_BASELINE};
+
+/// Codes of the diagnostics about configuration files, declared in the registry (which
+/// must list them and sits below this stage).
+pub use crate::rules::registry::config_codes as codes;
 
 pub const FILE_NAME: &str = "treaty.toml";
 
@@ -299,7 +305,7 @@ impl Resolver {
             (None, Some(path)) => {
                 load_baseline(path).map_err(|message| baseline_error(config_path, message))?
             }
-            (None, None) => analysis::bundled_baseline(),
+            (None, None) => bundled_baseline(),
         };
         let mut levels = config.levels;
         levels.extend(self.overrides.levels.iter().copied());
@@ -336,7 +342,7 @@ fn baseline_error(config_path: Option<&Path>, message: String) -> ConfigError {
 pub fn load_baseline(path: &Path) -> Result<Baseline, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read baseline `{}`: {e}", path.display()))?;
-    analysis::baseline_from(&text).map_err(|errors| {
+    baseline_from(&text).map_err(|errors| {
         let first = errors.first().map(|d| d.message.as_str()).unwrap_or("");
         format!(
             "baseline `{}` has {} error(s), first: {first}; run `treaty check {}` to see them",

@@ -12,7 +12,7 @@ use miette::{
     SourceCode, SourceSpan, SpanContents,
 };
 
-use super::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::source::{clamp_to_char_boundary, SourceFile};
 
 /// Lines of context shown above and below a label.

@@ -26,8 +26,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::json::Summary;
-use super::{Diagnostic, Label, Severity};
 use crate::analysis::FileReport;
+use crate::diagnostics::{Diagnostic, Label, Severity};
 use crate::rules::registry::{self, RuleInfo};
 use crate::source::{clamp_to_char_boundary, SourceFile, Span};
 

@@ -1,0 +1,132 @@
+//! Hover: what the word under the cursor means, a party, a clause keyword, a
+//! vocabulary word, or the rule behind a diagnostic there.
+
+use super::mentions::{mention_at, word_at};
+use super::*;
+
+pub fn hover(context: &Context<'_>, params: &Value) -> Reply {
+    let offset = context.offset(params)?;
+    let mut sections = Vec::new();
+    let mut range = None;
+    if let Some((mention, _)) = mention_at(context, offset) {
+        let model = &context.document.model;
+        let party = model
+            .treaties
+            .iter()
+            .flat_map(|t| &t.parties)
+            .find(|p| p.code == mention.code);
+        let text = match party {
+            Some(party) => {
+                let roles: Vec<String> = party
+                    .roles
+                    .iter()
+                    .map(|r| format!("{} ({})", r.word(), r.meaning()))
+                    .collect();
+                format!(
+                    "**party {}**: {}\n\nroles: {}",
+                    party.code,
+                    party.name.as_deref().unwrap_or("(no full name given)"),
+                    if roles.is_empty() {
+                        "none".to_string()
+                    } else {
+                        roles.join(", ")
+                    }
+                )
+            }
+            None => format!("**{}**: not a declared party", mention.code),
+        };
+        sections.push(text);
+        range = Some(mention.span);
+    } else if let Some((word, span)) = word_at(context.text(), offset) {
+        if let Some(keyword) = keywords::find(&word) {
+            sections.push(format!(
+                "**{}**: {}\n\nexample: `{}`",
+                keyword.word, keyword.meaning, keyword.example
+            ));
+            range = Some(span);
+        } else if let Some(meanings) = vocabulary_meanings(&word) {
+            sections.push(meanings);
+            range = Some(span);
+        }
+    }
+    let treaties = &context.document.syntax.treaties;
+    if let Some(index) = treaties
+        .iter()
+        .position(|t| t.header_span.start <= offset && offset <= t.header_span.end)
+    {
+        if let Some(report) = context.document.report.treaties.get(index) {
+            let reasons: Vec<String> = report
+                .tier
+                .reasons
+                .iter()
+                .map(|r| format!("- {}", r.text))
+                .collect();
+            sections.push(format!(
+                "**treaty {}**: tier **{}**\n\n{}\n\n{} gap(s) against {}",
+                report.id,
+                report.tier.tier.as_str(),
+                reasons.join("\n"),
+                report.gaps.len(),
+                context.baseline.name
+            ));
+            range.get_or_insert(treaties[index].header_span);
+        }
+    }
+    for diagnostic in &context.document.report.diagnostics {
+        let Some(span) = diagnostic.primary_span() else {
+            continue;
+        };
+        if span.start <= offset && offset <= span.end {
+            if let Some(rule) = registry::lookup(diagnostic.code) {
+                sections.push(format!(
+                    "**{}** ({}): {}\n\nwhy: {}\n\nfix: {}",
+                    rule.code, rule.name, rule.summary, rule.why, rule.fix
+                ));
+            }
+        }
+    }
+    if sections.is_empty() {
+        return Ok(Value::Null);
+    }
+    let mut hover = json!({
+        "contents": { "kind": "markdown", "value": sections.join("\n\n---\n\n") },
+    });
+    if let Some(span) = range {
+        hover["range"] = context.positions.range(span);
+    }
+    Ok(hover)
+}
+
+/// What a vocabulary word means, in every vocabulary that has it.
+pub(super) fn vocabulary_meanings(word: &str) -> Option<String> {
+    use crate::vocab::*;
+    let mut found = Vec::new();
+    macro_rules! look {
+        ($($ty:ty),*) => {$(
+            if let Some(value) = <$ty>::parse(word) {
+                found.push(format!("**{}** ({}): {}", value.word(), <$ty>::WHAT, value.meaning()));
+            }
+        )*};
+    }
+    look!(
+        Form,
+        Status,
+        BindingOverride,
+        RatificationState,
+        RenewalMode,
+        Role,
+        Group,
+        TriggerKind,
+        ThreatAspect,
+        AssistanceKind,
+        Means,
+        DeterrentMeans,
+        Mandate,
+        Institution,
+        Prohibited,
+        RefrainAct,
+        RespectAspect,
+        QualifierKind
+    );
+    (!found.is_empty()).then(|| found.join("\n\n"))
+}

@@ -1,0 +1,293 @@
+//! From the syntax tree to the model: check vocabulary words (with did-you-mean),
+//! resolve party codes, validate dates and normalise periods and amounts.
+//! Problems become diagnostics; the clause concerned is then left out of the model
+//! (or the bad word dropped) so the rules still run on the rest.
+//!
+//! Here: the file and treaty level (names, the resolver's state). Header clauses are
+//! in `header`, obligations and triggers in `obligations`, single words and values in
+//! `values`. Resolving must not judge: no tier, gap or lint is decided here.
+
+use super::*;
+use crate::diagnostics::Diagnostic;
+use crate::suggest::did_you_mean;
+use crate::syntax::ast;
+
+pub mod codes {
+    //! Codes of the diagnostics this stage emits.
+    pub const UNKNOWN_PARTY: &str = "E101";
+    pub const DUPLICATE_PARTY: &str = "E102";
+    pub const INVALID_DATE: &str = "E103";
+    pub const UNKNOWN_WORD: &str = "E104";
+    pub const INVALID_NUMBER: &str = "E105";
+    pub const DUPLICATE_FIELD: &str = "E106";
+    pub const MISSING_FIELD: &str = "E107";
+    pub const DUPLICATE_TREATY: &str = "E108";
+}
+
+/// Parse and resolve only: the model and the syntax and model diagnostics. Read a
+/// piece at a time, like `analysis::check`: the syntax tree of the whole file is never
+/// held.
+pub fn model_of(text: &str) -> (Model, Vec<Diagnostic>) {
+    let mut treaties = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut resolver = FileResolver::default();
+    crate::syntax::parse_in_pieces(text, crate::syntax::PIECE_BYTES, |mut piece| {
+        diagnostics.append(&mut piece.diagnostics);
+        treaties.extend(piece.file.treaties.iter().filter_map(|t| resolver.add(t)));
+    });
+    diagnostics.append(&mut resolver.into_diagnostics());
+    (Model { treaties }, diagnostics)
+}
+
+/// Resolve every treaty of a parsed file.
+pub fn resolve(file: &ast::File) -> (Model, Vec<Diagnostic>) {
+    let mut resolver = FileResolver::default();
+    let treaties = file
+        .treaties
+        .iter()
+        .filter_map(|treaty| resolver.add(treaty))
+        .collect();
+    (Model { treaties }, resolver.into_diagnostics())
+}
+
+/// Resolves a file's treaties one at a time, in file order, so that a caller can drop
+/// each treaty's syntax tree, and even its model, once it is done with it (see
+/// `syntax::parse_in_pieces` and `analysis::check`).
+#[derive(Default)]
+pub struct FileResolver {
+    diagnostics: Vec<Diagnostic>,
+    /// Header spans by name: a map, so a file with many treaties stays linear.
+    seen: std::collections::HashMap<Text, Span>,
+}
+
+impl FileResolver {
+    /// The treaty resolved, or `None` when it cannot be (no name) or its name was
+    /// already taken in this file; a diagnostic says so.
+    pub fn add(&mut self, treaty: &ast::Treaty) -> Option<Treaty> {
+        let resolved = Resolver::new(&mut self.diagnostics).treaty(treaty)?;
+        if let Some(first) = self.seen.get(&resolved.id) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    codes::DUPLICATE_TREATY,
+                    format!("treaty `{}` is defined twice in this file", resolved.id),
+                )
+                .with_label(resolved.header_span, "defined again here")
+                .with_label(*first, "first defined here")
+                .with_help("give each treaty in a file its own name"),
+            );
+            return None;
+        }
+        self.seen.insert(resolved.id.clone(), resolved.header_span);
+        Some(resolved)
+    }
+
+    /// The model diagnostics of every treaty added.
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+}
+
+struct Resolver<'d> {
+    diagnostics: &'d mut Vec<Diagnostic>,
+    /// Declared party codes, in declaration order (for suggestions)...
+    party_codes: Vec<Text>,
+    /// ...and by code, to the party's index in the treaty (for lookups).
+    party_index: std::collections::HashMap<Text, usize>,
+    /// Header keywords met, valid or not: a `form` with a bad value is reported once,
+    /// as a bad value, not again as missing.
+    fields_seen: Vec<&'static str>,
+}
+
+fn vocab<T: Copy>(
+    word: &ast::Word,
+    parse: impl Fn(&str) -> Option<T>,
+    words: impl Iterator<Item = &'static str>,
+    what: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    if let Some(value) = parse(&word.value) {
+        return Some(value);
+    }
+    let words: Vec<&'static str> = words.collect();
+    let suggestion = did_you_mean(&word.value, words.iter().copied());
+    let help = match suggestion {
+        Some(suggestion) => format!("did you mean `{suggestion}`?"),
+        None => format!(
+            "a {what} is one of: {}",
+            words
+                .iter()
+                .map(|w| format!("`{w}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    diagnostics.push(
+        Diagnostic::error(
+            codes::UNKNOWN_WORD,
+            format!("unknown {what} `{}`", word.value),
+        )
+        .with_label(word.span, format!("not a {what}"))
+        .with_help(help)
+        .with_suggestion(suggestion),
+    );
+    None
+}
+
+macro_rules! word_of {
+    ($self:ident, $ty:ty, $word:expr) => {
+        vocab(
+            $word,
+            <$ty>::parse,
+            <$ty>::words(),
+            <$ty>::WHAT,
+            $self.diagnostics,
+        )
+    };
+}
+
+// After `word_of!`: a macro is visible only to the modules declared after it.
+mod header;
+mod obligations;
+mod values;
+
+impl<'d> Resolver<'d> {
+    fn new(diagnostics: &'d mut Vec<Diagnostic>) -> Self {
+        Resolver {
+            diagnostics,
+            party_codes: Vec::new(),
+            party_index: std::collections::HashMap::new(),
+            fields_seen: Vec::new(),
+        }
+    }
+
+    fn treaty(&mut self, treaty: &ast::Treaty) -> Option<Treaty> {
+        let name = treaty.name.as_ref()?;
+        let mut out = Treaty {
+            id: name.value.clone(),
+            header_span: treaty.header_span,
+            title: None,
+            signed: None,
+            effective: None,
+            form: None,
+            status: None,
+            binding_override: None,
+            ratification: None,
+            duration: None,
+            renewal: None,
+            reviews: Vec::new(),
+            withdrawal: None,
+            hedges: Vec::new(),
+            hedges_span: None,
+            parties: Vec::new(),
+            obligations: Vec::new(),
+            triggers: Vec::new(),
+        };
+
+        // Parties first, so references anywhere in the file resolve.
+        for clause in &treaty.clauses {
+            match &clause.kind {
+                ast::ClauseKind::Party { code, name, roles } => {
+                    let roles: Vec<Role> = roles
+                        .iter()
+                        .filter_map(|r| word_of!(self, Role, r))
+                        .collect();
+                    self.declare(
+                        &mut out,
+                        code,
+                        name.as_ref().map(|n| n.value.clone()),
+                        roles,
+                        clause.span,
+                    );
+                }
+                ast::ClauseKind::Members(codes) => {
+                    for code in codes {
+                        let existing = self.party_index.get(&code.value).copied();
+                        if let Some(existing) = existing.map(|i| &mut out.parties[i]) {
+                            if !existing.roles.contains(&Role::Member) {
+                                existing.roles.push(Role::Member);
+                            }
+                        } else {
+                            self.declare(&mut out, code, None, vec![Role::Member], code.span);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+
+        for clause in &treaty.clauses {
+            self.header_or_obligation(&mut out, clause);
+        }
+
+        for (field, present) in [
+            ("form", self.fields_seen.contains(&"form")),
+            ("status", self.fields_seen.contains(&"status")),
+        ] {
+            if !present {
+                let example = if field == "form" {
+                    "form treaty"
+                } else {
+                    "status signed"
+                };
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        codes::MISSING_FIELD,
+                        format!("treaty `{}` has no `{field}` clause", out.id),
+                    )
+                    .with_label(out.header_span, format!("`{field}` is missing"))
+                    .with_help(format!(
+                        "add a `{field}` clause to the treaty block, such as `{example}`: the tier depends on it"
+                    )),
+                );
+            }
+        }
+        Some(out)
+    }
+
+    fn declare(
+        &mut self,
+        out: &mut Treaty,
+        code: &ast::Word,
+        name: Option<Text>,
+        roles: Vec<Role>,
+        span: Span,
+    ) {
+        if let Some(first) = self.party_index.get(&code.value).map(|&i| &out.parties[i]) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    codes::DUPLICATE_PARTY,
+                    format!("party `{}` is declared twice", code.value),
+                )
+                .with_label(code.span, "declared again here")
+                .with_label(first.span, "first declared here")
+                .with_help("declare each party once, with all its roles: `party RU \"Russian Federation\" guarantor, adversary`"),
+            );
+            return;
+        }
+        self.party_index
+            .insert(code.value.clone(), out.parties.len());
+        self.party_codes.push(code.value.clone());
+        out.parties.push(Party {
+            code: code.value.clone(),
+            name,
+            roles,
+            span,
+        });
+    }
+
+    fn set_once<T>(&mut self, slot: &mut Option<At<T>>, value: T, clause: &ast::Clause) {
+        if let Some(first) = slot {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    codes::DUPLICATE_FIELD,
+                    format!("`{}` is given twice", clause.kind.keyword()),
+                )
+                .with_label(clause.span, "given again here")
+                .with_label(first.span, "first given here")
+                .with_help("keep one of the two clauses"),
+            );
+            return;
+        }
+        *slot = Some(At::new(value, clause.span));
+    }
+}

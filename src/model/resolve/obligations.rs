@@ -1,0 +1,253 @@
+//! Obligations and triggers: each clause resolved to the duty it creates (assist,
+//! consult, station, deter, establish...), who owes it to whom, and its timing and
+//! qualifiers; triggers with the obligations they bring due.
+
+use super::*;
+
+impl Resolver<'_> {
+    pub(super) fn trigger(
+        &mut self,
+        spec: &ast::TriggerSpec,
+        clause: &ast::Clause,
+        clauses: &[ast::Clause],
+    ) -> Trigger {
+        let kinds = spec
+            .kinds
+            .iter()
+            .filter_map(|k| word_of!(self, TriggerKind, k))
+            .collect();
+        let aspects = spec
+            .aspects
+            .iter()
+            .filter_map(|a| word_of!(self, ThreatAspect, a))
+            .collect();
+        let by = spec
+            .by
+            .as_ref()
+            .map(|l| self.parties(l))
+            .unwrap_or_default();
+        let against = spec
+            .against
+            .as_ref()
+            .map(|l| self.parties(l))
+            .unwrap_or_default();
+        let scope = spec.scope.as_ref().map(|p| self.place_text(p));
+        let excluding = spec.excluding.as_ref().map(|p| self.place_text(p));
+        let qualifiers = self.qualifiers(clause);
+        let obligations = clauses.iter().filter_map(|c| self.obligation(c)).collect();
+        Trigger {
+            kinds,
+            aspects,
+            by,
+            against,
+            scope,
+            excluding,
+            qualifiers,
+            source: clause.source.as_ref().map(|s| s.value.clone()),
+            obligations,
+            span: clause.span,
+        }
+    }
+
+    pub(super) fn flow(&mut self, flow: &ast::Flow) -> (Vec<PartyRef>, Vec<PartyRef>) {
+        let givers = self.parties(&flow.givers);
+        let receivers = flow
+            .receivers
+            .as_ref()
+            .map(|r| self.parties(r))
+            .unwrap_or_default();
+        (givers, receivers)
+    }
+
+    pub(super) fn obligation(&mut self, clause: &ast::Clause) -> Option<Obligation> {
+        use ast::ClauseKind as K;
+        let mut givers = Vec::new();
+        let mut receivers = Vec::new();
+        let duty = match &clause.kind {
+            K::Consult { parties, deadline } => {
+                givers = self.parties(parties);
+                Duty::Consult {
+                    deadline: deadline.as_ref().and_then(|d| self.deadline(d)),
+                }
+            }
+            K::Provide {
+                flow,
+                kinds,
+                amount,
+                from,
+                until,
+            } => {
+                (givers, receivers) = self.flow(flow);
+                let assistance = kinds
+                    .iter()
+                    .filter_map(|k| {
+                        let kind = word_of!(self, AssistanceKind, &k.name)?;
+                        let details = k
+                            .details
+                            .iter()
+                            .filter_map(|d| word_of!(self, AssistanceKind, d))
+                            .collect();
+                        Some(Assistance { kind, details })
+                    })
+                    .collect::<Vec<_>>();
+                // Every kind written was unknown (and reported): leave the clause out
+                // rather than keep a `provide` of nothing.
+                if assistance.is_empty() && !kinds.is_empty() {
+                    return None;
+                }
+                let amount = amount.as_ref().and_then(|a| self.amount(a));
+                Duty::Provide {
+                    assistance,
+                    amount,
+                    from: from.as_ref().and_then(|d| self.date(d)),
+                    until: until.as_ref().and_then(|d| self.date(d)),
+                }
+            }
+            K::Assist {
+                verb,
+                flow,
+                means,
+                timing,
+            } => {
+                (givers, receivers) = self.flow(flow);
+                Duty::Assist {
+                    verb: match verb {
+                        ast::AssistVerb::Assist => AssistVerb::Assist,
+                        ast::AssistVerb::Defend => AssistVerb::Defend,
+                        ast::AssistVerb::Act => AssistVerb::Act,
+                    },
+                    means: means
+                        .iter()
+                        .filter_map(|m| word_of!(self, Means, m))
+                        .collect(),
+                    timing: timing.as_ref().and_then(|t| self.deadline(t)),
+                }
+            }
+            K::Station {
+                parties,
+                place,
+                size,
+                tripwire,
+                permanent,
+            } => {
+                givers = self.parties(parties);
+                Duty::Station {
+                    place: self.place(place),
+                    size: size.as_ref().and_then(|s| self.size(s)),
+                    tripwire: *tripwire,
+                    permanent: *permanent,
+                }
+            }
+            K::Deter { flow, means } => {
+                (givers, receivers) = self.flow(flow);
+                Duty::Deter {
+                    means: word_of!(self, DeterrentMeans, means)?,
+                }
+            }
+            K::Mission {
+                kind,
+                parties,
+                mandate,
+                place,
+                size,
+            } => {
+                givers = self.parties(parties);
+                let mandate = match mandate {
+                    Some(word) => word_of!(self, Mandate, word)?,
+                    None if *kind == ast::MissionKind::Monitor => Mandate::Monitor,
+                    None => Mandate::Monitor,
+                };
+                Duty::Mission {
+                    mission: match kind {
+                        ast::MissionKind::Peacekeeping => MissionKind::Peacekeeping,
+                        ast::MissionKind::Monitor => MissionKind::Monitor,
+                    },
+                    mandate,
+                    place: place.as_ref().map(|p| self.place(p)),
+                    size: size.as_ref().and_then(|s| self.size(s)),
+                }
+            }
+            K::Refrain {
+                parties,
+                acts,
+                against,
+            } => {
+                givers = self.parties(parties);
+                receivers = against
+                    .as_ref()
+                    .map(|a| self.parties(a))
+                    .unwrap_or_default();
+                Duty::Refrain {
+                    acts: acts
+                        .iter()
+                        .filter_map(|a| word_of!(self, RefrainAct, a))
+                        .collect(),
+                }
+            }
+            K::Respect {
+                parties,
+                aspects,
+                of,
+            } => {
+                givers = self.parties(parties);
+                receivers = self.parties(of);
+                Duty::Respect {
+                    aspects: aspects
+                        .iter()
+                        .filter_map(|a| word_of!(self, RespectAspect, a))
+                        .collect(),
+                }
+            }
+            K::Seek {
+                parties,
+                what,
+                body,
+                for_,
+                timing,
+            } => {
+                givers = self.parties(parties);
+                receivers = for_.as_ref().map(|f| self.parties(f)).unwrap_or_default();
+                Duty::Seek {
+                    what: what.value.clone(),
+                    body: self.body(body),
+                    timing: timing.as_ref().and_then(|t| self.deadline(t)),
+                }
+            }
+            K::Report {
+                parties,
+                body,
+                timing,
+            } => {
+                givers = parties
+                    .as_ref()
+                    .map(|p| self.parties(p))
+                    .unwrap_or_default();
+                Duty::Report {
+                    body: self.body(body),
+                    timing: timing.as_ref().and_then(|t| self.deadline(t)),
+                }
+            }
+            K::Establish { institution, name } => Duty::Establish {
+                institution: word_of!(self, Institution, institution)?,
+                name: name.as_ref().map(|n| n.value.clone()),
+            },
+            K::Prohibit { what, place } => Duty::Prohibit {
+                what: what
+                    .iter()
+                    .filter_map(|w| word_of!(self, Prohibited, w))
+                    .collect(),
+                place: place.as_ref().map(|p| self.place(p)),
+            },
+            K::Indivisible => Duty::Indivisible,
+            _ => return None,
+        };
+        Some(Obligation {
+            duty,
+            givers,
+            receivers,
+            qualifiers: self.qualifiers(clause),
+            source: clause.source.as_ref().map(|s| s.value.clone()),
+            span: clause.span,
+        })
+    }
+}

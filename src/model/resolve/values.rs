@@ -1,0 +1,277 @@
+//! Words and values: dates, numbers, periods, deadlines, sizes, amounts, places,
+//! party references and qualifiers, each checked and normalised, with a diagnostic
+//! for what cannot be read. They resolve one value; they must not add clauses to the
+//! treaty (see `header` and `obligations`).
+
+use super::*;
+
+impl Resolver<'_> {
+    pub(super) fn date(&mut self, word: &ast::Word) -> Option<Date> {
+        match Date::parse(&word.value) {
+            Ok(date) => Some(date),
+            Err(message) => {
+                self.diagnostics.push(
+                    Diagnostic::error(codes::INVALID_DATE, message)
+                        .with_label(word.span, "invalid date")
+                        .with_help("write dates as YYYY-MM-DD, such as `2024-01-12`"),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn number(&mut self, text: &ast::Spanned<Text>) -> Option<f64> {
+        let cleaned: String = text
+            .value
+            .chars()
+            .filter(|c| *c != '_' && *c != ',')
+            .collect();
+        match cleaned.parse::<f64>() {
+            Ok(n) if n.is_finite() => Some(n),
+            _ => {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        codes::INVALID_NUMBER,
+                        format!("`{}` is not a usable number", text.value),
+                    )
+                    .with_label(text.span, "invalid number"),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn whole(&mut self, text: &ast::Spanned<Text>) -> Option<u64> {
+        let cleaned: String = text
+            .value
+            .chars()
+            .filter(|c| *c != '_' && *c != ',')
+            .collect();
+        match cleaned.parse::<u64>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        codes::INVALID_NUMBER,
+                        format!("`{}` is not a whole number (or is too large)", text.value),
+                    )
+                    .with_label(text.span, "expected a whole number"),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn period(&mut self, period: &ast::Period) -> Option<Period> {
+        let unit = match Unit::parse(&period.unit.value) {
+            Some(unit) => unit,
+            None => {
+                vocab(
+                    &period.unit,
+                    Unit::parse,
+                    Unit::WORDS.iter().copied(),
+                    "unit of time",
+                    self.diagnostics,
+                );
+                return None;
+            }
+        };
+        let value = self.whole(&period.amount)?;
+        let Ok(value) = u32::try_from(value) else {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    codes::INVALID_NUMBER,
+                    format!("`{}` is too long a period", period.amount.value),
+                )
+                .with_label(period.span, "too large"),
+            );
+            return None;
+        };
+        Some(Period { value, unit })
+    }
+
+    pub(super) fn event(&mut self, event: &ast::Event) -> Event {
+        match event {
+            ast::Event::Named { name, parties, .. } => {
+                for party in parties {
+                    self.check_party(party);
+                }
+                Event::Named {
+                    name: name.value.clone(),
+                    parties: parties.iter().map(|p| p.value.clone()).collect(),
+                }
+            }
+            ast::Event::Described(text) => Event::Described {
+                text: text.value.clone(),
+            },
+        }
+    }
+
+    pub(super) fn check_party(&mut self, code: &ast::Word) -> bool {
+        if self.party_index.contains_key(&code.value) {
+            return true;
+        }
+        let suggestion = did_you_mean(&code.value, self.party_codes.iter().map(|s| s.as_str()));
+        let help = match suggestion {
+            Some(suggestion) => format!("did you mean `{suggestion}`?"),
+            None if self.party_codes.is_empty() => {
+                format!(
+                    "declare it first: `party {} \"Full name\" guarantor`",
+                    code.value
+                )
+            }
+            None => format!(
+                "declared parties: {}; or declare it: `party {} \"Full name\" guarantor`",
+                self.party_codes
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                code.value
+            ),
+        };
+        self.diagnostics.push(
+            Diagnostic::error(
+                codes::UNKNOWN_PARTY,
+                format!("unknown party `{}`", code.value),
+            )
+            .with_label(code.span, "not declared in this treaty")
+            .with_help(help)
+            .with_suggestion(suggestion),
+        );
+        false
+    }
+
+    pub(super) fn parties(&mut self, list: &ast::PartyList) -> Vec<PartyRef> {
+        let mut out = Vec::new();
+        for item in &list.items {
+            match item {
+                ast::PartyItem::Named(code) => {
+                    if self.check_party(code) {
+                        out.push(PartyRef::Party {
+                            code: code.value.clone(),
+                        });
+                    }
+                }
+                ast::PartyItem::Attacked(_) => out.push(PartyRef::Attacked),
+                ast::PartyItem::Quantified {
+                    quantifier, group, ..
+                } => {
+                    let Some(group) = word_of!(self, Group, group) else {
+                        continue;
+                    };
+                    out.push(match quantifier.value.as_str() {
+                        "each" => PartyRef::Each { group },
+                        "all" => PartyRef::All { group },
+                        _ => PartyRef::Any { group },
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    pub(super) fn place(&mut self, place: &ast::Place) -> Place {
+        match place {
+            ast::Place::Party(code) => {
+                self.check_party(code);
+                Place::Party {
+                    code: code.value.clone(),
+                }
+            }
+            ast::Place::Described(text) => Place::Described {
+                text: text.value.clone(),
+            },
+        }
+    }
+
+    pub(super) fn place_text(&mut self, place: &ast::Place) -> Text {
+        match place {
+            ast::Place::Party(code) => {
+                self.check_party(code);
+                code.value.clone()
+            }
+            ast::Place::Described(text) => text.value.clone(),
+        }
+    }
+
+    pub(super) fn deadline(&mut self, timing: &ast::Timing) -> Option<Deadline> {
+        Some(match timing {
+            ast::Timing::Forthwith(_) => Deadline::Forthwith,
+            ast::Timing::Immediately(_) => Deadline::Immediately,
+            ast::Timing::Within(period) => Deadline::Within {
+                period: self.period(period)?,
+            },
+            ast::Timing::AfterConsultation(_) => Deadline::AfterConsultation,
+        })
+    }
+
+    pub(super) fn size(&mut self, size: &ast::Size) -> Option<Size> {
+        Some(Size {
+            low: self.whole(&size.low)?,
+            high: match &size.high {
+                Some(high) => Some(self.whole(high)?),
+                None => None,
+            },
+            unit: size.unit.value.clone(),
+        })
+    }
+
+    pub(super) fn body(&self, body: &ast::Body) -> Body {
+        let text = match body {
+            ast::Body::Named(w) => w.value.as_str(),
+            ast::Body::Described(s) => s.value.as_str(),
+        };
+        let lower = text.to_lowercase();
+        if lower == "un-security-council" || lower == "unsc" || lower.contains("security council") {
+            Body::UnSecurityCouncil
+        } else {
+            Body::Other {
+                name: Text::from(text),
+            }
+        }
+    }
+
+    pub(super) fn qualifiers(&mut self, clause: &ast::Clause) -> Vec<Qualifier> {
+        clause
+            .qualifiers
+            .iter()
+            .filter_map(|q| {
+                let kind = word_of!(self, QualifierKind, &q.name)?;
+                Some(Qualifier {
+                    kind,
+                    argument: q.argument.as_ref().map(|a| a.value.clone()),
+                    span: q.span,
+                })
+            })
+            .collect()
+    }
+}
+
+impl Resolver<'_> {
+    /// A period where a bad one has already been reported: fall back to zero so the
+    /// clause is kept.
+    pub(super) fn period_or_return(&mut self, period: &ast::Period) -> Period {
+        self.period(period).unwrap_or(Period {
+            value: 0,
+            unit: Unit::Years,
+        })
+    }
+}
+
+impl Resolver<'_> {
+    pub(super) fn amount(&mut self, amount: &ast::Amount) -> Option<Amount> {
+        let base = self.number(&amount.number)?;
+        let factor = match amount.magnitude.as_ref().map(|m| m.value.as_str()) {
+            Some("thousand") => 1e3,
+            Some("million") => 1e6,
+            Some("billion") => 1e9,
+            _ => 1.0,
+        };
+        Some(Amount {
+            currency: amount.currency.value.clone(),
+            value: base * factor,
+            per: amount.per.as_ref().map(|p| p.value.clone()),
+        })
+    }
+}
