@@ -47,7 +47,7 @@ pub(super) fn first_party_list(pair: Node<'_>) -> Option<PartyList> {
 
 pub(super) fn first_place(pair: Node<'_>) -> Option<Place> {
     pair.into_inner()
-        .find(|p| p.as_rule() == Rule::place)
+        .find(|p| matches!(p.as_rule(), Rule::place | Rule::area))
         .and_then(place_of)
 }
 
@@ -158,7 +158,8 @@ pub(super) fn place_of(pair: Node<'_>) -> Option<Place> {
     let inner = pair.into_inner().next()?;
     Some(match inner.as_rule() {
         Rule::string => Place::Described(string(&inner)),
-        _ => Place::Party(word(&inner)),
+        Rule::party_name => Place::Party(word(&inner)),
+        _ => return None,
     })
 }
 
