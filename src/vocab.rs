@@ -347,3 +347,77 @@ impl QualifierKind {
         !matches!(self, QualifierKind::InPractice)
     }
 }
+
+vocabulary! {
+    /// How grave an attack must be for a trigger to fire: `threshold significant, ...`.
+    Threshold, "threshold" {
+        Significant = "significant": "an attack of some weight, not a minor incident",
+        Deliberate = "deliberate": "an intended attack, not an accident or a stray shot",
+        Sustained = "sustained": "an attack that goes on, not an isolated strike",
+        LargeScale = "large-scale": "an attack on a large scale (which is also significant)",
+        StateOfWar = "state-of-war": "an attack that puts the party in a state of war",
+        Unprovoked = "unprovoked": "an attack the victim did not provoke",
+    }
+}
+
+vocabulary! {
+    /// What a scenario says an attack was like (`at 2027-03-01T06:00Z minor`): the
+    /// threshold words and their opposites.
+    EventAttribute, "event attribute" {
+        Significant = "significant": "an attack of some weight",
+        Deliberate = "deliberate": "an intended attack",
+        Sustained = "sustained": "an attack that goes on",
+        LargeScale = "large-scale": "an attack on a large scale (so also significant)",
+        StateOfWar = "state-of-war": "an attack that puts the victim in a state of war",
+        Unprovoked = "unprovoked": "an attack the victim did not provoke",
+        Minor = "minor": "a minor incident (not significant, nor large-scale)",
+        Accidental = "accidental": "an accident, not a deliberate attack",
+        Isolated = "isolated": "an isolated strike, not sustained",
+        Limited = "limited": "an attack of limited scale (not large-scale)",
+        ShortOfWar = "short-of-war": "an attack that does not amount to a state of war",
+        Provoked = "provoked": "an attack the victim provoked",
+    }
+}
+
+impl EventAttribute {
+    /// Whether an event with this attribute meets a threshold word: `Some(true)` when
+    /// it says so (or implies it: large-scale is significant), `Some(false)` when it
+    /// says the opposite (minor is neither significant nor large-scale), `None` when it
+    /// says nothing about it.
+    pub fn meets(self, threshold: Threshold) -> Option<bool> {
+        use EventAttribute as A;
+        use Threshold as T;
+        match (self, threshold) {
+            (A::Significant, T::Significant)
+            | (A::LargeScale, T::Significant | T::LargeScale)
+            | (A::Deliberate, T::Deliberate)
+            | (A::Sustained, T::Sustained)
+            | (A::StateOfWar, T::StateOfWar)
+            | (A::Unprovoked, T::Unprovoked) => Some(true),
+            (A::Minor, T::Significant | T::LargeScale)
+            | (A::Limited, T::LargeScale)
+            | (A::Accidental, T::Deliberate)
+            | (A::Isolated, T::Sustained)
+            | (A::ShortOfWar, T::StateOfWar)
+            | (A::Provoked, T::Unprovoked) => Some(false),
+            _ => None,
+        }
+    }
+}
+
+vocabulary! {
+    /// How an organ or a group of parties decides on the response (`decided-by`).
+    Vote, "vote" {
+        Unanimity = "unanimity": "every member must agree, so any one of them can block the response",
+        Consensus = "consensus": "no member may object, so any one of them can block the response",
+        TwoThirds = "two-thirds": "two thirds of the votes decide; the response waits for the vote",
+        Majority = "majority": "a majority of the votes decides; the response waits for the vote",
+    }
+}
+
+impl Vote {
+    /// Whether a single member can block the decision.
+    pub fn is_veto(self) -> bool {
+        matches!(self, Vote::Unanimity | Vote::Consensus)
+    }
+}

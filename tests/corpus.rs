@@ -234,6 +234,59 @@ fn reassurance_force_is_hard_as_drafted() {
 }
 
 #[test]
+fn rio_treaty_is_hard_with_its_collective_measures_voted_by_two_thirds() {
+    expect(
+        "rio-1947.treaty",
+        Tier::Hard,
+        &[
+            "COLLECTIVE_DECISION",
+            "ARMED_FORCE_OPT_OUT",
+            "RIGHT_NOT_OBLIGATION",
+            "CONDITIONAL_ON_REQUEST",
+        ],
+        &[
+            "NO_ATTACK_ON_ALL",
+            "NO_ARMED_FORCE",
+            "NARROW_TRIGGER",
+            "UNILATERAL_DETERMINATION",
+            "GUARANTOR_IS_POTENTIAL_AGGRESSOR",
+            "ONE_SIDED",
+        ],
+    );
+}
+
+#[test]
+fn shusha_declaration_is_hard_but_its_assistance_is_decided_jointly_after_consultation() {
+    expect(
+        "shusha-2021.treaty",
+        Tier::Hard,
+        &["COLLECTIVE_DECISION", "CONSULTATION_DELAY", "NO_ARMED_FORCE"],
+        &[
+            "NOT_RATIFIED",
+            "NOT_IN_FORCE",
+            "UNILATERAL_DETERMINATION",
+            "NARROW_TRIGGER",
+        ],
+    );
+}
+
+#[test]
+fn saudi_pakistan_agreement_is_contested_and_has_no_threshold() {
+    expect(
+        "saudi-pakistan-2025.treaty",
+        Tier::Intermediate,
+        &["BINDING_STATUS_CONTESTED"],
+        &[
+            "NARROW_TRIGGER",
+            "NO_ATTACK_ON_ALL",
+            "NO_MUTUAL_DEFENCE",
+            "ONE_SIDED",
+            "COLLECTIVE_DECISION",
+        ],
+    );
+}
+
+#[test]
 fn every_instrument_of_the_corpus_is_present() {
     let files: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/treaties"))
         .unwrap()
@@ -253,6 +306,9 @@ fn every_instrument_of_the_corpus_is_present() {
         ("taiwan-2022.treaty", Tier::Intermediate),
         ("us-ukraine-2025.treaty", Tier::Soft),
         ("reassurance-force-draft.treaty", Tier::Hard),
+        ("rio-1947.treaty", Tier::Hard),
+        ("shusha-2021.treaty", Tier::Hard),
+        ("saudi-pakistan-2025.treaty", Tier::Intermediate),
     ]
     .into_iter()
     .collect();

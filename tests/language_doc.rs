@@ -85,6 +85,13 @@ fn every_keyword_and_vocabulary_word_is_documented() {
     words.extend(RefrainAct::words());
     words.extend(RespectAspect::words());
     words.extend(QualifierKind::words());
+    words.extend(Threshold::words());
+    words.extend(Vote::words());
+    words.extend(
+        treaty::syntax::keywords::CONDITION_MODIFIERS
+            .iter()
+            .map(|k| k.word),
+    );
     let missing: Vec<&str> = words
         .into_iter()
         .filter(|w| !doc.contains(&format!("`{w}`")))

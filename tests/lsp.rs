@@ -583,3 +583,55 @@ fn the_server_honours_treaty_toml_and_notices_when_it_changes() {
     assert_eq!(duplicate["severity"], 2);
     client.finish();
 }
+
+/// Thresholds and decision procedures: hover explains the modifier words and their
+/// vocabularies; completion offers the threshold words and the votes.
+#[test]
+fn conditions_are_hovered_and_completed() {
+    const CONDITIONS: &str = "treaty conditions {
+  form treaty
+  status in-force
+  party US guarantor
+  party UA beneficiary
+  trigger armed-attack against UA threshold significant, sustained decided-by council two-thirds {
+    assist US -> UA with armed-force
+  }
+}
+";
+    let here = |needle: &str| {
+        json!({ "textDocument": { "uri": URI }, "position": lsp_position(CONDITIONS, nth_offset(CONDITIONS, needle, 0) + 1, false) })
+    };
+    let mut client = Client::start();
+    client.initialize(json!(["utf-16"]));
+    client.open(CONDITIONS);
+    for (needle, expected) in [
+        ("threshold", "how grave an attack must be"),
+        ("significant", "**significant** (threshold)"),
+        ("decided-by", "who decides on the response"),
+        ("two-thirds", "**two-thirds** (vote)"),
+    ] {
+        let hover = client.result("textDocument/hover", here(needle));
+        let shown = hover["contents"]["value"].as_str().unwrap_or_default();
+        assert!(shown.contains(expected), "{needle}: {shown}");
+    }
+    let end_of = |needle: &str| {
+        json!({ "textDocument": { "uri": URI }, "position": lsp_position(CONDITIONS, nth_offset(CONDITIONS, needle, 0) + needle.len(), false) })
+    };
+    let completion = client.result("textDocument/completion", end_of("threshold "));
+    let labels: Vec<&str> = completion["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["label"].as_str())
+        .collect();
+    assert!(labels.contains(&"deliberate") && labels.contains(&"state-of-war"), "{labels:?}");
+    let completion = client.result("textDocument/completion", end_of("council "));
+    let labels: Vec<&str> = completion["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["label"].as_str())
+        .collect();
+    assert!(labels.contains(&"majority") && labels.contains(&"consensus"), "{labels:?}");
+    client.finish();
+}

@@ -401,6 +401,9 @@ impl<'t> Printer<'t> {
             .iter()
             .map(|q| self.token_at(q.span.start))
             .collect();
+        if let Some(decided) = &clause.decided_by {
+            breaks.push(self.token_at(decided.span.start));
+        }
         if let Some(source) = &clause.source {
             // The tree spans the string; the break goes before its `source` keyword.
             breaks.push(self.token_at(source.span.start).saturating_sub(1));
@@ -547,6 +550,21 @@ mod tests {
         let out = fmt(&input);
         assert!(
             out.contains("  provide UA -> UA training\n    subject-to-funding\n    source \"x"),
+            "{out}"
+        );
+        assert_eq!(fmt(&out), out);
+    }
+
+    #[test]
+    fn long_clauses_put_decided_by_on_a_continuation_line() {
+        let input = "treaty t {\n  party US guarantor\n  party UA beneficiary\n  party RU adversary\n  trigger armed-attack by RU against UA threshold significant, deliberate, sustained decided-by US after consultation with UA {\n    assist US -> UA with armed-force decided-by \"Organ of Consultation of the American Republics\" two-thirds source \"the Organ of Consultation\"\n  }\n}\n";
+        let out = fmt(input);
+        assert!(
+            out.contains("sustained\n    decided-by US after consultation with UA {\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("armed-force\n      decided-by \"Organ of Consultation of the American Republics\" two-thirds\n      source"),
             "{out}"
         );
         assert_eq!(fmt(&out), out);

@@ -27,6 +27,7 @@ pub fn party_ref(party: &PartyRef) -> String {
         PartyRef::All { group } => format!("all {}", group_plural(*group)),
         PartyRef::Any { group } => format!("any {}", group.word()),
         PartyRef::Attacked => "attacked".to_string(),
+        PartyRef::Class { name } => format!("any \"{name}\""),
     }
 }
 
@@ -332,6 +333,9 @@ pub fn duty(o: &Obligation) -> String {
 /// The whole clause with its qualifiers.
 pub fn obligation(o: &Obligation) -> String {
     let mut out = duty(o);
+    if let Some(decision) = &o.decision {
+        out.push_str(&format!(" decided-by {}", decision.text()));
+    }
     if !o.qualifiers.is_empty() {
         out.push(' ');
         out.push_str(&qualifiers(&o.qualifiers));
@@ -356,6 +360,12 @@ pub fn trigger(t: &Trigger) -> String {
     }
     if let Some(excluding) = &t.excluding {
         out.push_str(&format!(" excluding \"{excluding}\""));
+    }
+    if !t.threshold.is_empty() {
+        out.push_str(&format!(" threshold {}", words(&t.threshold, |w| w.word())));
+    }
+    if let Some(decision) = &t.decision {
+        out.push_str(&format!(" decided-by {}", decision.text()));
     }
     if !t.qualifiers.is_empty() {
         out.push(' ');

@@ -6,6 +6,7 @@
 //! at the clause concerned. The model must not judge a treaty (tier, gaps and lints
 //! are the rules' job), only say what it says.
 
+pub mod conditions;
 pub mod describe;
 mod resolve;
 pub mod time;
@@ -15,6 +16,7 @@ pub use crate::vocab;
 
 use serde::{Deserialize, Serialize};
 
+pub use conditions::{Decider, Decision};
 pub use resolve::{codes, model_of, resolve, FileResolver};
 pub use time::{Date, Period, Unit};
 use vocab::*;
@@ -170,6 +172,10 @@ pub enum PartyRef {
     },
     /// The party that was attacked (inside a trigger).
     Attacked,
+    /// A class of states that are not parties: `any "European Power"`.
+    Class {
+        name: Text,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -306,6 +312,9 @@ pub struct Obligation {
     pub receivers: Vec<PartyRef>,
     pub qualifiers: Vec<Qualifier>,
     pub source: Option<Text>,
+    /// `decided-by ...` on the clause: the response waits for that decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
     pub span: Span,
 }
 
@@ -365,6 +374,12 @@ pub struct Trigger {
     pub against: Vec<PartyRef>,
     pub scope: Option<Text>,
     pub excluding: Option<Text>,
+    /// `threshold ...`: how grave an attack must be to count (empty: any attack).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub threshold: Vec<Threshold>,
+    /// `decided-by ...` on the trigger: every response in it waits for that decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
     pub qualifiers: Vec<Qualifier>,
     pub source: Option<Text>,
     pub obligations: Vec<Obligation>,
@@ -461,7 +476,7 @@ impl Treaty {
                 .filter(|p| in_group(p, *group))
                 .map(|p| p.code.as_str())
                 .collect(),
-            PartyRef::Attacked => Vec::new(),
+            PartyRef::Attacked | PartyRef::Class { .. } => Vec::new(),
         }
     }
 }

@@ -29,6 +29,8 @@ pub mod scenario_codes {
     pub const BAD_EVENT: &str = "S002";
     /// A `treaty` reference that cannot be read or names no treaty.
     pub const BAD_TREATY_REFERENCE: &str = "S003";
+    /// An event attribute (after the time) that is not a known attribute word.
+    pub const UNKNOWN_ATTRIBUTE: &str = "S005";
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -139,6 +141,11 @@ const ERRORS: &[RuleInfo] = &[
         "reports and references name treaties by their name",
         "treaty t {\n  form treaty\n  status in-force\n}\ntreaty t {\n  form political\n  status draft\n}\n",
         "rename one of them"),
+    rule(model_codes::MISPLACED_MODIFIER, "misplaced-modifier", "model",
+        "a clause modifier where it has no meaning: `decided-by` on a header clause or a party declaration, a `threshold` on a trigger that is not an attack",
+        "the drafter meant something the checker would otherwise silently drop: who decides on a response, or how grave an attack must be",
+        "treaty t {\n  form treaty decided-by US\n  status in-force\n  party US guarantor\n}\n",
+        "put `decided-by` on the trigger or the obligation it governs, and `threshold` on an attack trigger"),
     rule(config_codes::INVALID_CONFIG, "invalid-config", "config",
         "a `treaty.toml` that cannot be read: bad TOML, an unknown setting, rule or level, a baseline that does not load",
         "a configuration the checker ignored would silently check something else than the team agreed; nothing is checked until it is fixed (exit code 2)",
@@ -164,6 +171,11 @@ const ERRORS: &[RuleInfo] = &[
         "the scenario has nothing to run against",
         "scenario elsewhere {\n  treaty \"missing.treaty\"\n  event armed-attack by RU against UA at 2027-03-01T06:00Z\n}\n",
         "give the file relative to the scenario's own file, such as `treaty \"../uk-ukraine-2024.treaty\"`, and run `treaty check` on it"),
+    rule(scenario_codes::UNKNOWN_ATTRIBUTE, "unknown-event-attribute", "scenario",
+        "an event attribute after the time that is not a known word (`significant`, `minor`, `deliberate`, `accidental`, ...)",
+        "a threshold is decided on the attributes; a misspelt one would leave the trigger undetermined without saying why",
+        "treaty t {\n  form treaty\n  status in-force\n  signed 2024-01-12\n  party US guarantor\n  party UA beneficiary\n  party RU adversary\n  trigger armed-attack by RU against UA threshold significant {\n    consult US, UA within 24 hours\n  }\n}\nscenario typo {\n  event armed-attack by RU against UA at 2027-03-01T06:00Z signficant\n}\n",
+        "use the suggested word; the attributes are listed in docs/scenarios.md"),
 ];
 
 /// Every rule: the syntax, model, config and tier rules, then gaps in element order,

@@ -145,6 +145,12 @@ pub fn trigger_text(trigger: &Trigger) -> String {
     if let Some(excluding) = &trigger.excluding {
         out.push_str(&format!(" excluding \"{excluding}\""));
     }
+    if !trigger.threshold.is_empty() {
+        out.push_str(&format!(
+            " threshold {}",
+            words(&trigger.threshold, Threshold::word)
+        ));
+    }
     out
 }
 

@@ -17,7 +17,7 @@ pub mod time;
 
 use serde::Serialize;
 
-use crate::model::vocab::{ThreatAspect, TriggerKind};
+use crate::model::vocab::{EventAttribute, ThreatAspect, TriggerKind};
 use crate::model::Period;
 use crate::span::Span;
 pub use time::Instant;
@@ -37,6 +37,8 @@ pub enum Verb {
     Seeks,
     Stations,
     Withdraws,
+    /// `US decides at T`: the decision a `decided-by` response waits for.
+    Decides,
 }
 
 impl Verb {
@@ -49,6 +51,7 @@ impl Verb {
             "seeks" => Verb::Seeks,
             "stations" | "deploys" => Verb::Stations,
             "withdraws" => Verb::Withdraws,
+            "decides" => Verb::Decides,
             _ => return None,
         })
     }
@@ -64,6 +67,9 @@ pub enum Happening {
         against: Option<String>,
         /// Where it happened, when the event says (`in "Kharkiv"` or `in UA`).
         place: Option<String>,
+        /// What it was like, for thresholds: `significant`, `minor`.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        attributes: Vec<EventAttribute>,
     },
     Action {
         actor: String,
@@ -198,6 +204,14 @@ pub enum Reason {
     AssumedInForce,
     /// The trigger has a geographic scope the engine could not check against the place.
     PlaceAssumed,
+    /// The event falls short of the trigger's threshold (`minor` where it needs
+    /// `significant`).
+    BelowThreshold,
+    /// The event does not say what the trigger needs to know: an attribute its
+    /// threshold names, or whether the attacker belongs to a class of attackers.
+    Undetermined,
+    /// Fires, but the response waits for a decision (`decided-by`) not yet taken.
+    AwaitsDecision,
 }
 
 impl Reason {
@@ -216,6 +230,9 @@ impl Reason {
         Reason::NoDeadline,
         Reason::AssumedInForce,
         Reason::PlaceAssumed,
+        Reason::BelowThreshold,
+        Reason::Undetermined,
+        Reason::AwaitsDecision,
     ];
 
     pub fn word(self) -> &'static str {
@@ -234,6 +251,9 @@ impl Reason {
             Reason::NoDeadline => "no-deadline",
             Reason::AssumedInForce => "assumed-in-force",
             Reason::PlaceAssumed => "place-assumed",
+            Reason::BelowThreshold => "below-threshold",
+            Reason::Undetermined => "undetermined",
+            Reason::AwaitsDecision => "awaits-decision",
         }
     }
 
@@ -257,6 +277,8 @@ impl Reason {
                 | Reason::NotYetInForce
                 | Reason::NotInForce
                 | Reason::Lapsed
+                | Reason::BelowThreshold
+                | Reason::Undetermined
         )
     }
 }

@@ -24,11 +24,25 @@ pub fn json(runs: &[Run]) -> Document<'_> {
     }
 }
 
-/// An event as written, without its trailing `at TIME`.
-fn event_text(text: &str) -> &str {
+/// An event as written, without its `at TIME`; attributes written after the time
+/// follow in parentheses: `armed-attack by RU against UA (minor)`.
+fn event_text(text: &str) -> String {
     match text.rsplit_once(" at ") {
-        Some((head, tail)) if Instant::parse(tail.trim()).is_ok() => head,
-        _ => text,
+        Some((head, tail)) => {
+            let mut words = tail.split_whitespace();
+            match words.next() {
+                Some(time) if Instant::parse(time).is_ok() => {
+                    let attributes: Vec<&str> = words.collect();
+                    if attributes.is_empty() {
+                        head.to_string()
+                    } else {
+                        format!("{head} ({})", attributes.join(" "))
+                    }
+                }
+                _ => text.to_string(),
+            }
+        }
+        None => text.to_string(),
     }
 }
 
@@ -55,6 +69,13 @@ fn parties_line(o: &Owed) -> String {
 }
 
 fn due_line(o: &Owed) -> String {
+    if o.decision.is_some() {
+        // Shown where it fired: the deadline runs only once the decision is taken.
+        return match &o.deadline {
+            Some(deadline) => format!("due {deadline} once decided"),
+            None => "no deadline".into(),
+        };
+    }
     match (o.due, &o.deadline) {
         (Some(due), _) => format!("due {due}"),
         (None, Some(deadline)) => format!("due {deadline}, no fixed time"),
@@ -83,10 +104,18 @@ fn owed_lines(out: &mut String, o: &Owed, indent: &str) {
     }
     out.push_str(&line);
     out.push('\n');
+    if let Some(step) = &o.decision {
+        out.push_str(&format!(
+            "{indent}   decision step: {} decide{}{}\n",
+            step.deciders.join(", "),
+            if step.deciders.len() == 1 { "s" } else { "" },
+            decision_detail(step)
+        ));
+    }
     for note in &o.notes {
         if matches!(
             note.code,
-            super::Reason::Discretionary | super::Reason::NoDeadline
+            super::Reason::Discretionary | super::Reason::NoDeadline | super::Reason::AwaitsDecision
         ) {
             continue;
         }
@@ -97,8 +126,37 @@ fn owed_lines(out: &mut String, o: &Owed, indent: &str) {
     }
 }
 
+/// How a decision is taken, after who takes it: ` by two-thirds, after consultation
+/// with UA, NATO; pending`.
+fn decision_detail(step: &super::engine::DecisionStep) -> String {
+    let mut out = String::new();
+    if let Some(vote) = step.vote {
+        out.push_str(&format!(" by {vote}"));
+    }
+    if let Some(with) = &step.after_consultation_with {
+        if with.is_empty() {
+            out.push_str(", after consultation");
+        } else {
+            out.push_str(&format!(", after consultation with {}", with.join(", ")));
+        }
+    }
+    out.push_str(": the response is owed once the decision is taken");
+    out
+}
+
 fn evaluation_lines(out: &mut String, run: &Run, ev: &Evaluation) {
-    let verb = if ev.fires { "fires" } else { "does not fire" };
+    let undetermined = !ev.fires
+        && ev
+            .reasons
+            .iter()
+            .all(|r| r.code == super::Reason::Undetermined);
+    let verb = if ev.fires {
+        "fires"
+    } else if undetermined {
+        "cannot be decided (undetermined)"
+    } else {
+        "does not fire"
+    };
     out.push_str(&format!(
         "  {}: trigger `{}` (line {}) {verb}\n",
         ev.treaty, ev.trigger, ev.line
@@ -231,7 +289,20 @@ fn event_lines(out: &mut String, run: &Run, index: usize) {
     let event = &run.events[index];
     out.push_str(&format!("{}{}\n", stamp(event.at), event_text(&event.text)));
     if let Happening::Action { .. } = event.happening {
-        if event.fulfils.is_empty() {
+        for &id in &event.decides {
+            let Some(o) = owed(run, id) else { continue };
+            let due = match o.due {
+                Some(due) => format!("due {due}"),
+                None => "no deadline".to_string(),
+            };
+            out.push_str(&format!(
+                "  decides on #{} {}: now owed by {}, {due}\n",
+                o.id,
+                o.what,
+                list(&o.owed_by)
+            ));
+        }
+        if event.fulfils.is_empty() && event.decides.is_empty() {
             out.push_str("  fulfils no open obligation\n");
         }
         for f in &event.fulfils {
@@ -297,9 +368,13 @@ fn closing_lines(out: &mut String, o: &Owed) {
                 late_text(s.late_seconds.unwrap_or(0))
             ),
             Outcome::Breached => format!("breached {}", show(s.at)),
-            Outcome::Pending => match o.due {
-                Some(due) => format!("not yet done; due {due}"),
-                None => "not yet done; no deadline".to_string(),
+            Outcome::Pending => match (o.due, &o.decision) {
+                (None, Some(step)) if step.decided_at.is_none() => format!(
+                    "not yet done; waits for a decision by {}",
+                    step.deciders.join(", ")
+                ),
+                (Some(due), _) => format!("not yet done; due {due}"),
+                (None, _) => "not yet done; no deadline".to_string(),
             },
             Outcome::Acted => format!("acted {}", show(s.at)),
             Outcome::NotActed => "did not act (left to its discretion)".to_string(),

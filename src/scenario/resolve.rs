@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::diagnostics::Diagnostic;
-use crate::model::vocab::{ThreatAspect, TriggerKind};
+use crate::model::vocab::{EventAttribute, ThreatAspect, TriggerKind};
 use crate::model::{Period, Unit};
 use crate::suggest::did_you_mean;
 use crate::syntax::ast::scenario::{self as ast, ScenarioItem, ScenePlace, UseTarget};
@@ -74,8 +74,10 @@ pub fn happening(
             against,
             place,
             at,
+            attributes,
             ..
         } => {
+            let attributes = event_attributes(attributes, diagnostics);
             let kind = vocab(
                 kind,
                 "event kind",
@@ -107,6 +109,7 @@ pub fn happening(
                         ScenePlace::Party(w) => w.value.to_string(),
                         ScenePlace::Described(s) => s.value.to_string(),
                     }),
+                    attributes,
                 },
                 text: written,
                 span: Some(span),
@@ -140,6 +143,41 @@ pub fn happening(
             })
         }
     }
+}
+
+/// The attributes after an event's time (`significant deliberate`, `minor`); an
+/// unknown word is S005 with the closest attribute.
+fn event_attributes(words: &[Word], diagnostics: &mut Vec<Diagnostic>) -> Vec<EventAttribute> {
+    let mut out = Vec::new();
+    for word in words {
+        match EventAttribute::parse(&word.value) {
+            Some(a) => {
+                if !out.contains(&a) {
+                    out.push(a);
+                }
+            }
+            None => {
+                let suggestion = did_you_mean(&word.value, EventAttribute::words());
+                let help = match suggestion {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!(
+                        "an event attribute is one of: {}",
+                        EventAttribute::words().collect::<Vec<_>>().join(", ")
+                    ),
+                };
+                diagnostics.push(
+                    Diagnostic::error(
+                        codes::UNKNOWN_ATTRIBUTE,
+                        format!("unknown event attribute `{}`", word.value),
+                    )
+                    .with_label(word.span, "not an event attribute")
+                    .with_help(help)
+                    .with_suggestion(suggestion),
+                );
+            }
+        }
+    }
+    out
 }
 
 /// Words an expectation may be about: clause keywords and the vocabulary words that

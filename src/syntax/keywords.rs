@@ -65,6 +65,16 @@ pub const CLAUSE_KEYWORDS: &[Keyword] = &[
     kw("indivisible", Place::Obligation, "an attack on one counts as an attack on all", "indivisible"),
 ];
 
+/// Words that modify a clause rather than open one: conditions on a trigger or on
+/// the response (issue 13). Hover and completion read them with the clause keywords.
+pub const CONDITION_MODIFIERS: &[Keyword] = &[
+    kw("threshold", Place::Obligation, "how grave an attack must be for the trigger to fire: significant, deliberate, sustained, large-scale, state-of-war, unprovoked", "trigger armed-attack by RU against UA threshold significant, deliberate, sustained { ... }"),
+    kw("decided-by", Place::Obligation, "who decides on the response, and how: parties or a quoted organ, a vote (unanimity, consensus, two-thirds, majority), after consultation", "decided-by US after consultation with UA"),
+];
+
 pub fn find(word: &str) -> Option<&'static Keyword> {
-    CLAUSE_KEYWORDS.iter().find(|k| k.word == word)
+    CLAUSE_KEYWORDS
+        .iter()
+        .chain(CONDITION_MODIFIERS)
+        .find(|k| k.word == word)
 }

@@ -173,6 +173,7 @@ fn happening(pair: Node<'_>) -> Option<Happening> {
         Rule::s_occurrence => {
             let mut kind = None;
             let mut aspects = Vec::new();
+            let mut attributes = Vec::new();
             let (mut by, mut against, mut place, mut at) = (None, None, None, None);
             for p in inner.into_inner() {
                 match p.as_rule() {
@@ -187,12 +188,14 @@ fn happening(pair: Node<'_>) -> Option<Happening> {
                         })
                     }
                     Rule::s_timestamp => at = Some(word(&p)),
+                    Rule::s_attributes => attributes = words(p, Rule::s_word),
                     _ => {}
                 }
             }
             Some(Happening::Occurrence {
                 kind: kind?,
                 aspects,
+                attributes,
                 by,
                 against,
                 place,

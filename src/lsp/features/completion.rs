@@ -124,6 +124,12 @@ pub(super) fn expected_in_clause(line_before_cursor: &str) -> Expected {
         (_, "with") => only(vocabulary_words!(Means)),
         ("trigger", "trigger") => only(vocabulary_words!(TriggerKind)),
         ("trigger", "to") => only(vocabulary_words!(ThreatAspect)),
+        ("trigger", _)
+            if previous == "threshold"
+                || (after_list_comma && written.contains(&"threshold")) =>
+        {
+            only(vocabulary_words!(Threshold))
+        }
         ("trigger", "by" | "against") => with_parties(Vec::new()),
         ("trigger", _)
             if after_list_comma && !written.contains(&"by") && !written.contains(&"against") =>
@@ -139,6 +145,11 @@ pub(super) fn expected_in_clause(line_before_cursor: &str) -> Expected {
         }
         ("provide", _) if written.contains(&"->") => {
             with_parties(vocabulary_words!(AssistanceKind))
+        }
+        (_, "decided-by") => with_parties(Vec::new()),
+        // After the decider: how it decides, or a qualifier.
+        _ if written.iter().rev().nth(1) == Some(&"decided-by") => {
+            only(vocabulary_words!(Vote, QualifierKind))
         }
         // After a clause's parties come its own words; a qualifier can end any clause.
         _ => with_parties(vocabulary_words!(QualifierKind)),
@@ -180,5 +191,17 @@ mod completion_tests {
         assert!(parties && words.contains(&"air-defence"));
         let (parties, words) = offered("    consult UK, UA within 24 hours ");
         assert!(parties && words.contains(&"as-deemed-necessary"));
+    }
+
+    #[test]
+    fn thresholds_and_decision_procedures_are_offered() {
+        let (parties, words) = offered("  trigger armed-attack against UA threshold ");
+        assert!(!parties && words.contains(&"significant") && words.contains(&"state-of-war"));
+        let (_, words) = offered("  trigger armed-attack threshold significant, ");
+        assert!(words.contains(&"sustained") && !words.contains(&"cyber-attack"));
+        let (parties, words) = offered("    assist US -> UA with armed-force decided-by ");
+        assert!(parties && words.is_empty());
+        let (parties, words) = offered("    assist US -> UA decided-by council ");
+        assert!(!parties && words.contains(&"two-thirds") && words.contains(&"unanimity"));
     }
 }

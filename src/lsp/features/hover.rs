@@ -126,7 +126,10 @@ pub(super) fn vocabulary_meanings(word: &str) -> Option<String> {
         Prohibited,
         RefrainAct,
         RespectAspect,
-        QualifierKind
+        QualifierKind,
+        Threshold,
+        Vote,
+        EventAttribute
     );
     (!found.is_empty()).then(|| found.join("\n\n"))
 }

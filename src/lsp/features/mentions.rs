@@ -55,6 +55,14 @@ pub(super) fn flow(out: &mut Vec<PartyMention>, f: &Flow) {
 }
 
 pub(super) fn mentions_in(clause: &Clause, out: &mut Vec<PartyMention>) {
+    if let Some(decided) = &clause.decided_by {
+        if let Decider::Parties(parties) = &decided.by {
+            list(out, parties);
+        }
+        if let Some((_, Some(with))) = &decided.consultation {
+            list(out, with);
+        }
+    }
     match &clause.kind {
         ClauseKind::Party { code, .. } => mention(out, code, true),
         ClauseKind::Members(codes) => codes.iter().for_each(|c| mention(out, c, true)),

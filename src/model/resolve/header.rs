@@ -8,6 +8,7 @@ impl Resolver<'_> {
     pub(super) fn header_or_obligation(&mut self, out: &mut Treaty, clause: &ast::Clause) {
         use ast::ClauseKind as K;
         self.fields_seen.push(clause.kind.keyword());
+        self.check_decision_placement(clause);
         match &clause.kind {
             K::Title(text) => {
                 let mut slot = out.title.take();

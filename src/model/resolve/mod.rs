@@ -22,6 +22,9 @@ pub mod codes {
     pub const DUPLICATE_FIELD: &str = "E106";
     pub const MISSING_FIELD: &str = "E107";
     pub const DUPLICATE_TREATY: &str = "E108";
+    /// A clause modifier where it has no meaning (`decided-by` on a header clause, a
+    /// threshold on a trigger that is not an attack).
+    pub const MISPLACED_MODIFIER: &str = "E110";
 }
 
 /// Parse and resolve only: the model and the syntax and model diagnostics. Read a
@@ -146,6 +149,7 @@ macro_rules! word_of {
 }
 
 // After `word_of!`: a macro is visible only to the modules declared after it.
+mod conditions;
 mod header;
 mod obligations;
 mod values;

@@ -11,7 +11,7 @@ impl Resolver<'_> {
         clause: &ast::Clause,
         clauses: &[ast::Clause],
     ) -> Trigger {
-        let kinds = spec
+        let kinds: Vec<TriggerKind> = spec
             .kinds
             .iter()
             .filter_map(|k| word_of!(self, TriggerKind, k))
@@ -34,6 +34,8 @@ impl Resolver<'_> {
         let scope = spec.scope.as_ref().map(|p| self.place_text(p));
         let excluding = spec.excluding.as_ref().map(|p| self.place_text(p));
         let qualifiers = self.qualifiers(clause);
+        let threshold = self.threshold(spec, &kinds);
+        let decision = self.decision(clause);
         let obligations = clauses.iter().filter_map(|c| self.obligation(c)).collect();
         Trigger {
             kinds,
@@ -42,6 +44,8 @@ impl Resolver<'_> {
             against,
             scope,
             excluding,
+            threshold,
+            decision,
             qualifiers,
             source: clause.source.as_ref().map(|s| s.value.clone()),
             obligations,
@@ -247,6 +251,7 @@ impl Resolver<'_> {
             receivers,
             qualifiers: self.qualifiers(clause),
             source: clause.source.as_ref().map(|s| s.value.clone()),
+            decision: self.decision(clause),
             span: clause.span,
         })
     }

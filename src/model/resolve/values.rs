@@ -154,6 +154,9 @@ impl Resolver<'_> {
                     }
                 }
                 ast::PartyItem::Attacked(_) => out.push(PartyRef::Attacked),
+                ast::PartyItem::Class { name, .. } => out.push(PartyRef::Class {
+                    name: name.value.clone(),
+                }),
                 ast::PartyItem::Quantified {
                     quantifier, group, ..
                 } => {

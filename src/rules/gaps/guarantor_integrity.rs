@@ -13,7 +13,7 @@ pub const ELEMENT: Element = Element {
         code: "GUARANTOR_IS_POTENTIAL_AGGRESSOR",
         shortfall: Shortfall::Missing,
         name: "guarantor-is-potential-aggressor",
-        summary: "a guarantor or party is the likely attacker, or can veto the response",
+        summary: "a guarantor or party is the likely attacker, or can veto the response (`unanimity`, or `decided-by ... unanimity` or `consensus`)",
         why: "a guarantee given by the state it guards against fails the moment it is needed",
         example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party RU guarantor, adversary\n  party UA beneficiary\n  refrain UK, RU from threat-or-use-of-force against UA\n}\n",
         fix: "remove the adversary from the guarantors, and drop `unanimity` from the response",
@@ -73,6 +73,22 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
             "every guarantor must agree, so any one of them, the aggressor included, can block the response",
         )
         .with_detail("unanimity")];
+    }
+    // ...or a decision procedure in which one member can block the response.
+    if let Some((decision, _)) = super::decision::decisions(treaty)
+        .into_iter()
+        .find(|(d, _)| d.is_veto())
+    {
+        let vote = decision.vote.map_or("unanimity", |v| v.word());
+        return vec![Finding::new(
+            "GUARANTOR_IS_POTENTIAL_AGGRESSOR",
+            decision.span,
+            format!(
+                "the response is decided by {} by {vote}, so any one of them, the aggressor included, can block it",
+                decision.decider_text()
+            ),
+        )
+        .with_detail(vote)];
     }
     Vec::new()
 }

@@ -21,7 +21,7 @@ pub const ELEMENT: Element = Element {
             code: "CONSULTATION_DELAY",
             shortfall: Shortfall::Weakened,
             name: "consultation-delay",
-            summary: "assistance waits for a consultation period",
+            summary: "assistance waits for a consultation period, or for a decision taken after consultation",
             why: "days spent consulting are days the attacker uses, and a consultation can end without agreement",
             example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    consult UK, UA within 72 hours\n    assist UK -> UA with armed-force after consultation\n  }\n}\n",
             fix: "make assistance `forthwith` and let consultation run alongside it",
@@ -39,7 +39,22 @@ fn is_immediate(deadline: &Option<Deadline>) -> bool {
     }
 }
 
-fn assess(_treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
+fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
+    // A response decided only after consultation (`decided-by US after consultation`).
+    let consulted = super::decision::decisions(treaty)
+        .into_iter()
+        .find(|(d, _)| d.consultation.is_some());
+    if let Some((decision, _)) = consulted {
+        return vec![Finding::new(
+            "CONSULTATION_DELAY",
+            decision.span,
+            format!(
+                "the response waits for a decision by {}",
+                decision.text()
+            ),
+        )
+        .with_detail("decided after consultation")];
+    }
     let timings: Vec<_> = facts
         .assistance_duties
         .iter()

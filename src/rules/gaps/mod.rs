@@ -10,6 +10,7 @@
 mod armed_force;
 mod binding;
 mod consultation;
+mod decision;
 mod durability;
 mod duty_to_assist;
 mod guarantor_integrity;

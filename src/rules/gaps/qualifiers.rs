@@ -92,6 +92,8 @@ pub const ELEMENT: Element = Element {
             example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    consult UK, UA within 24 hours\n    assist UK -> UA with armed-force within 24 hours\n      where-possible\n  }\n}\n",
             fix: "remove `where-possible`",
         },
+        super::decision::UNILATERAL_DETERMINATION,
+        super::decision::COLLECTIVE_DECISION,
     ],
     assess,
 };
@@ -210,5 +212,6 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
             findings.push(Finding::new(code, q.span, message).with_detail(q.kind.word()));
         }
     }
+    findings.extend(super::decision::assess(treaty));
     findings
 }

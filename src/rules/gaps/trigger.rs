@@ -2,6 +2,7 @@
 //! a geographic scope without carve-outs.
 
 use super::{span_or_header, Element, Facts, Finding, GapRule, Shortfall};
+use crate::model::conditions::{graded_attack, threshold_text};
 use crate::model::{PartyRef, Treaty};
 
 pub const ELEMENT: Element = Element {
@@ -22,8 +23,8 @@ pub const ELEMENT: Element = Element {
             code: "NARROW_TRIGGER",
             shortfall: Shortfall::Weakened,
             name: "narrow-trigger",
-            summary: "the trigger is narrower than an armed attack by anyone",
-            why: "an aggressor can stay below a narrow trigger (no nuclear use, a proxy instead of the named state)",
+            summary: "the trigger is narrower than an armed attack by anyone: a named attacker or class of attacker, a threshold, or a kind short of armed attack",
+            why: "an aggressor can stay below a narrow trigger (no nuclear use, a proxy instead of the named state, an attack kept 'minor' or 'isolated')",
             example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  party RU adversary\n  trigger armed-attack by RU against UA {\n    assist UK -> UA with armed-force forthwith\n  }\n}\n",
             fix: "trigger on `armed-attack` with no `by`, so an attack by anyone counts",
         },
@@ -44,6 +45,10 @@ fn describe_by(by: &[PartyRef]) -> String {
     by.iter()
         .map(|p| match p {
             PartyRef::Party { code } => format!("`{code}`"),
+            PartyRef::Class { name } => {
+                let vowel = name.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']);
+                format!("{} {name}", if vowel { "an" } else { "a" })
+            }
             _ => "a group of parties".to_string(),
         })
         .collect::<Vec<_>>()
@@ -60,10 +65,11 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
         ));
         return findings;
     }
-    let broad = treaty
-        .triggers
-        .iter()
-        .any(|t| t.covers_armed_attack() && t.by.iter().all(|b| matches!(b, PartyRef::Any { .. })));
+    let broad = treaty.triggers.iter().any(|t| {
+        t.covers_armed_attack()
+            && t.threshold.is_empty()
+            && t.by.iter().all(|b| matches!(b, PartyRef::Any { .. }))
+    });
     if !broad {
         let narrow = facts
             .attack_triggers
@@ -71,7 +77,27 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
             .copied()
             .or(treaty.triggers.first());
         if let Some(trigger) = narrow {
-            let (message, detail) = if trigger.covers_armed_attack() {
+            let (message, detail) = if !trigger.threshold.is_empty() {
+                // "only a significant, deliberate and sustained armed attack counts"
+                let grave = threshold_text(&trigger.threshold);
+                let kinds: Vec<String> = trigger
+                    .kinds
+                    .iter()
+                    .map(|k| k.word().replace('-', " "))
+                    .collect();
+                let by = if trigger.by.iter().all(|b| matches!(b, PartyRef::Any { .. })) {
+                    String::new()
+                } else {
+                    format!(" by {}", describe_by(&trigger.by))
+                };
+                (
+                    format!(
+                        "narrow trigger: only {}{by} counts",
+                        graded_attack(&trigger.threshold, &kinds.join(" or "))
+                    ),
+                    format!("{grave} attack{} only", by.replace('`', "")),
+                )
+            } else if trigger.covers_armed_attack() {
                 let by = describe_by(&trigger.by);
                 (
                     format!("narrow trigger: only an attack by {by} counts"),

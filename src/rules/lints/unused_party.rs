@@ -71,7 +71,8 @@ pub(super) fn mentioned_parties(treaty: &Treaty) -> HashSet<&str> {
     let flows = treaty
         .all_obligations()
         .flat_map(|(_, o)| o.givers.iter().chain(&o.receivers));
-    for reference in triggers.chain(flows) {
+    let deciders = treaty.decisions().flat_map(|d| d.parties());
+    for reference in triggers.chain(flows).chain(deciders) {
         mentioned.extend(treaty.expand(reference));
     }
     for (_, obligation) in treaty.all_obligations() {
@@ -97,6 +98,16 @@ mod tests {
         let found = lint(&LINT, LINT.example);
         assert_eq!(found.len(), 1);
         assert!(found[0].message.contains("`PL`"));
+    }
+
+    #[test]
+    fn deciders_and_those_consulted_count_as_mentions() {
+        let body = "  party US guarantor\n  party UA beneficiary\n  party NATO signatory\n  party EU signatory\n  trigger armed-attack against UA decided-by EU after consultation with NATO {\n    assist US -> UA\n  }";
+        assert!(lint(&LINT, &treaty(body)).is_empty());
+        let unused = body.replace(" with NATO", "");
+        let found = lint(&LINT, &treaty(&unused));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("`NATO`"));
     }
 
     #[test]

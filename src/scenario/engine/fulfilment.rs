@@ -7,6 +7,10 @@ use super::*;
 
 impl<'a> Engine<'_, 'a> {
     pub(super) fn action(&mut self, index: usize, at: Instant, act: &Act<'_>) {
+        if act.verb == Verb::Decides {
+            self.decide(index, at, act.actor);
+            return;
+        }
         for (id, open) in self.open.iter_mut().enumerate() {
             if open.waiting.is_empty() {
                 continue;

@@ -45,6 +45,7 @@ impl<'a> Engine<'_, 'a> {
                 waiting: Vec::new(),
             });
             self.owed.push(Owed {
+                decision: None,
                 id: id + 1,
                 origin: Origin::Standing,
                 treaty: treaty.id.to_string(),

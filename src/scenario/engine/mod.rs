@@ -13,12 +13,14 @@
 //! obligation ledger in `ledger` (with who owes whom in `parties`), fulfilment by acts
 //! in `fulfilment`, and whether a treaty binds on a day in `standing`.
 
+mod conditions;
 mod fulfilment;
 mod ledger;
 mod parties;
 mod standing;
 mod trigger;
 
+pub use conditions::DecisionStep;
 use standing::treaty_info;
 pub use standing::{is_discretionary, standing_at, term_end};
 pub use trigger::kind_matches;
@@ -85,6 +87,9 @@ pub struct EventReport {
     pub happening: Happening,
     /// Obligations this act fulfilled (a share each), for actions.
     pub fulfils: Vec<Fulfilment>,
+    /// Obligations whose decision this act took (`US decides at T`), by `id`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub decides: Vec<usize>,
     /// Where it was written, when it came from a scenario file.
     #[serde(skip)]
     pub span: Option<Span>,
@@ -186,6 +191,9 @@ pub struct Owed {
     pub qualifiers: Vec<&'static str>,
     pub notes: Vec<Finding>,
     pub status: Status,
+    /// The decision the response waits for (`decided-by`), and when it was taken.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision: Option<DecisionStep>,
     /// One per party that owes it.
     pub shares: Vec<Share>,
     #[serde(skip)]
@@ -318,6 +326,7 @@ pub fn run(scenario: &Scenario, instruments: &[Instrument<'_>]) -> Run {
                 text: e.text.clone(),
                 happening: e.happening.clone(),
                 fulfils: Vec::new(),
+                decides: Vec::new(),
                 span: e.span,
             })
             .collect(),
@@ -407,6 +416,7 @@ struct Occurrence<'e> {
     by: Option<&'e str>,
     against: Option<&'e str>,
     place: Option<&'e str>,
+    attributes: &'e [EventAttribute],
     at: Instant,
 }
 
@@ -423,6 +433,7 @@ impl<'a> Engine<'_, 'a> {
             by,
             against,
             place,
+            attributes,
         } = &event.happening
         else {
             return;
@@ -433,6 +444,7 @@ impl<'a> Engine<'_, 'a> {
             by: by.as_deref(),
             against: against.as_deref(),
             place: place.as_deref(),
+            attributes,
             at: event.at,
         };
         for (i, instrument) in self.instruments.iter().enumerate() {

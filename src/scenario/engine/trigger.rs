@@ -4,6 +4,7 @@
 //! place it does not cover, a treaty not in force. It must not decide whether an
 //! obligation was fulfilled (see `fulfilment`).
 
+use super::conditions::{due_from, threshold_check};
 use super::parties::{expand_all, parties_of, sketch};
 use super::standing::is_discretionary;
 use super::*;
@@ -38,25 +39,44 @@ impl<'a> Engine<'_, 'a> {
         }
         if !trigger.by.is_empty() {
             let adversaries = expand_all(treaty, &trigger.by, o.against);
+            let classes: Vec<String> = trigger
+                .attacker_classes()
+                .map(|c| format!("any \"{c}\""))
+                .collect();
+            let named: Vec<String> = adversaries.iter().chain(&classes).cloned().collect();
             match o.by {
                 None => reasons.push(Finding::new(
                     Reason::NotAdversary,
                     format!(
                         "the event names no attacker; the trigger needs an attack by {}",
-                        or_list(&adversaries)
+                        or_list(&named)
                     ),
                 )),
                 Some(attacker) if !adversaries.iter().any(|a| a == attacker) => {
-                    reasons.push(Finding::new(
-                        Reason::NotAdversary,
-                        format!(
-                            "the attacker, {attacker}, is not the adversary the trigger names ({})",
-                            or_list(&adversaries)
-                        ),
-                    ))
+                    if classes.is_empty() {
+                        reasons.push(Finding::new(
+                            Reason::NotAdversary,
+                            format!(
+                                "the attacker, {attacker}, is not the adversary the trigger names ({})",
+                                or_list(&adversaries)
+                            ),
+                        ))
+                    } else {
+                        // Whether a state is "a European Power" is not in the treaty.
+                        reasons.push(Finding::new(
+                            Reason::Undetermined,
+                            format!(
+                                "undetermined: the trigger counts an attack by {}; the treaty cannot tell whether {attacker} is one",
+                                or_list(&named)
+                            ),
+                        ))
+                    }
                 }
                 Some(_) => {}
             }
+        }
+        if let Some(finding) = threshold_check(trigger, o.attributes) {
+            reasons.push(finding);
         }
         if let Some(reason) = coverage(treaty, trigger, o) {
             reasons.push(reason);
@@ -145,12 +165,23 @@ impl<'a> Engine<'_, 'a> {
                 ));
             }
             let deadline = deadline_of(obligation);
-            let due = match deadline {
-                Some(Deadline::Within { period }) => Some(o.at.plus(*period)),
-                Some(Deadline::Immediately | Deadline::Forthwith) => Some(o.at),
-                Some(Deadline::AfterConsultation) | None => None,
+            let decision = obligation
+                .decision
+                .as_ref()
+                .or(trigger.decision.as_ref())
+                .map(|d| DecisionStep::of(treaty, d));
+            // Under a decision procedure the deadline runs from the decision.
+            let due = match &decision {
+                Some(_) => None,
+                None => due_from(deadline, o.at),
             };
-            if due.is_none() {
+            if let Some(step) = &decision {
+                notes.push(Finding::new(
+                    Reason::AwaitsDecision,
+                    format!("waits for a decision by {}", step.procedure),
+                ));
+            }
+            if due_from(deadline, o.at).is_none() {
                 notes.push(Finding::new(
                     Reason::NoDeadline,
                     match deadline {
@@ -186,6 +217,7 @@ impl<'a> Engine<'_, 'a> {
                 waiting: (0..shares.len()).collect(),
             });
             self.owed.push(Owed {
+                decision,
                 id: id + 1,
                 origin: Origin::Trigger,
                 treaty: treaty.id.to_string(),

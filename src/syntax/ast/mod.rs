@@ -51,6 +51,9 @@ pub struct Clause {
     pub kind: ClauseKind,
     pub qualifiers: Vec<Qualifier>,
     pub source: Option<Spanned<Text>>,
+    /// `decided-by ...`: who decides on the response, and how.
+    #[serde(default)]
+    pub decided_by: Option<DecidedBy>,
     /// The whole clause; for a trigger, its header line only.
     pub span: Span,
     /// The keyword that opens the clause.
@@ -116,6 +119,12 @@ pub enum PartyItem {
         span: Span,
     },
     Attacked(Span),
+    /// A class of states that are not declared parties: `any "European Power"`.
+    Class {
+        quantifier: Word,
+        name: Spanned<Text>,
+        span: Span,
+    },
 }
 
 impl PartyItem {
@@ -124,6 +133,7 @@ impl PartyItem {
             PartyItem::Named(w) => w.span,
             PartyItem::Quantified { span, .. } => *span,
             PartyItem::Attacked(span) => *span,
+            PartyItem::Class { span, .. } => *span,
         }
     }
 }
@@ -200,6 +210,27 @@ pub struct TriggerSpec {
     pub against: Option<PartyList>,
     pub scope: Option<Place>,
     pub excluding: Option<Place>,
+    /// `threshold significant, deliberate, sustained`: how grave the attack must be.
+    #[serde(default)]
+    pub threshold: Vec<Word>,
+}
+
+/// Who decides on the response: parties or a named body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Decider {
+    Parties(PartyList),
+    Body(Spanned<Text>),
+}
+
+/// `decided-by US after consultation with UA`, `decided-by "Organ of Consultation"
+/// two-thirds`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecidedBy {
+    pub by: Decider,
+    pub vote: Option<Word>,
+    /// `after consultation [with PARTIES]`: the span of those words, and whom.
+    pub consultation: Option<(Span, Option<PartyList>)>,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -59,6 +59,9 @@ pub enum Happening {
         against: Option<Word>,
         place: Option<ScenePlace>,
         at: Word,
+        /// What the attack was like, after the time: `significant deliberate`, `minor`.
+        #[serde(default)]
+        attributes: Vec<Word>,
         span: Span,
     },
     /// `UK provides air-defence to UA at 2027-03-02T10:00Z`

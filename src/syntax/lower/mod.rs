@@ -2,8 +2,10 @@
 //! node becomes a diagnostic; everything else becomes a typed clause.
 
 mod clause_kinds;
+mod conditions;
 mod values;
 
+use conditions::decision;
 use values::{first_party_list, first_place, words};
 
 use super::node::Node;
@@ -230,6 +232,7 @@ impl<'t> Lowerer<'t> {
         };
         let mut qualifiers = Vec::new();
         let mut source = None;
+        let mut decided_by = None;
         let mut nested = Vec::new();
         let mut trigger_block_end = None;
         let mut trigger_head_ok = true;
@@ -242,6 +245,7 @@ impl<'t> Lowerer<'t> {
                     }
                 }
                 Rule::qualifier => qualifiers.push(self.qualifier(child)),
+                Rule::decided_by => decided_by = Some(decision(child)),
                 Rule::trigger_spec => {
                     trigger_head_end = span_of(&child).end;
                     // The trigger's own qualifiers and source live inside its spec.
@@ -257,6 +261,7 @@ impl<'t> Lowerer<'t> {
                                 }
                             }
                             Rule::qualifier => qualifiers.push(self.qualifier(spec_child)),
+                            Rule::decided_by => decided_by = Some(decision(spec_child)),
                             _ => spec_parts.push(spec_child),
                         }
                     }
@@ -298,6 +303,7 @@ impl<'t> Lowerer<'t> {
             kind,
             qualifiers,
             source,
+            decided_by,
             span,
             keyword_span,
         })
@@ -326,6 +332,7 @@ impl<'t> Lowerer<'t> {
             against: None,
             scope: None,
             excluding: None,
+            threshold: Vec::new(),
         };
         for part in parts {
             match part.as_rule() {
@@ -343,6 +350,7 @@ impl<'t> Lowerer<'t> {
                 Rule::trigger_against => spec.against = first_party_list(part),
                 Rule::trigger_scope => spec.scope = first_place(part),
                 Rule::trigger_excluding => spec.excluding = first_place(part),
+                Rule::trigger_threshold => spec.threshold = words(part),
                 _ => {}
             }
         }

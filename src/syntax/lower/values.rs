@@ -58,6 +58,17 @@ pub(super) fn party_list(pair: Node<'_>) -> PartyList {
         .filter_map(|p| match p.as_rule() {
             Rule::party_name => Some(PartyItem::Named(word(&p))),
             Rule::attacked => Some(PartyItem::Attacked(span_of(&p))),
+            Rule::party_class => {
+                let span = span_of(&p);
+                let mut inner = p.into_inner();
+                let quantifier = word(&inner.next()?);
+                let name = string(&inner.next()?);
+                Some(PartyItem::Class {
+                    quantifier,
+                    name,
+                    span,
+                })
+            }
             Rule::quantified => {
                 let span = span_of(&p);
                 let mut inner = p.into_inner();
