@@ -287,6 +287,22 @@ fn saudi_pakistan_agreement_is_contested_and_has_no_threshold() {
 }
 
 #[test]
+fn us_draft_guarantee_has_a_threshold_and_leaves_the_response_to_the_president() {
+    expect(
+        "us-guarantee-draft-2025.treaty",
+        Tier::Intermediate,
+        &[
+            "NARROW_TRIGGER",
+            "UNILATERAL_DETERMINATION",
+            "CONSULTATION_DELAY",
+            "NOT_IN_FORCE",
+            "FIXED_TERM",
+        ],
+        &["NO_ARMED_FORCE", "COLLECTIVE_DECISION"],
+    );
+}
+
+#[test]
 fn every_instrument_of_the_corpus_is_present() {
     let files: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/treaties"))
         .unwrap()
@@ -309,6 +325,7 @@ fn every_instrument_of_the_corpus_is_present() {
         ("rio-1947.treaty", Tier::Hard),
         ("shusha-2021.treaty", Tier::Hard),
         ("saudi-pakistan-2025.treaty", Tier::Intermediate),
+        ("us-guarantee-draft-2025.treaty", Tier::Intermediate),
     ]
     .into_iter()
     .collect();
