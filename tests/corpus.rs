@@ -260,7 +260,11 @@ fn shusha_declaration_is_hard_but_its_assistance_is_decided_jointly_after_consul
     expect(
         "shusha-2021.treaty",
         Tier::Hard,
-        &["COLLECTIVE_DECISION", "CONSULTATION_DELAY", "NO_ARMED_FORCE"],
+        &[
+            "COLLECTIVE_DECISION",
+            "CONSULTATION_DELAY",
+            "NO_ARMED_FORCE",
+        ],
         &[
             "NOT_RATIFIED",
             "NOT_IN_FORCE",

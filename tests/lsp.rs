@@ -598,9 +598,7 @@ fn conditions_are_hovered_and_completed() {
   }
 }
 ";
-    let here = |needle: &str| {
-        json!({ "textDocument": { "uri": URI }, "position": lsp_position(CONDITIONS, nth_offset(CONDITIONS, needle, 0) + 1, false) })
-    };
+    let here = |needle: &str| json!({ "textDocument": { "uri": URI }, "position": lsp_position(CONDITIONS, nth_offset(CONDITIONS, needle, 0) + 1, false) });
     let mut client = Client::start();
     client.initialize(json!(["utf-16"]));
     client.open(CONDITIONS);
@@ -614,9 +612,7 @@ fn conditions_are_hovered_and_completed() {
         let shown = hover["contents"]["value"].as_str().unwrap_or_default();
         assert!(shown.contains(expected), "{needle}: {shown}");
     }
-    let end_of = |needle: &str| {
-        json!({ "textDocument": { "uri": URI }, "position": lsp_position(CONDITIONS, nth_offset(CONDITIONS, needle, 0) + needle.len(), false) })
-    };
+    let end_of = |needle: &str| json!({ "textDocument": { "uri": URI }, "position": lsp_position(CONDITIONS, nth_offset(CONDITIONS, needle, 0) + needle.len(), false) });
     let completion = client.result("textDocument/completion", end_of("threshold "));
     let labels: Vec<&str> = completion["items"]
         .as_array()
@@ -624,7 +620,10 @@ fn conditions_are_hovered_and_completed() {
         .iter()
         .filter_map(|i| i["label"].as_str())
         .collect();
-    assert!(labels.contains(&"deliberate") && labels.contains(&"state-of-war"), "{labels:?}");
+    assert!(
+        labels.contains(&"deliberate") && labels.contains(&"state-of-war"),
+        "{labels:?}"
+    );
     let completion = client.result("textDocument/completion", end_of("council "));
     let labels: Vec<&str> = completion["items"]
         .as_array()
@@ -632,6 +631,9 @@ fn conditions_are_hovered_and_completed() {
         .iter()
         .filter_map(|i| i["label"].as_str())
         .collect();
-    assert!(labels.contains(&"majority") && labels.contains(&"consensus"), "{labels:?}");
+    assert!(
+        labels.contains(&"majority") && labels.contains(&"consensus"),
+        "{labels:?}"
+    );
     client.finish();
 }

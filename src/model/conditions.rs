@@ -35,6 +35,8 @@ impl Decision {
     /// The decider as it reads: `US`, `"Organ of Consultation"`, `all guarantors`.
     pub fn decider_text(&self) -> String {
         match &self.by {
+            // Quoted as the language writes it, unless it is one word (`council`).
+            Decider::Body { name } if name.contains(char::is_whitespace) => format!("\"{name}\""),
             Decider::Body { name } => name.to_string(),
             Decider::Parties { parties } => parties
                 .iter()
@@ -145,9 +147,7 @@ impl Decision {
             Decider::Parties { parties } => parties,
             Decider::Body { .. } => &[],
         };
-        deciders
-            .iter()
-            .chain(self.consultation.iter().flatten())
+        deciders.iter().chain(self.consultation.iter().flatten())
     }
 }
 
@@ -157,6 +157,9 @@ impl Treaty {
         self.triggers
             .iter()
             .filter_map(|t| t.decision.as_ref())
-            .chain(self.all_obligations().filter_map(|(_, o)| o.decision.as_ref()))
+            .chain(
+                self.all_obligations()
+                    .filter_map(|(_, o)| o.decision.as_ref()),
+            )
     }
 }

@@ -115,7 +115,9 @@ fn owed_lines(out: &mut String, o: &Owed, indent: &str) {
     for note in &o.notes {
         if matches!(
             note.code,
-            super::Reason::Discretionary | super::Reason::NoDeadline | super::Reason::AwaitsDecision
+            super::Reason::Discretionary
+                | super::Reason::NoDeadline
+                | super::Reason::AwaitsDecision
         ) {
             continue;
         }

@@ -243,6 +243,14 @@ impl Ctx<'_> {
             };
             self.push(Area::Clauses, kind, text, clause.clone(), os, ns);
         }
+        self.threshold_changes(o, n, clause.clone());
+        self.decision_changes(
+            &format!("the {name}"),
+            o.decision.as_ref(),
+            n.decision.as_ref(),
+            clause.clone(),
+            (o.span, n.span),
+        );
         self.qualifier_changes(
             &o.qualifiers,
             &n.qualifiers,
@@ -299,6 +307,13 @@ impl Ctx<'_> {
         for (kind, text) in out {
             self.push(Area::Clauses, kind, text, Some(clause.clone()), os, ns);
         }
+        self.decision_changes(
+            keyword,
+            o.decision.as_ref(),
+            n.decision.as_ref(),
+            Some(clause.clone()),
+            (o.span, n.span),
+        );
         self.qualifier_changes(
             &o.qualifiers,
             &n.qualifiers,

@@ -14,6 +14,7 @@
 //! Rendering is not here: `compare::text` and the JSON output format the [`Diff`].
 
 mod clauses;
+mod conditions;
 mod duties;
 mod header;
 mod matching;

@@ -85,6 +85,8 @@ pub(super) fn codes(treaty: &Treaty, refs: &[PartyRef]) -> BTreeSet<String> {
     refs.iter()
         .flat_map(|r| match r {
             PartyRef::Attacked => vec!["attacked".to_string()],
+            // A class of states is not a set of codes: it stands for itself.
+            PartyRef::Class { .. } => vec![describe::party_ref(r)],
             _ => treaty.expand(r).into_iter().map(str::to_string).collect(),
         })
         .collect()

@@ -125,8 +125,7 @@ pub(super) fn expected_in_clause(line_before_cursor: &str) -> Expected {
         ("trigger", "trigger") => only(vocabulary_words!(TriggerKind)),
         ("trigger", "to") => only(vocabulary_words!(ThreatAspect)),
         ("trigger", _)
-            if previous == "threshold"
-                || (after_list_comma && written.contains(&"threshold")) =>
+            if previous == "threshold" || (after_list_comma && written.contains(&"threshold")) =>
         {
             only(vocabulary_words!(Threshold))
         }

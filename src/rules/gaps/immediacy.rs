@@ -48,10 +48,7 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
         return vec![Finding::new(
             "CONSULTATION_DELAY",
             decision.span,
-            format!(
-                "the response waits for a decision by {}",
-                decision.text()
-            ),
+            format!("the response waits for a decision by {}", decision.text()),
         )
         .with_detail("decided after consultation")];
     }

@@ -46,7 +46,12 @@ fn describe_by(by: &[PartyRef]) -> String {
         .map(|p| match p {
             PartyRef::Party { code } => format!("`{code}`"),
             PartyRef::Class { name } => {
-                let vowel = name.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']);
+                // "an Arab State", but "a European Power", "a Union member".
+                let lower = name.to_lowercase();
+                let vowel = lower.starts_with(['a', 'e', 'i', 'o', 'u'])
+                    && !["eu", "uni", "use", "one"]
+                        .iter()
+                        .any(|p| lower.starts_with(p));
                 format!("{} {name}", if vowel { "an" } else { "a" })
             }
             _ => "a group of parties".to_string(),
