@@ -8,6 +8,7 @@
 
 pub mod describe;
 mod resolve;
+pub mod scope;
 pub mod time;
 /// The language's vocabularies live beside the grammar; re-exported here because the
 /// model is where they are resolved.
@@ -16,6 +17,7 @@ pub use crate::vocab;
 use serde::{Deserialize, Serialize};
 
 pub use resolve::{codes, model_of, resolve, FileResolver};
+pub use scope::{Area, Line, Scope};
 pub use time::{Date, Period, Unit};
 use vocab::*;
 
@@ -294,7 +296,10 @@ pub enum Duty {
         what: Vec<Prohibited>,
         place: Option<Place>,
     },
-    Indivisible,
+    /// An attack on one concerns the others, as strongly as the grade says.
+    Indivisible {
+        grade: Indivisibility,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -351,7 +356,7 @@ impl Obligation {
             Duty::Report { .. } => "report",
             Duty::Establish { .. } => "establish",
             Duty::Prohibit { .. } => "prohibit",
-            Duty::Indivisible => "indivisible",
+            Duty::Indivisible { .. } => "indivisible",
         }
     }
 }
@@ -363,8 +368,9 @@ pub struct Trigger {
     /// Empty: an attack by anyone.
     pub by: Vec<PartyRef>,
     pub against: Vec<PartyRef>,
-    pub scope: Option<Text>,
-    pub excluding: Option<Text>,
+    /// Where an attack counts (`in`, `covering`, `excluding`, `across`).
+    #[serde(default)]
+    pub scope: Scope,
     pub qualifiers: Vec<Qualifier>,
     pub source: Option<Text>,
     pub obligations: Vec<Obligation>,

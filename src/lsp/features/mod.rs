@@ -24,7 +24,7 @@ use crate::diagnostics::{Diagnostic, Severity};
 use crate::rules::registry;
 use crate::span::Span;
 use crate::syntax::ast::{
-    Clause, ClauseKind, DurationValue, Event, Flow, PartyItem, PartyList, Place, ReviewWhen,
+    Area, Clause, ClauseKind, DurationValue, Event, Flow, PartyItem, PartyList, Place, ReviewWhen,
     Timing, Word,
 };
 use crate::syntax::comments::{self, TokenKind};

@@ -148,6 +148,7 @@ macro_rules! word_of {
 // After `word_of!`: a macro is visible only to the modules declared after it.
 mod header;
 mod obligations;
+mod scope;
 mod values;
 
 impl<'d> Resolver<'d> {

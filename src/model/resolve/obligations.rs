@@ -31,8 +31,7 @@ impl Resolver<'_> {
             .as_ref()
             .map(|l| self.parties(l))
             .unwrap_or_default();
-        let scope = spec.scope.as_ref().map(|p| self.place_text(p));
-        let excluding = spec.excluding.as_ref().map(|p| self.place_text(p));
+        let scope = self.scope(spec);
         let qualifiers = self.qualifiers(clause);
         let obligations = clauses.iter().filter_map(|c| self.obligation(c)).collect();
         Trigger {
@@ -41,7 +40,6 @@ impl Resolver<'_> {
             by,
             against,
             scope,
-            excluding,
             qualifiers,
             source: clause.source.as_ref().map(|s| s.value.clone()),
             obligations,
@@ -238,7 +236,12 @@ impl Resolver<'_> {
                     .collect(),
                 place: place.as_ref().map(|p| self.place(p)),
             },
-            K::Indivisible => Duty::Indivisible,
+            K::Indivisible(grade) => Duty::Indivisible {
+                grade: match grade {
+                    Some(word) => word_of!(self, Indivisibility, word)?,
+                    None => Indivisibility::AttackOnAll,
+                },
+            },
             _ => return None,
         };
         Some(Obligation {

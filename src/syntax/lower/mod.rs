@@ -2,9 +2,10 @@
 //! node becomes a diagnostic; everything else becomes a typed clause.
 
 mod clause_kinds;
+mod scope;
 mod values;
 
-use values::{first_party_list, first_place, words};
+use values::{first_party_list, words};
 
 use super::node::Node;
 
@@ -324,8 +325,10 @@ impl<'t> Lowerer<'t> {
             aspects: Vec::new(),
             by: None,
             against: None,
-            scope: None,
-            excluding: None,
+            scope: Vec::new(),
+            covering: Vec::new(),
+            excluding: Vec::new(),
+            across: None,
         };
         for part in parts {
             match part.as_rule() {
@@ -341,8 +344,10 @@ impl<'t> Lowerer<'t> {
                 }
                 Rule::trigger_by => spec.by = first_party_list(part),
                 Rule::trigger_against => spec.against = first_party_list(part),
-                Rule::trigger_scope => spec.scope = first_place(part),
-                Rule::trigger_excluding => spec.excluding = first_place(part),
+                Rule::trigger_scope => spec.scope = scope::areas(part),
+                Rule::trigger_covering => spec.covering = words(part),
+                Rule::trigger_excluding => spec.excluding = scope::areas(part),
+                Rule::trigger_across => spec.across = scope::line(part),
                 _ => {}
             }
         }
