@@ -239,12 +239,14 @@ impl Scope {
                 ));
             }
         }
-        let crossing = |located: Located| match (&located, &self.across) {
+        let crossing = |located: Located| {
+            match (&located, &self.across) {
             (Located::Inside, Some(line)) => Located::Undetermined(format!(
                 "undetermined: the event does not say whether the attack crossed {}; taken to be across it",
                 line.text()
             )),
             _ => located,
+        }
         };
         if self.areas.is_empty() {
             return crossing(Located::Inside);

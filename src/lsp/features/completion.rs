@@ -134,9 +134,11 @@ pub(super) fn expected_in_clause(line_before_cursor: &str) -> Expected {
         ("trigger", "trigger") => only(vocabulary_words!(TriggerKind)),
         ("trigger", "to") => only(vocabulary_words!(ThreatAspect)),
         ("trigger", "by" | "against") => with_parties(Vec::new()),
-        ("trigger", "in" | "excluding") => {
-            with_parties(scope_words(&["territory", "administered-territory", "scope-of"]))
-        }
+        ("trigger", "in" | "excluding") => with_parties(scope_words(&[
+            "territory",
+            "administered-territory",
+            "scope-of",
+        ])),
         ("trigger", "of")
             if written
                 .iter()
@@ -146,7 +148,13 @@ pub(super) fn expected_in_clause(line_before_cursor: &str) -> Expected {
         }
         ("trigger", "covering") => only(vocabulary_words!(Covered)),
         ("trigger", "across") => only(vocabulary_words!(CrossingLine)),
-        ("trigger", _) if after_list_comma && written.last() != Some(&"covering") && written.contains(&"covering") && !written.contains(&"excluding") && !written.contains(&"across") => {
+        ("trigger", _)
+            if after_list_comma
+                && written.last() != Some(&"covering")
+                && written.contains(&"covering")
+                && !written.contains(&"excluding")
+                && !written.contains(&"across") =>
+        {
             only(vocabulary_words!(Covered))
         }
         ("indivisible", "indivisible") => only(vocabulary_words!(Indivisibility)),

@@ -217,7 +217,10 @@ pub struct Baseline {
 
 impl Baseline {
     pub fn new(treaty: Treaty) -> Self {
-        let own_codes = findings(&treaty, Some(&treaty)).into_iter().map(|(_, f)| f.code).collect();
+        let own_codes = findings(&treaty, Some(&treaty))
+            .into_iter()
+            .map(|(_, f)| f.code)
+            .collect();
         let name = treaty
             .title
             .as_ref()

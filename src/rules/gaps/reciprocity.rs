@@ -2,7 +2,7 @@
 //! guaranteed.
 
 use super::{scope, Element, Facts, Finding, GapRule, Shortfall};
-use crate::model::scope::TerritoryCover;
+use crate::model::scope::{and_list, TerritoryCover};
 use crate::model::vocab::Role;
 use crate::model::Treaty;
 
@@ -41,35 +41,35 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
 fn asymmetric_scope(treaty: &Treaty, facts: &Facts) -> Option<Finding> {
     let triggers = scope::scoped_triggers(treaty, &facts.attack_triggers);
     let coverage = scope::coverage(treaty, &triggers);
-    let ((better, good), (worse, bad)) = scope::asymmetry(&coverage)?;
-    let how = |cover: &scope::PartyCover| match cover.territory {
-        TerritoryCover::Own => "its territory is covered".to_string(),
-        TerritoryCover::RegionOnly => "its territory is covered only inside the named region".to_string(),
-        TerritoryCover::No => format!(
-            "its territory is not covered (only {})",
-            cover.scope.areas_text()
-        ),
-    };
+    let ((better, good), worse) = scope::asymmetry(&coverage)?;
+    let bad = worse.first()?.1;
+    let codes: Vec<&str> = worse.iter().map(|(code, _)| code.as_str()).collect();
+    let worse_list = and_list(&codes);
     let (message, detail) = if good.territory != bad.territory {
+        let how = match bad.territory {
+            TerritoryCover::No => format!("is not covered (only {})", bad.scope.areas_text()),
+            _ => format!("is covered only inside {}", scope::regions_text(&bad.scope)),
+        };
         (
             format!(
-                "asymmetric scope: for {better} {}, but for {worse} {}",
-                how(good),
-                how(bad)
+                "asymmetric scope: the territory of {better} is covered for {better}, but the territory of {worse_list} {how}"
             ),
-            format!("{worse}'s territory {}", match bad.territory {
-                TerritoryCover::No => "not covered",
-                _ => "only inside a region",
-            }),
+            format!(
+                "territory of {worse_list} {}",
+                match bad.territory {
+                    TerritoryCover::No => "not covered",
+                    _ => "only inside a region",
+                }
+            ),
         )
     } else {
         (
             format!(
-                "asymmetric scope: {better} and {worse} are covered differently (objects: {} for {better}, {} for {worse})",
+                "asymmetric scope: {better} and {worse_list} are covered differently (for {better}: {}; for {worse_list}: {})",
                 objects(good),
                 objects(bad)
             ),
-            format!("{worse} covered less"),
+            format!("{worse_list} covered less"),
         )
     };
     Some(
@@ -86,7 +86,11 @@ fn objects(cover: &scope::PartyCover) -> String {
     if cover.beyond.is_empty() {
         words(&cover.objects)
     } else {
-        format!("{} ({} also beyond the territory)", words(&cover.objects), words(&cover.beyond))
+        format!(
+            "{} ({} also beyond the territory)",
+            words(&cover.objects),
+            words(&cover.beyond)
+        )
     }
 }
 
@@ -94,7 +98,10 @@ fn one_sided(treaty: &Treaty) -> Option<Finding> {
     if treaty.is_collective() {
         return None;
     }
-    let guarantor = treaty.parties.iter().find(|p| p.has_role(Role::Guarantor))?;
+    let guarantor = treaty
+        .parties
+        .iter()
+        .find(|p| p.has_role(Role::Guarantor))?;
     Some(Finding::new(
         "ONE_SIDED",
         guarantor.span,

@@ -18,7 +18,10 @@ use crate::source::Span;
 
 /// The triggers whose scope is compared: those set off by an armed attack, or failing
 /// that any attack.
-pub fn scoped_triggers<'t>(treaty: &'t Treaty, attack_triggers: &[&'t Trigger]) -> Vec<&'t Trigger> {
+pub fn scoped_triggers<'t>(
+    treaty: &'t Treaty,
+    attack_triggers: &[&'t Trigger],
+) -> Vec<&'t Trigger> {
     let armed: Vec<&Trigger> = attack_triggers
         .iter()
         .copied()
@@ -153,12 +156,16 @@ pub fn left_out(
         !theirs.is_empty() && theirs.values().all(|c| c.territory == TerritoryCover::Own);
     let baseline_objects: Vec<Covered> = {
         let mut all = Vec::new();
-        theirs.values().for_each(|c| merge(&mut all, c.objects.iter().copied()));
+        theirs
+            .values()
+            .for_each(|c| merge(&mut all, c.objects.iter().copied()));
         all
     };
     let baseline_beyond: Vec<Covered> = {
         let mut all = Vec::new();
-        theirs.values().for_each(|c| merge(&mut all, c.beyond.iter().copied()));
+        theirs
+            .values()
+            .for_each(|c| merge(&mut all, c.beyond.iter().copied()));
         all
     };
 
@@ -175,7 +182,8 @@ pub fn left_out(
                 and_list(&codes),
                 first.scope.areas_text()
             ));
-            out.details.push(format!("only {}", first.scope.areas_text()));
+            out.details
+                .push(format!("only {}", first.scope.areas_text()));
             out.span.get_or_insert(first.span);
         }
         let region_only: Vec<(&String, &PartyCover)> = with(TerritoryCover::RegionOnly)
@@ -184,7 +192,7 @@ pub fn left_out(
             .collect();
         if let Some((_, first)) = region_only.first() {
             let codes: Vec<&str> = region_only.iter().map(|(c, _)| c.as_str()).collect();
-            let regions = first.scope.regions_text();
+            let regions = regions_text(&first.scope);
             out.parts.push(format!(
                 "the territory of {} is covered only inside {regions}",
                 and_list(&codes)
@@ -216,8 +224,10 @@ pub fn left_out(
         .collect();
     let first_span = triggers.first().map(|t| t.span);
     if !nowhere.is_empty() {
-        out.parts
-            .push(format!("attacks on {} do not count", objects_text(&nowhere)));
+        out.parts.push(format!(
+            "attacks on {} do not count",
+            objects_text(&nowhere)
+        ));
         out.details.push(objects_text(&nowhere));
         out.span = out.span.or(first_span);
     }
@@ -226,8 +236,10 @@ pub fn left_out(
             "attacks on {} outside the territory do not count",
             objects_text(&not_beyond)
         ));
-        out.details
-            .push(format!("{} outside the territory", objects_text(&not_beyond)));
+        out.details.push(format!(
+            "{} outside the territory",
+            objects_text(&not_beyond)
+        ));
         out.span = out.span.or(first_span);
     }
 
@@ -248,10 +260,10 @@ pub fn left_out(
     out
 }
 
-impl Scope {
-    /// The quoted regions (and references) of a scope, for messages.
-    fn regions_text(&self) -> String {
-        let regions: Vec<String> = self
+/// The quoted regions (and references) of a scope, for messages.
+pub fn regions_text(scope: &Scope) -> String {
+    {
+        let regions: Vec<String> = scope
             .areas
             .iter()
             .filter(|a| {
@@ -266,17 +278,18 @@ impl Scope {
     }
 }
 
-/// Two protected parties whose coverage differs: (better covered, worse covered).
-pub fn asymmetry<'c>(
-    coverage: &'c BTreeMap<String, PartyCover>,
-) -> Option<((&'c String, &'c PartyCover), (&'c String, &'c PartyCover))> {
+/// The best-covered protected party, and every party covered as badly as the worst
+/// one, when the protected parties are not all covered alike.
+pub fn asymmetry(
+    coverage: &BTreeMap<String, PartyCover>,
+) -> Option<((&String, &PartyCover), Vec<(&String, &PartyCover)>)> {
     let key = |c: &PartyCover| (c.territory.clone(), c.objects.clone(), c.beyond.clone());
     let mut entries: Vec<(&String, &PartyCover)> = coverage.iter().collect();
     let first = entries.first().copied()?;
     if entries.iter().all(|(_, c)| key(c) == key(first.1)) {
         return None;
     }
-    // Best covered first: own territory, then more objects.
+    // Best covered first: own territory, then more objects; ties in code order.
     entries.sort_by_key(|(code, c)| {
         (
             c.territory.clone(),
@@ -285,10 +298,11 @@ pub fn asymmetry<'c>(
         )
     });
     let best = entries[0];
-    let worst = *entries
-        .iter()
-        .rev()
-        .find(|(_, c)| key(c) != key(best.1))
-        .unwrap_or(&best);
-    Some((best, worst))
+    let worst = key(entries[entries.len() - 1].1);
+    let mut worse: Vec<(&String, &PartyCover)> = entries
+        .into_iter()
+        .filter(|(_, c)| key(c) == worst)
+        .collect();
+    worse.sort_by(|a, b| a.0.cmp(b.0));
+    Some((best, worse))
 }

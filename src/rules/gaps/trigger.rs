@@ -123,7 +123,8 @@ fn geographic_exclusion(treaty: &Treaty, facts: &Facts) -> Option<Finding> {
     }
     if let Some(baseline) = facts.baseline {
         let triggers = scope::scoped_triggers(treaty, &facts.attack_triggers);
-        let baseline_triggers = scope::scoped_triggers(baseline, &baseline.attack_triggers().collect::<Vec<_>>());
+        let baseline_triggers =
+            scope::scoped_triggers(baseline, &baseline.attack_triggers().collect::<Vec<_>>());
         let left = scope::left_out(treaty, &triggers, baseline, &baseline_triggers);
         parts.extend(left.parts);
         details.extend(left.details);
