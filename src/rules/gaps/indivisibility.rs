@@ -15,7 +15,7 @@ pub const ELEMENT: Element = Element {
         summary: "no clause makes an attack on one an attack on all (missing), or only a weaker recital does: a threat to the community or a common danger (weakened)",
         why: "indivisibility is what makes every party treat the attack as its own",
         example: "treaty t {\n  form treaty\n  status in-force\n  members UK, UA\n  trigger armed-attack against any member {\n    assist each member -> attacked with armed-force forthwith\n  }\n}\n",
-        fix: "add `indivisible` (an attack on all) to the armed-attack trigger",
+        fix: "add `indivisible` to the armed-attack trigger",
     }],
     assess,
 };

@@ -198,7 +198,7 @@ pub fn left_out(
                 and_list(&codes)
             ));
             out.details.push(format!(
-                "territory of {} only inside {regions}",
+                "territory of {} only inside the named region",
                 and_list(&codes)
             ));
             out.span.get_or_insert(first.span);

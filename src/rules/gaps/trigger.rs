@@ -34,7 +34,7 @@ pub const ELEMENT: Element = Element {
             summary: "the trigger's scope leaves out what the baseline's covers: a carve-out, a party's territory, forces, vessels or aircraft beyond the territory, or attacks that do not cross a line",
             why: "an excluded area is where the next attack will come",
             example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA excluding \"Crimea\" {\n    assist UK -> UA with armed-force forthwith\n  }\n}\n",
-            fix: "remove the `excluding` part of the trigger, and cover the territory of every protected party and its forces, vessels and aircraft as the baseline does (`in territory of each member, \"...\" covering territory, forces, vessels, aircraft`)",
+            fix: "drop the carve-out, and cover the territory of every protected party and its forces, vessels and aircraft, as the baseline does",
         },
     ],
     assess,
