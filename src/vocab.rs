@@ -175,6 +175,34 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What of a party an attack must hit to count (`covering ...` after a trigger's scope).
+    Covered, "covered object" {
+        Territory = "territory": "the party's territory (and its islands) inside the scope",
+        Forces = "forces": "the party's armed forces, wherever the scope reaches",
+        Vessels = "vessels": "the party's vessels, public or merchant, inside the scope",
+        Aircraft = "aircraft": "the party's aircraft inside the scope",
+    }
+}
+
+vocabulary! {
+    /// The line of `across LINE`: only an attack that crosses it counts.
+    CrossingLine, "line" {
+        CeasefireLine = "ceasefire-line": "the line where a ceasefire leaves the forces",
+        ContactLine = "contact-line": "the line of contact between the forces",
+        ArmisticeLine = "armistice-line" | "demarcation-line": "an armistice or military demarcation line",
+    }
+}
+
+vocabulary! {
+    /// How strongly an attack on one concerns the others (`indivisible GRADE`).
+    Indivisibility, "grade of indivisibility" {
+        AttackOnAll = "attack-on-all": "an attack on one is an attack on all (Article 5)",
+        ThreatToCommunity = "threat-to-community": "an attack on one threatens the peace and security of all, without being an attack on all",
+        CommonDanger = "common-danger": "an attack on one is dangerous to the others' peace and safety (the Pacific formula)",
+    }
+}
+
+vocabulary! {
     AssistanceKind, "kind of assistance" {
         MilitaryAid = "military-aid": "military aid in general",
         SecurityAssistance = "security-assistance": "security assistance",

@@ -76,6 +76,9 @@ fn every_keyword_and_vocabulary_word_is_documented() {
     words.extend(Group::words());
     words.extend(TriggerKind::words());
     words.extend(ThreatAspect::words());
+    words.extend(Covered::words());
+    words.extend(CrossingLine::words());
+    words.extend(Indivisibility::words());
     words.extend(AssistanceKind::words());
     words.extend(Means::words());
     words.extend(DeterrentMeans::words());

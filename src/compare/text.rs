@@ -79,7 +79,21 @@ fn wrap(prefix: &str, items: &[String], max: usize) -> String {
         } else if !fresh {
             line.push(' ');
         }
-        line.push_str(&piece);
+        if width(&line) + width(&piece) > max {
+            // An item too long for any line is broken between its words.
+            for (j, word) in piece.split(' ').enumerate() {
+                if j > 0 && width(&line) + 1 + width(word) > max {
+                    out.push_str(line.trim_end());
+                    out.push('\n');
+                    line = indent.clone();
+                } else if j > 0 {
+                    line.push(' ');
+                }
+                line.push_str(word);
+            }
+        } else {
+            line.push_str(&piece);
+        }
         fresh = false;
     }
     out.push_str(line.trim_end());

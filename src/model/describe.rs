@@ -4,7 +4,7 @@
 //! Not a formatter (that is `treaty fmt`, which works on the syntax tree): this prints a
 //! resolved clause compactly, without its `source` and qualifier arguments.
 
-use crate::model::vocab::Group;
+use crate::model::vocab::{Group, Indivisibility};
 use crate::model::{
     Amount, Assistance, Body, Deadline, Duty, Event, Obligation, Party, PartyRef, Place, Qualifier,
     Review, Size, Term, Trigger, Withdrawal,
@@ -64,6 +64,14 @@ pub fn place(place: &Place) -> String {
     match place {
         Place::Party { code } => code.to_string(),
         Place::Described { text } => format!("\"{text}\""),
+    }
+}
+
+/// `indivisible`, with its grade when it is not the plain attack on all.
+pub fn indivisible(grade: Indivisibility) -> String {
+    match grade {
+        Indivisibility::AttackOnAll => "indivisible".to_string(),
+        other => format!("indivisible {}", other.word()),
     }
 }
 
@@ -321,7 +329,7 @@ pub fn duty(o: &Obligation) -> String {
             }
             s
         }
-        Duty::Indivisible => "indivisible".to_string(),
+        Duty::Indivisible { grade } => indivisible(*grade),
     };
     // `consult` and `report` may have no parties; avoid a double space.
     while out.contains("  ") {
@@ -355,11 +363,10 @@ pub fn trigger(t: &Trigger) -> String {
     if !t.against.is_empty() {
         out.push_str(&format!(" against {}", parties(&t.against)));
     }
-    if let Some(scope) = &t.scope {
-        out.push_str(&format!(" in \"{scope}\""));
-    }
-    if let Some(excluding) = &t.excluding {
-        out.push_str(&format!(" excluding \"{excluding}\""));
+    let scope = t.scope.syntax();
+    if !scope.is_empty() {
+        out.push(' ');
+        out.push_str(&scope);
     }
     if !t.threshold.is_empty() {
         out.push_str(&format!(" threshold {}", words(&t.threshold, |w| w.word())));

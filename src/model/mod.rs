@@ -9,6 +9,7 @@
 pub mod conditions;
 pub mod describe;
 mod resolve;
+pub mod scope;
 pub mod time;
 /// The language's vocabularies live beside the grammar; re-exported here because the
 /// model is where they are resolved.
@@ -18,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 pub use conditions::{Decider, Decision};
 pub use resolve::{codes, model_of, resolve, FileResolver};
+pub use scope::{Area, Line, Scope};
 pub use time::{Date, Period, Unit};
 use vocab::*;
 
@@ -300,7 +302,10 @@ pub enum Duty {
         what: Vec<Prohibited>,
         place: Option<Place>,
     },
-    Indivisible,
+    /// An attack on one concerns the others, as strongly as the grade says.
+    Indivisible {
+        grade: Indivisibility,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -360,7 +365,7 @@ impl Obligation {
             Duty::Report { .. } => "report",
             Duty::Establish { .. } => "establish",
             Duty::Prohibit { .. } => "prohibit",
-            Duty::Indivisible => "indivisible",
+            Duty::Indivisible { .. } => "indivisible",
         }
     }
 }
@@ -372,8 +377,9 @@ pub struct Trigger {
     /// Empty: an attack by anyone.
     pub by: Vec<PartyRef>,
     pub against: Vec<PartyRef>,
-    pub scope: Option<Text>,
-    pub excluding: Option<Text>,
+    /// Where an attack counts (`in`, `covering`, `excluding`, `across`).
+    #[serde(default)]
+    pub scope: Scope,
     /// `threshold ...`: how grave an attack must be to count (empty: any attack).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub threshold: Vec<Threshold>,

@@ -101,7 +101,7 @@ pub fn obligation_text(obligation: &Obligation) -> String {
             None => format!("establish {}", institution.word()),
         },
         Duty::Prohibit { what, .. } => format!("prohibit {}", words(what, Prohibited::word)),
-        Duty::Indivisible => "indivisible".into(),
+        Duty::Indivisible { grade } => describe::indivisible(*grade),
     };
     if let Some(deadline) = deadline_of(obligation) {
         out.push(' ');
@@ -139,11 +139,10 @@ pub fn trigger_text(trigger: &Trigger) -> String {
     if !trigger.against.is_empty() {
         out.push_str(&format!(" against {}", parties(&trigger.against)));
     }
-    if let Some(scope) = &trigger.scope {
-        out.push_str(&format!(" in \"{scope}\""));
-    }
-    if let Some(excluding) = &trigger.excluding {
-        out.push_str(&format!(" excluding \"{excluding}\""));
+    let scope = trigger.scope.syntax();
+    if !scope.is_empty() {
+        out.push(' ');
+        out.push_str(&scope);
     }
     if !trigger.threshold.is_empty() {
         out.push_str(&format!(

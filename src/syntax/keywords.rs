@@ -78,3 +78,55 @@ pub fn find(word: &str) -> Option<&'static Keyword> {
         .chain(CONDITION_MODIFIERS)
         .find(|k| k.word == word)
 }
+
+/// Words of a trigger's scope (after its kinds and parties): not clause keywords, but
+/// documented and offered the same way.
+pub const SCOPE_WORDS: &[Keyword] = &[
+    kw(
+        "in",
+        Place::Header,
+        "where an attack counts: areas joined by `,`",
+        "trigger armed-attack against UA in territory of UA { ... }",
+    ),
+    kw(
+        "territory",
+        Place::Header,
+        "an area: the listed parties' own territory (`territory of PARTIES`)",
+        "in territory of each member",
+    ),
+    kw(
+        "administered-territory",
+        Place::Header,
+        "an area: territory under the listed parties' administration, whoever is sovereign",
+        "in administered-territory of JP",
+    ),
+    kw(
+        "scope-of",
+        Place::Header,
+        "an area: another treaty's armed-attack scope",
+        "in scope-of north_atlantic_1949",
+    ),
+    kw(
+        "covering",
+        Place::Header,
+        "what of a party counts inside the areas: territory, forces, vessels, aircraft",
+        "covering territory, forces, vessels, aircraft",
+    ),
+    kw(
+        "excluding",
+        Place::Header,
+        "areas carved out of the scope",
+        "excluding \"Crimea\", \"Sevastopol\"",
+    ),
+    kw(
+        "across",
+        Place::Header,
+        "only an attack across this line counts",
+        "across ceasefire-line",
+    ),
+];
+
+/// A clause keyword or a scope word.
+pub fn find_word(word: &str) -> Option<&'static Keyword> {
+    find(word).or_else(|| SCOPE_WORDS.iter().find(|k| k.word == word))
+}

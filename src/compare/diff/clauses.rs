@@ -4,6 +4,7 @@
 
 use super::duties::duty_changes;
 use super::matching::pair;
+use super::scope::{scope_changes, ScopeChange};
 use super::strength::{codes, set_kind, written};
 use super::*;
 
@@ -220,26 +221,12 @@ impl Ctx<'_> {
                 ns,
             );
         }
-        let places = [
-            ("scope", &o.scope, &n.scope),
-            ("carve-out", &o.excluding, &n.excluding),
-        ];
-        for (what, a, b) in places {
-            if a == b {
-                continue;
-            }
+        for change in scope_changes(&o.scope, &n.scope, &name) {
             // A narrower scope or a new carve-out covers less.
-            let (kind, text) = match (a, b) {
-                (None, Some(b)) => (
-                    ChangeKind::Weakened,
-                    format!("{what} \"{b}\" added to the {name}"),
-                ),
-                (Some(a), None) => (
-                    ChangeKind::Strengthened,
-                    format!("{what} \"{a}\" removed from the {name}"),
-                ),
-                (Some(a), Some(b)) => (ChangeKind::Changed, format!("{what} \"{a}\" -> \"{b}\"")),
-                (None, None) => continue,
+            let (kind, text) = match change {
+                ScopeChange::Narrowed(text) => (ChangeKind::Weakened, text),
+                ScopeChange::Widened(text) => (ChangeKind::Strengthened, text),
+                ScopeChange::Changed(text) => (ChangeKind::Changed, text),
             };
             self.push(Area::Clauses, kind, text, clause.clone(), os, ns);
         }

@@ -19,6 +19,7 @@ mod duties;
 mod header;
 mod matching;
 mod parties;
+mod scope;
 mod strength;
 mod tier;
 

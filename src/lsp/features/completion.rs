@@ -86,6 +86,15 @@ macro_rules! vocabulary_words {
     }};
 }
 
+/// The scope words among `words`, with their meanings.
+fn scope_words(words: &[&str]) -> Vec<(&'static str, &'static str)> {
+    keywords::SCOPE_WORDS
+        .iter()
+        .filter(|k| words.contains(&k.word))
+        .map(|k| (k.word, k.meaning))
+        .collect()
+}
+
 /// Decide from the clause's keyword and the word before the cursor what the grammar
 /// accepts there, so `form ` offers legal forms and `with ` the means of assistance.
 pub(super) fn expected_in_clause(line_before_cursor: &str) -> Expected {
@@ -130,6 +139,30 @@ pub(super) fn expected_in_clause(line_before_cursor: &str) -> Expected {
             only(vocabulary_words!(Threshold))
         }
         ("trigger", "by" | "against") => with_parties(Vec::new()),
+        ("trigger", "in" | "excluding") => with_parties(scope_words(&[
+            "territory",
+            "administered-territory",
+            "scope-of",
+        ])),
+        ("trigger", "of")
+            if written
+                .iter()
+                .any(|w| matches!(*w, "territory" | "administered-territory")) =>
+        {
+            with_parties(Vec::new())
+        }
+        ("trigger", "covering") => only(vocabulary_words!(Covered)),
+        ("trigger", "across") => only(vocabulary_words!(CrossingLine)),
+        ("trigger", _)
+            if after_list_comma
+                && written.last() != Some(&"covering")
+                && written.contains(&"covering")
+                && !written.contains(&"excluding")
+                && !written.contains(&"across") =>
+        {
+            only(vocabulary_words!(Covered))
+        }
+        ("indivisible", "indivisible") => only(vocabulary_words!(Indivisibility)),
         ("trigger", _)
             if after_list_comma && !written.contains(&"by") && !written.contains(&"against") =>
         {

@@ -38,7 +38,7 @@ pub fn hover(context: &Context<'_>, params: &Value) -> Reply {
         sections.push(text);
         range = Some(mention.span);
     } else if let Some((word, span)) = word_at(context.text(), offset) {
-        if let Some(keyword) = keywords::find(&word) {
+        if let Some(keyword) = keywords::find_word(&word) {
             sections.push(format!(
                 "**{}**: {}\n\nexample: `{}`",
                 keyword.word, keyword.meaning, keyword.example
@@ -118,6 +118,9 @@ pub(super) fn vocabulary_meanings(word: &str) -> Option<String> {
         Group,
         TriggerKind,
         ThreatAspect,
+        Covered,
+        CrossingLine,
+        Indivisibility,
         AssistanceKind,
         Means,
         DeterrentMeans,

@@ -76,8 +76,15 @@ pub(super) fn mentions_in(clause: &Clause, out: &mut Vec<PartyMention>) {
                 if let Some(against) = &spec.against {
                     list(out, against);
                 }
-                place(out, spec.scope.as_ref());
-                place(out, spec.excluding.as_ref());
+                for area in spec.scope.iter().chain(&spec.excluding) {
+                    match area {
+                        Area::Party(w) => mention(out, w, false),
+                        Area::Territory { parties, .. } | Area::Administered { parties, .. } => {
+                            list(out, parties)
+                        }
+                        _ => {}
+                    }
+                }
             }
             for inner in clauses {
                 mentions_in(inner, out);

@@ -152,6 +152,7 @@ macro_rules! word_of {
 mod conditions;
 mod header;
 mod obligations;
+mod scope;
 mod values;
 
 impl<'d> Resolver<'d> {

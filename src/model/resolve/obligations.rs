@@ -31,8 +31,7 @@ impl Resolver<'_> {
             .as_ref()
             .map(|l| self.parties(l))
             .unwrap_or_default();
-        let scope = spec.scope.as_ref().map(|p| self.place_text(p));
-        let excluding = spec.excluding.as_ref().map(|p| self.place_text(p));
+        let scope = self.scope(spec);
         let qualifiers = self.qualifiers(clause);
         let threshold = self.threshold(spec, &kinds);
         let decision = self.decision(clause);
@@ -43,7 +42,6 @@ impl Resolver<'_> {
             by,
             against,
             scope,
-            excluding,
             threshold,
             decision,
             qualifiers,
@@ -242,7 +240,12 @@ impl Resolver<'_> {
                     .collect(),
                 place: place.as_ref().map(|p| self.place(p)),
             },
-            K::Indivisible => Duty::Indivisible,
+            K::Indivisible(grade) => Duty::Indivisible {
+                grade: match grade {
+                    Some(word) => word_of!(self, Indivisibility, word)?,
+                    None => Indivisibility::AttackOnAll,
+                },
+            },
             _ => return None,
         };
         Some(Obligation {

@@ -188,16 +188,6 @@ impl Resolver<'_> {
         }
     }
 
-    pub(super) fn place_text(&mut self, place: &ast::Place) -> Text {
-        match place {
-            ast::Place::Party(code) => {
-                self.check_party(code);
-                code.value.clone()
-            }
-            ast::Place::Described(text) => text.value.clone(),
-        }
-    }
-
     pub(super) fn deadline(&mut self, timing: &ast::Timing) -> Option<Deadline> {
         Some(match timing {
             ast::Timing::Forthwith(_) => Deadline::Forthwith,

@@ -20,6 +20,7 @@ mod institution;
 mod nuclear;
 mod qualifiers;
 mod reciprocity;
+mod scope;
 mod stationing;
 mod trigger;
 
@@ -75,6 +76,9 @@ pub struct Finding {
     pub message: String,
     /// The weakness in a word or two ("legal-requirements", "72 hours"), for tables.
     pub detail: Option<String>,
+    /// What this finding says about its element, when not what its rule says (a
+    /// weaker recital of indivisibility weakens the element the rule calls missing).
+    pub shortfall: Option<Shortfall>,
 }
 
 impl Finding {
@@ -84,7 +88,14 @@ impl Finding {
             span,
             message: message.into(),
             detail: None,
+            shortfall: None,
         }
+    }
+
+    /// This finding weakens its element rather than saying it is missing.
+    pub fn weakening(mut self) -> Self {
+        self.shortfall = Some(Shortfall::Weakened);
+        self
     }
 
     pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
@@ -105,6 +116,9 @@ pub struct Gap {
     /// The weakness in a word or two; not part of `check`'s JSON.
     #[serde(skip)]
     pub detail: Option<String>,
+    /// Whether this gap means its element is missing or weakened.
+    #[serde(skip)]
+    pub shortfall: Shortfall,
 }
 
 /// Every element, in the order gaps are listed.
@@ -140,10 +154,13 @@ pub struct Facts<'t> {
     pub assistance_duties: Vec<&'t Obligation>,
     /// Consultation clauses anywhere.
     pub consultations: Vec<&'t Obligation>,
+    /// The baseline the treaty is compared with (itself, when the baseline's own
+    /// findings are computed); `None` when there is none.
+    pub baseline: Option<&'t Treaty>,
 }
 
 impl<'t> Facts<'t> {
-    pub fn of(treaty: &'t Treaty) -> Self {
+    pub fn of(treaty: &'t Treaty, baseline: Option<&'t Treaty>) -> Self {
         let attack_triggers: Vec<&Trigger> = treaty.attack_triggers().collect();
         let assistance_duties = attack_triggers
             .iter()
@@ -159,6 +176,7 @@ impl<'t> Facts<'t> {
             attack_triggers,
             assistance_duties,
             consultations,
+            baseline,
         }
     }
 
@@ -174,8 +192,11 @@ impl<'t> Facts<'t> {
     }
 }
 
-fn findings(treaty: &Treaty) -> Vec<(&'static Element, Finding)> {
-    let facts = Facts::of(treaty);
+fn findings<'t>(
+    treaty: &'t Treaty,
+    baseline: Option<&'t Treaty>,
+) -> Vec<(&'static Element, Finding)> {
+    let facts = Facts::of(treaty, baseline);
     ELEMENTS
         .iter()
         .flat_map(|element| {
@@ -197,7 +218,10 @@ pub struct Baseline {
 
 impl Baseline {
     pub fn new(treaty: Treaty) -> Self {
-        let own_codes = findings(&treaty).into_iter().map(|(_, f)| f.code).collect();
+        let own_codes = findings(&treaty, Some(&treaty))
+            .into_iter()
+            .map(|(_, f)| f.code)
+            .collect();
         let name = treaty
             .title
             .as_ref()
@@ -216,17 +240,16 @@ impl Baseline {
 
     pub fn gaps(&self, treaty: &Treaty) -> Vec<Gap> {
         let mut gaps: Vec<Gap> = Vec::new();
-        for (element, finding) in findings(treaty) {
+        for (element, finding) in findings(treaty, Some(&self.treaty)) {
             if self.own_codes.contains(finding.code) || gaps.iter().any(|g| g.code == finding.code)
             {
                 continue;
             }
-            let help = element
-                .rules
-                .iter()
-                .find(|r| r.code == finding.code)
-                .map(|r| r.fix)
-                .unwrap_or("");
+            let rule = element.rules.iter().find(|r| r.code == finding.code);
+            let help = rule.map(|r| r.fix).unwrap_or("");
+            let shortfall = finding
+                .shortfall
+                .unwrap_or_else(|| rule.map_or(Shortfall::Missing, |r| r.shortfall));
             gaps.push(Gap {
                 element: element.id,
                 element_title: element.title,
@@ -235,6 +258,7 @@ impl Baseline {
                 help,
                 span: finding.span,
                 detail: finding.detail,
+                shortfall,
             });
         }
         gaps
@@ -288,7 +312,7 @@ pub fn standings(gaps: &[Gap]) -> Vec<ElementStanding> {
                 .detail
                 .clone()
                 .unwrap_or_else(|| rule.map_or(gap.code, |r| r.name).to_string());
-            match rule.map_or(Shortfall::Missing, |r| r.shortfall) {
+            match gap.shortfall {
                 Shortfall::Missing => {
                     standing = Standing::Missing;
                     missing_notes.push(note);
@@ -323,12 +347,4 @@ pub fn standings(gaps: &[Gap]) -> Vec<ElementStanding> {
         });
     }
     out
-}
-
-/// The span of the first clause that matches, else the treaty header.
-pub(crate) fn span_or_header<'a>(
-    treaty: &Treaty,
-    mut spans: impl Iterator<Item = Span> + 'a,
-) -> Span {
-    spans.next().unwrap_or(treaty.header_span)
 }

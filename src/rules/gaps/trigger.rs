@@ -1,7 +1,7 @@
 //! Elements A5-03 and A5-04: an armed attack by anyone sets the obligation off, within
 //! a geographic scope without carve-outs.
 
-use super::{span_or_header, Element, Facts, Finding, GapRule, Shortfall};
+use super::{scope, Element, Facts, Finding, GapRule, Shortfall};
 use crate::model::conditions::{graded_attack, threshold_text};
 use crate::model::{PartyRef, Treaty};
 
@@ -32,10 +32,10 @@ pub const ELEMENT: Element = Element {
             code: "GEOGRAPHIC_EXCLUSION",
             shortfall: Shortfall::Weakened,
             name: "geographic-exclusion",
-            summary: "the trigger carves territory out of its scope",
+            summary: "the trigger's scope leaves out what the baseline's covers: a carve-out, a party's territory, forces, vessels or aircraft beyond the territory, or attacks that do not cross a line",
             why: "an excluded area is where the next attack will come",
             example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA excluding \"Crimea\" {\n    assist UK -> UA with armed-force forthwith\n  }\n}\n",
-            fix: "remove the `excluding` part of the trigger",
+            fix: "drop the carve-out, and cover the territory of every protected party and its forces, vessels and aircraft, as the baseline does",
         },
     ],
     assess,
@@ -122,17 +122,52 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
                 .push(Finding::new("NARROW_TRIGGER", trigger.span, message).with_detail(detail));
         }
     }
-    let excluded = treaty.triggers.iter().filter(|t| t.excluding.is_some());
-    if let Some(trigger) = excluded.clone().next() {
-        let what = trigger.excluding.clone().unwrap_or_default();
-        findings.push(
-            Finding::new(
-                "GEOGRAPHIC_EXCLUSION",
-                span_or_header(treaty, excluded.map(|t| t.span)),
-                format!("geographic exclusion: the trigger leaves out {what}"),
-            )
-            .with_detail(format!("excluding {what}")),
-        );
+    if let Some(finding) = geographic_exclusion(treaty, facts) {
+        findings.push(finding);
     }
     findings
+}
+
+/// GEOGRAPHIC_EXCLUSION: carve-outs the baseline does not make, and what the scope
+/// leaves out that the baseline's covers (see `super::scope`).
+fn geographic_exclusion(treaty: &Treaty, facts: &Facts) -> Option<Finding> {
+    let baseline_excludes = |area: &crate::model::Area| {
+        facts.baseline.is_some_and(|b| {
+            b.triggers
+                .iter()
+                .any(|t| t.scope.excluding.iter().any(|e| &e.value == area))
+        })
+    };
+    let mut parts = Vec::new();
+    let mut details = Vec::new();
+    let mut span = None;
+    if let Some(trigger) = treaty.triggers.iter().find(|t| {
+        t.scope
+            .excluding
+            .iter()
+            .any(|e| !baseline_excludes(&e.value))
+    }) {
+        let what = trigger.scope.excluding_text();
+        parts.push(format!("the trigger leaves out {what}"));
+        details.push(format!("excluding {what}"));
+        span = Some(trigger.span);
+    }
+    if let Some(baseline) = facts.baseline {
+        let triggers = scope::scoped_triggers(treaty, &facts.attack_triggers);
+        let baseline_triggers =
+            scope::scoped_triggers(baseline, &baseline.attack_triggers().collect::<Vec<_>>());
+        let left = scope::left_out(treaty, &triggers, baseline, &baseline_triggers);
+        parts.extend(left.parts);
+        details.extend(left.details);
+        span = span.or(left.span);
+    }
+    let span = span?;
+    Some(
+        Finding::new(
+            "GEOGRAPHIC_EXCLUSION",
+            span,
+            format!("geographic exclusion: {}", parts.join("; ")),
+        )
+        .with_detail(details.join("; ")),
+    )
 }

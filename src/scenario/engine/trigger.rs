@@ -8,6 +8,7 @@ use super::conditions::{due_from, threshold_check};
 use super::parties::{expand_all, parties_of, sketch};
 use super::standing::is_discretionary;
 use super::*;
+use crate::model::scope::Located;
 
 impl<'a> Engine<'_, 'a> {
     pub(super) fn evaluate(
@@ -322,74 +323,12 @@ pub(super) enum PlaceCheck {
     Assumed(String),
 }
 
-/// Whether `text` names `name` as a whole word or phrase, ignoring case.
-pub(super) fn names(text: &str, name: &str) -> bool {
-    let text = text.to_lowercase();
-    let name = name.trim().to_lowercase();
-    if name.is_empty() {
-        return false;
-    }
-    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-    text.match_indices(&name).any(|(i, m)| {
-        boundary(text[..i].chars().next_back()) && boundary(text[i + m.len()..].chars().next())
-    })
-}
-
-/// The names a place goes by: the text, and for a party code the party's name.
-pub(super) fn place_names(treaty: &Treaty, place: &str) -> Vec<String> {
-    let mut out = vec![place.to_string()];
-    if let Some(name) = treaty.party(place).and_then(|p| p.name.clone()) {
-        out.push(name.to_string());
-    }
-    out
-}
-
-/// Places are compared as words: a place is outside when the trigger's `excluding`
-/// text names it, or when the scope and the place are both party codes and differ;
-/// inside when the scope names it; otherwise it is taken to be inside, with a note.
+/// Whether the event's place is inside the trigger's scope: decided by the structured
+/// scope (`crate::model::scope`), which says when the words cannot tell.
 pub(super) fn place_check(treaty: &Treaty, trigger: &Trigger, place: Option<&str>) -> PlaceCheck {
-    let Some(place) = place else {
-        return match &trigger.scope {
-            Some(scope) => PlaceCheck::Assumed(format!(
-                "the event gives no place; taken to be inside the scope \"{scope}\""
-            )),
-            None => PlaceCheck::Inside,
-        };
-    };
-    let aliases = place_names(treaty, place);
-    if let Some(excluded) = &trigger.excluding {
-        if aliases.iter().any(|a| names(excluded, a)) {
-            return PlaceCheck::Outside(format!(
-                "{place} is excluded from the trigger's scope (excluding \"{excluded}\")"
-            ));
-        }
-    }
-    let Some(scope) = &trigger.scope else {
-        return PlaceCheck::Inside;
-    };
-    if aliases.iter().any(|a| names(scope, a)) {
-        return PlaceCheck::Inside;
-    }
-    if treaty.party(scope).is_some() && treaty.party(place).is_some() {
-        return PlaceCheck::Outside(format!("{place} is outside the trigger's scope ({scope})"));
-    }
-    PlaceCheck::Assumed(format!(
-        "the scope \"{scope}\" does not name {place}; taken to be inside it"
-    ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn place_names_are_whole_words() {
-        assert!(names(
-            "Crimea, Sevastopol and certain areas of Donbas",
-            "crimea"
-        ));
-        assert!(names("Crimea, Sevastopol", "Sevastopol"));
-        assert!(!names("Crimean coast", "Crimea"));
-        assert!(!names("anything", ""));
+    match trigger.scope.locate(treaty, place) {
+        Located::Inside => PlaceCheck::Inside,
+        Located::Outside(why) => PlaceCheck::Outside(why),
+        Located::Undetermined(why) => PlaceCheck::Assumed(why),
     }
 }

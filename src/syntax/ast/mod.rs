@@ -202,14 +202,58 @@ pub enum Body {
     Described(Spanned<Text>),
 }
 
+/// One area of a trigger's scope (`in AREA, ...`) or of a carve-out (`excluding AREA, ...`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Area {
+    /// `territory of PARTIES`.
+    Territory { parties: PartyList, span: Span },
+    /// `administered-territory of PARTIES`: the test is administration, not sovereignty.
+    Administered { parties: PartyList, span: Span },
+    /// `scope-of TREATY`: another treaty's armed-attack scope.
+    ScopeOf { treaty: Word, span: Span },
+    /// A quoted region: `"the treaty area"`.
+    Described(Spanned<Text>),
+    /// A party code: that party's territory.
+    Party(Word),
+}
+
+impl Area {
+    pub fn span(&self) -> Span {
+        match self {
+            Area::Territory { span, .. }
+            | Area::Administered { span, .. }
+            | Area::ScopeOf { span, .. } => *span,
+            Area::Described(s) => s.span,
+            Area::Party(w) => w.span,
+        }
+    }
+}
+
+/// The line of `across LINE`: a vocabulary word or a quoted description.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Line {
+    Named(Word),
+    Described(Spanned<Text>),
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TriggerSpec {
     pub kinds: Vec<Word>,
     pub aspects: Vec<Word>,
     pub by: Option<PartyList>,
     pub against: Option<PartyList>,
-    pub scope: Option<Place>,
-    pub excluding: Option<Place>,
+    /// `in AREA, ...`; empty when the trigger gives no place.
+    #[serde(default)]
+    pub scope: Vec<Area>,
+    /// `covering territory, forces, ...`: what of a party counts inside the scope.
+    #[serde(default)]
+    pub covering: Vec<Word>,
+    /// `excluding AREA, ...`: carve-outs.
+    #[serde(default)]
+    pub excluding: Vec<Area>,
+    /// `across LINE`: only attacks across this line count.
+    #[serde(default)]
+    pub across: Option<Line>,
     /// `threshold significant, deliberate, sustained`: how grave the attack must be.
     #[serde(default)]
     pub threshold: Vec<Word>,
@@ -347,7 +391,8 @@ pub enum ClauseKind {
         what: Vec<Word>,
         place: Option<Place>,
     },
-    Indivisible,
+    /// `indivisible [GRADE]`: `None` is the bare keyword, read as `attack-on-all`.
+    Indivisible(Option<Word>),
 }
 
 impl ClauseKind {
@@ -388,7 +433,7 @@ impl ClauseKind {
             ClauseKind::Report { .. } => "report",
             ClauseKind::Establish { .. } => "establish",
             ClauseKind::Prohibit { .. } => "prohibit",
-            ClauseKind::Indivisible => "indivisible",
+            ClauseKind::Indivisible(_) => "indivisible",
         }
     }
 }

@@ -285,7 +285,7 @@ impl Lowerer<'_> {
                 }
                 ClauseKind::Prohibit { what, place }
             }
-            Rule::indivisible => ClauseKind::Indivisible,
+            Rule::indivisible => ClauseKind::Indivisible(parts.next().map(|g| word(&g))),
             _ => return None,
         };
         Some(kind)

@@ -3,10 +3,11 @@
 
 mod clause_kinds;
 mod conditions;
+mod scope;
 mod values;
 
 use conditions::decision;
-use values::{first_party_list, first_place, words};
+use values::{first_party_list, words};
 
 use super::node::Node;
 
@@ -330,8 +331,10 @@ impl<'t> Lowerer<'t> {
             aspects: Vec::new(),
             by: None,
             against: None,
-            scope: None,
-            excluding: None,
+            scope: Vec::new(),
+            covering: Vec::new(),
+            excluding: Vec::new(),
+            across: None,
             threshold: Vec::new(),
         };
         for part in parts {
@@ -348,8 +351,10 @@ impl<'t> Lowerer<'t> {
                 }
                 Rule::trigger_by => spec.by = first_party_list(part),
                 Rule::trigger_against => spec.against = first_party_list(part),
-                Rule::trigger_scope => spec.scope = first_place(part),
-                Rule::trigger_excluding => spec.excluding = first_place(part),
+                Rule::trigger_scope => spec.scope = scope::areas(part),
+                Rule::trigger_covering => spec.covering = words(part),
+                Rule::trigger_excluding => spec.excluding = scope::areas(part),
+                Rule::trigger_across => spec.across = scope::line(part),
                 Rule::trigger_threshold => spec.threshold = words(part),
                 _ => {}
             }

@@ -45,12 +45,6 @@ pub(super) fn first_party_list(pair: Node<'_>) -> Option<PartyList> {
         .map(party_list)
 }
 
-pub(super) fn first_place(pair: Node<'_>) -> Option<Place> {
-    pair.into_inner()
-        .find(|p| matches!(p.as_rule(), Rule::place | Rule::area))
-        .and_then(place_of)
-}
-
 pub(super) fn party_list(pair: Node<'_>) -> PartyList {
     let span = span_of(&pair);
     let items = pair
