@@ -629,3 +629,15 @@ fn diff_reports_thresholds_classes_and_decisions() {
     has("weakened", "after consultation with UA");
     has("weakened", "decision on assist: none -> council two-thirds");
 }
+
+#[test]
+fn consulting_parties_are_not_taken_for_the_givers_a_decider_decides_for() {
+    let found = gaps(&guarantee(
+        "armed-attack against UA decided-by US",
+        "consult US, UK, UA immediately\n    assist US -> UA with armed-force forthwith",
+    ));
+    assert_eq!(
+        gap(&found, "UNILATERAL_DETERMINATION"),
+        Some("the response is left to US's own determination")
+    );
+}
