@@ -340,9 +340,9 @@ const GRAVE: &str = "armed-attack by RU against UA threshold significant, delibe
 #[test]
 fn a_threshold_fires_only_on_an_event_that_meets_every_word() {
     let text = guarantee(GRAVE, "assist US -> UA with armed-force immediately");
-    assert_eq!(outcome(&text, "significant deliberate sustained").0, true);
+    assert!(outcome(&text, "significant deliberate sustained").0);
     // large-scale implies significant.
-    assert_eq!(outcome(&text, "large-scale deliberate sustained").0, true);
+    assert!(outcome(&text, "large-scale deliberate sustained").0);
     let (fires, reasons) = outcome(&text, "minor deliberate sustained");
     assert!(!fires);
     assert_eq!(reasons.len(), 1, "{reasons:?}");
