@@ -340,9 +340,9 @@ const GRAVE: &str = "armed-attack by RU against UA threshold significant, delibe
 #[test]
 fn a_threshold_fires_only_on_an_event_that_meets_every_word() {
     let text = guarantee(GRAVE, "assist US -> UA with armed-force immediately");
-    assert_eq!(outcome(&text, "significant deliberate sustained").0, true);
+    assert!(outcome(&text, "significant deliberate sustained").0);
     // large-scale implies significant.
-    assert_eq!(outcome(&text, "large-scale deliberate sustained").0, true);
+    assert!(outcome(&text, "large-scale deliberate sustained").0);
     let (fires, reasons) = outcome(&text, "minor deliberate sustained");
     assert!(!fires);
     assert_eq!(reasons.len(), 1, "{reasons:?}");
@@ -628,4 +628,16 @@ fn diff_reports_thresholds_classes_and_decisions() {
     );
     has("weakened", "after consultation with UA");
     has("weakened", "decision on assist: none -> council two-thirds");
+}
+
+#[test]
+fn consulting_parties_are_not_taken_for_the_givers_a_decider_decides_for() {
+    let found = gaps(&guarantee(
+        "armed-attack against UA decided-by US",
+        "consult US, UK, UA immediately\n    assist US -> UA with armed-force forthwith",
+    ));
+    assert_eq!(
+        gap(&found, "UNILATERAL_DETERMINATION"),
+        Some("the response is left to US's own determination")
+    );
 }

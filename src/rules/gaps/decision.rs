@@ -5,7 +5,7 @@
 //! by the guarantor-integrity element; a decision after consultation by immediacy.
 
 use super::{Finding, GapRule, Shortfall};
-use crate::model::{Decider, Decision, Obligation, PartyRef, Treaty};
+use crate::model::{Decider, Decision, Duty, Obligation, PartyRef, Treaty};
 
 pub const UNILATERAL_DETERMINATION: GapRule = GapRule {
     code: "UNILATERAL_DETERMINATION",
@@ -33,7 +33,10 @@ pub fn decisions(treaty: &Treaty) -> Vec<(&Decision, Vec<String>)> {
     let mut out = Vec::new();
     let givers = |obligations: &mut dyn Iterator<Item = &Obligation>| {
         let mut codes: Vec<String> = Vec::new();
-        for o in obligations {
+        // Those who owe the response itself: consulting and reporting are not it.
+        for o in
+            obligations.filter(|o| !matches!(o.duty, Duty::Consult { .. } | Duty::Report { .. }))
+        {
             for g in &o.givers {
                 if matches!(g, PartyRef::Attacked) {
                     continue;
