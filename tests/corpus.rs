@@ -354,3 +354,53 @@ fn snapshots_of_every_treaty() {
         insta::assert_json_snapshot!("json", json);
     });
 }
+
+#[test]
+fn us_japan_is_hard_with_an_asymmetric_administered_scope() {
+    expect(
+        "us-japan-1960.treaty",
+        Tier::Hard,
+        &[
+            "ASYMMETRIC_SCOPE",
+            "GEOGRAPHIC_EXCLUSION",
+            "NO_ATTACK_ON_ALL",
+            "COMMON_DANGER_FORMULA",
+            "CONSTITUTIONAL_QUALIFIER_IN_OPERATIVE_CLAUSE",
+            "NO_ARMED_FORCE",
+        ],
+        &["ONE_SIDED", "NO_STATIONED_FORCES", "NOT_BINDING"],
+    );
+}
+
+#[test]
+fn seato_is_hard_with_a_treaty_area_and_the_us_understanding() {
+    expect(
+        "seato-1954.treaty",
+        Tier::Hard,
+        &[
+            "GEOGRAPHIC_EXCLUSION",
+            "ASYMMETRIC_SCOPE",
+            "NO_ATTACK_ON_ALL",
+            "COMMON_DANGER_FORMULA",
+            "CONDITIONAL_COMMITMENT",
+            "NO_ARMED_FORCE",
+        ],
+        &["ONE_SIDED", "NOT_BINDING", "NO_CONSULTATION"],
+    );
+}
+
+#[test]
+fn brussels_is_hard_all_aid_in_europe_but_lapsed() {
+    expect(
+        "brussels-1948.treaty",
+        Tier::Hard,
+        &["NOT_IN_FORCE", "NO_ATTACK_ON_ALL", "NOT_IMMEDIATE"],
+        // "In Europe" is a quoted region: not measured against the baseline's scope.
+        &[
+            "NO_ARMED_FORCE",
+            "GEOGRAPHIC_EXCLUSION",
+            "ASYMMETRIC_SCOPE",
+            "ONE_SIDED",
+        ],
+    );
+}

@@ -643,20 +643,20 @@ fn scope_words_have_hover_and_completion() {
     let mut client = Client::start();
     client.initialize(json!(["utf-16"]));
     client.open(text);
-    let position = |needle: &str, extra: usize| {
-        json!({ "textDocument": { "uri": URI }, "position": lsp_position(text, nth_offset(text, needle, 0) + extra, false) })
-    };
+    let position = |needle: &str, extra: usize| json!({ "textDocument": { "uri": URI }, "position": lsp_position(text, nth_offset(text, needle, 0) + extra, false) });
     let hover_text = |client: &mut Client, needle: &str| {
         let hover = client.result("textDocument/hover", position(needle, 1));
-        hover["contents"]["value"].as_str().unwrap_or("").to_string()
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
     };
     assert!(hover_text(&mut client, "administered-territory").contains("administration"));
     assert!(hover_text(&mut client, "covering").contains("what of a party counts"));
     assert!(hover_text(&mut client, "ceasefire-line").contains("**ceasefire-line** (line)"));
     assert!(hover_text(&mut client, "common-danger").contains("grade of indivisibility"));
     let labels = |client: &mut Client, needle: &str| -> Vec<String> {
-        let completion =
-            client.result("textDocument/completion", position(needle, needle.len()));
+        let completion = client.result("textDocument/completion", position(needle, needle.len()));
         completion["items"]
             .as_array()
             .expect("items")
@@ -665,13 +665,25 @@ fn scope_words_have_hover_and_completion() {
             .collect()
     };
     let after_in = labels(&mut client, "member in ");
-    assert!(after_in.iter().any(|l| l == "administered-territory"), "{after_in:?}");
+    assert!(
+        after_in.iter().any(|l| l == "administered-territory"),
+        "{after_in:?}"
+    );
     assert!(after_in.iter().any(|l| l == "JP"), "{after_in:?}");
     let after_covering = labels(&mut client, "covering ");
-    assert!(after_covering.iter().any(|l| l == "vessels"), "{after_covering:?}");
+    assert!(
+        after_covering.iter().any(|l| l == "vessels"),
+        "{after_covering:?}"
+    );
     let after_across = labels(&mut client, "across ");
-    assert!(after_across.iter().any(|l| l == "contact-line"), "{after_across:?}");
+    assert!(
+        after_across.iter().any(|l| l == "contact-line"),
+        "{after_across:?}"
+    );
     let after_indivisible = labels(&mut client, "indivisible ");
-    assert!(after_indivisible.iter().any(|l| l == "threat-to-community"), "{after_indivisible:?}");
+    assert!(
+        after_indivisible.iter().any(|l| l == "threat-to-community"),
+        "{after_indivisible:?}"
+    );
     client.finish();
 }

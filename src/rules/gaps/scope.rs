@@ -278,11 +278,14 @@ pub fn regions_text(scope: &Scope) -> String {
     }
 }
 
+/// A protected party's code and how it is covered.
+pub type Covering<'c> = (&'c String, &'c PartyCover);
+
 /// The best-covered protected party, and every party covered as badly as the worst
 /// one, when the protected parties are not all covered alike.
 pub fn asymmetry(
     coverage: &BTreeMap<String, PartyCover>,
-) -> Option<((&String, &PartyCover), Vec<(&String, &PartyCover)>)> {
+) -> Option<(Covering<'_>, Vec<Covering<'_>>)> {
     let key = |c: &PartyCover| (c.territory.clone(), c.objects.clone(), c.beyond.clone());
     let mut entries: Vec<(&String, &PartyCover)> = coverage.iter().collect();
     let first = entries.first().copied()?;
