@@ -8,6 +8,7 @@
 
 pub mod describe;
 mod resolve;
+pub mod terms;
 pub mod time;
 /// The language's vocabularies live beside the grammar; re-exported here because the
 /// model is where they are resolved.
@@ -16,6 +17,7 @@ pub use crate::vocab;
 use serde::{Deserialize, Serialize};
 
 pub use resolve::{codes, model_of, resolve, FileResolver};
+pub use terms::{Applies, Condition, Suspension};
 pub use time::{Date, Period, Unit};
 use vocab::*;
 
@@ -58,6 +60,21 @@ pub struct Treaty {
     /// Obligations in force without any trigger.
     pub obligations: Vec<Obligation>,
     pub triggers: Vec<Trigger>,
+    /// `activation on EVENT`: nothing applies before the event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activation: Option<At<Event>>,
+    /// `proposed DATE`: a draft's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposed: Option<At<Date>>,
+    /// `terminated DATE`: nothing applies from this day on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terminated: Option<At<Date>>,
+    /// `void if ...`: the instrument no longer applies once one of these happens.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub voids: Vec<At<Condition>>,
+    /// `suspend ...`: obligations between some parties suspended for a time.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suspensions: Vec<Suspension>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,8 +97,14 @@ pub struct Ratification {
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum Term {
     Indefinite,
-    Fixed { period: Period },
-    Until { event: Event },
+    /// `duration not-stated`: the text says nothing about how long it lasts.
+    NotStated,
+    Fixed {
+        period: Period,
+    },
+    Until {
+        event: Event,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -295,6 +318,15 @@ pub enum Duty {
         place: Option<Place>,
     },
     Indivisible,
+    /// Measures that take effect by themselves (snap-back): no party owes an act.
+    Reinstate {
+        measures: Vec<Assistance>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        against: Vec<PartyRef>,
+        automatically: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        on: Option<Event>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -307,6 +339,9 @@ pub struct Obligation {
     pub qualifiers: Vec<Qualifier>,
     pub source: Option<Text>,
     pub span: Span,
+    /// `from DATE|EVENT`: not owed before then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Applies>,
 }
 
 impl Obligation {
@@ -352,6 +387,7 @@ impl Obligation {
             Duty::Establish { .. } => "establish",
             Duty::Prohibit { .. } => "prohibit",
             Duty::Indivisible => "indivisible",
+            Duty::Reinstate { .. } => "reinstate",
         }
     }
 }
@@ -370,6 +406,9 @@ pub struct Trigger {
     pub obligations: Vec<Obligation>,
     /// The trigger's header line.
     pub span: Span,
+    /// `from DATE|EVENT`: the trigger applies only from then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Applies>,
 }
 
 impl Trigger {

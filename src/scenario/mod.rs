@@ -11,6 +11,7 @@ pub mod describe;
 pub mod engine;
 pub mod expect;
 pub mod load;
+pub mod named;
 pub mod render;
 pub mod resolve;
 pub mod time;
@@ -71,6 +72,13 @@ pub enum Happening {
         /// Kinds provided (`air-defence`), means used (`armed-force`), or a body.
         kinds: Vec<String>,
         targets: Vec<String>,
+    },
+    /// An event a treaty names (`ceasefire-in-force`, `nato-accession(UA)`), not a
+    /// trigger kind: it activates, voids or anchors, and fires no trigger itself.
+    Named {
+        name: String,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        parties: Vec<String>,
     },
 }
 
@@ -146,6 +154,9 @@ pub struct Scenario {
     pub end: Option<Instant>,
     /// `assume in-force`: run the treaties as if in force, whatever their status and dates.
     pub assume_in_force: bool,
+    /// `assume signed DATE` (or `--assume-signed`): a signature date for treaties that
+    /// give none, so that a fixed term can be counted.
+    pub assume_signed: Option<crate::model::Date>,
     pub expectations: Vec<Expectation>,
 }
 
@@ -160,6 +171,7 @@ impl Scenario {
             events,
             end: None,
             assume_in_force: false,
+            assume_signed: None,
             expectations: Vec::new(),
         }
     }
@@ -198,6 +210,18 @@ pub enum Reason {
     AssumedInForce,
     /// The trigger has a geographic scope the engine could not check against the place.
     PlaceAssumed,
+    /// The event the instrument (or the clause) waits for has not happened yet.
+    NotYetActive,
+    /// A `void if` condition has happened: the instrument no longer applies.
+    Void,
+    /// The instrument was terminated (`terminated DATE`) before the event.
+    Terminated,
+    /// A `suspend` clause takes some parties' obligations out.
+    Suspended,
+    /// A fixed term that could not be counted: no date to anchor it.
+    TermUnchecked,
+    /// A measure that takes effect by itself (`reinstate ... automatically`).
+    Automatic,
 }
 
 impl Reason {
@@ -216,6 +240,12 @@ impl Reason {
         Reason::NoDeadline,
         Reason::AssumedInForce,
         Reason::PlaceAssumed,
+        Reason::NotYetActive,
+        Reason::Void,
+        Reason::Terminated,
+        Reason::Suspended,
+        Reason::TermUnchecked,
+        Reason::Automatic,
     ];
 
     pub fn word(self) -> &'static str {
@@ -234,6 +264,12 @@ impl Reason {
             Reason::NoDeadline => "no-deadline",
             Reason::AssumedInForce => "assumed-in-force",
             Reason::PlaceAssumed => "place-assumed",
+            Reason::NotYetActive => "not-yet-active",
+            Reason::Void => "voided",
+            Reason::Terminated => "after-termination",
+            Reason::Suspended => "suspended",
+            Reason::TermUnchecked => "term-unchecked",
+            Reason::Automatic => "automatic",
         }
     }
 
@@ -257,6 +293,9 @@ impl Reason {
                 | Reason::NotYetInForce
                 | Reason::NotInForce
                 | Reason::Lapsed
+                | Reason::NotYetActive
+                | Reason::Void
+                | Reason::Terminated
         )
     }
 }

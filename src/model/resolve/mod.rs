@@ -148,6 +148,7 @@ macro_rules! word_of {
 // After `word_of!`: a macro is visible only to the modules declared after it.
 mod header;
 mod obligations;
+mod time;
 mod values;
 
 impl<'d> Resolver<'d> {
@@ -181,6 +182,11 @@ impl<'d> Resolver<'d> {
             parties: Vec::new(),
             obligations: Vec::new(),
             triggers: Vec::new(),
+            activation: None,
+            proposed: None,
+            terminated: None,
+            voids: Vec::new(),
+            suspensions: Vec::new(),
         };
 
         // Parties first, so references anywhere in the file resolve.

@@ -35,7 +35,9 @@ impl Resolver<'_> {
         let excluding = spec.excluding.as_ref().map(|p| self.place_text(p));
         let qualifiers = self.qualifiers(clause);
         let obligations = clauses.iter().filter_map(|c| self.obligation(c)).collect();
+        let from = self.applies(clause.from.as_ref());
         Trigger {
+            from,
             kinds,
             aspects,
             by,
@@ -239,9 +241,16 @@ impl Resolver<'_> {
                 place: place.as_ref().map(|p| self.place(p)),
             },
             K::Indivisible => Duty::Indivisible,
+            K::Reinstate { .. } => {
+                let (duty, by) = self.reinstate(&clause.kind)?;
+                givers = by;
+                duty
+            }
             _ => return None,
         };
+        let from = self.applies(clause.from.as_ref());
         Some(Obligation {
+            from,
             duty,
             givers,
             receivers,

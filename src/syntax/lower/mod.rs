@@ -2,6 +2,7 @@
 //! node becomes a diagnostic; everything else becomes a typed clause.
 
 mod clause_kinds;
+mod time;
 mod values;
 
 use values::{first_party_list, first_place, words};
@@ -234,8 +235,10 @@ impl<'t> Lowerer<'t> {
         let mut trigger_block_end = None;
         let mut trigger_head_ok = true;
         let mut trigger_head_end = keyword_span.end;
+        let mut from = None;
         for child in inner {
             match child.as_rule() {
+                Rule::clause_from => from = time::clause_from(child),
                 Rule::source => {
                     if let Some(s) = child.into_inner().find(|p| p.as_rule() == Rule::string) {
                         source = Some(string(&s));
@@ -257,6 +260,7 @@ impl<'t> Lowerer<'t> {
                                 }
                             }
                             Rule::qualifier => qualifiers.push(self.qualifier(spec_child)),
+                            Rule::clause_from => from = time::clause_from(spec_child),
                             _ => spec_parts.push(spec_child),
                         }
                     }
@@ -300,6 +304,7 @@ impl<'t> Lowerer<'t> {
             source,
             span,
             keyword_span,
+            from,
         })
     }
 
