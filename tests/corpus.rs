@@ -253,6 +253,10 @@ fn every_instrument_of_the_corpus_is_present() {
         ("taiwan-2022.treaty", Tier::Intermediate),
         ("us-ukraine-2025.treaty", Tier::Soft),
         ("reassurance-force-draft.treaty", Tier::Hard),
+        ("us-roc-1954.treaty", Tier::Hard),
+        ("warsaw-pact-1955.treaty", Tier::Hard),
+        ("china-dprk-1961.treaty", Tier::Hard),
+        ("anzus-1951.treaty", Tier::Hard),
     ]
     .into_iter()
     .collect();
