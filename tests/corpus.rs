@@ -330,6 +330,10 @@ fn every_instrument_of_the_corpus_is_present() {
         ("shusha-2021.treaty", Tier::Hard),
         ("saudi-pakistan-2025.treaty", Tier::Intermediate),
         ("us-guarantee-draft-2025.treaty", Tier::Intermediate),
+        ("us-roc-1954.treaty", Tier::Hard),
+        ("warsaw-pact-1955.treaty", Tier::Hard),
+        ("china-dprk-1961.treaty", Tier::Hard),
+        ("anzus-1951.treaty", Tier::Hard),
     ]
     .into_iter()
     .collect();

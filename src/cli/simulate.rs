@@ -48,6 +48,11 @@ pub struct SimulateArgs {
     #[arg(long)]
     pub assume_in_force: bool,
 
+    /// A signature date for treaties that give none (YYYY-MM-DD), so that a fixed
+    /// term can be counted from it.
+    #[arg(long, value_name = "DATE")]
+    pub assume_signed: Option<String>,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -116,6 +121,15 @@ pub fn run(args: &SimulateArgs) -> u8 {
     }
 }
 
+/// `--assume-signed DATE`, checked.
+fn assumed_signature(args: &SimulateArgs) -> Result<Option<crate::model::Date>, u8> {
+    match args.assume_signed.as_deref().map(crate::model::Date::parse) {
+        None => Ok(None),
+        Some(Ok(date)) => Ok(Some(date)),
+        Some(Err(message)) => Err(failure(&format!("--assume-signed: {message}"))),
+    }
+}
+
 /// `--event` given: one run of those events against every treaty in the files.
 fn event_run(args: &SimulateArgs, end: Option<Instant>) -> Result<Run, u8> {
     let mut events = Vec::new();
@@ -173,6 +187,17 @@ fn event_run(args: &SimulateArgs, end: Option<Instant>) -> Result<Run, u8> {
     let mut scenario = Scenario::from_events("command-line", events);
     scenario.end = end;
     scenario.assume_in_force = args.assume_in_force;
+    scenario.assume_signed = assumed_signature(args)?;
+    let unknown = crate::scenario::named::check(&scenario, &library.instruments(&ids));
+    if !unknown.is_empty() {
+        for d in &unknown {
+            eprintln!("error[{}]: {}", d.code, d.message);
+            if let Some(help) = &d.help {
+                eprintln!("  help: {help}");
+            }
+        }
+        return Err(EXIT_FAILURE);
+    }
     if let Some(end) = end {
         if scenario.events.iter().any(|e| e.at > end) {
             return Err(failure("--end comes before an event"));
@@ -233,6 +258,9 @@ fn scenario_runs(args: &SimulateArgs, end: Option<Instant>) -> Result<Vec<Run>, 
                 scenario.end = Some(end);
             }
             scenario.assume_in_force |= args.assume_in_force;
+            if let Some(date) = assumed_signature(args)? {
+                scenario.assume_signed = Some(date);
+            }
             runs.push(engine::run(&scenario, &library.instruments(&ids)));
         }
     }

@@ -72,6 +72,7 @@ table.matrix { border-collapse: collapse; width: 100%; font-size: .7rem; line-he
 .met { background: var(--met); color: var(--met-ink); }
 .partly { background: var(--partly); color: var(--partly-ink); }
 .missing { background: var(--missing); color: var(--missing-ink); }
+.unknown { background: #eeeeee; color: var(--ink); }
 .tier { display: inline-block; padding: 0 .45rem; border-radius: .25rem; font-weight: 600; }
 .tier-hard { background: var(--hard); color: #fff; }
 .tier-intermediate { background: var(--intermediate); color: #fff; }
@@ -122,20 +123,22 @@ fn status_word(status: Standing) -> &'static str {
         Standing::Met => "met",
         Standing::Partly => "partly met",
         Standing::Missing => "missing",
+        Standing::Unknown => "unknown",
     }
 }
 
 fn cell(element: &str, cell: &Cell) -> String {
     let status = cell.status.as_str();
-    let note = if cell.status == Standing::Partly && !cell.notes.is_empty() {
-        // One note a line: the cell stays narrow and each weakness reads on its own.
-        cell.notes
-            .iter()
-            .map(|n| format!("<span class=\"note\">{}</span>", escape(n)))
-            .collect()
-    } else {
-        String::new()
-    };
+    let note =
+        if matches!(cell.status, Standing::Partly | Standing::Unknown) && !cell.notes.is_empty() {
+            // One note a line: the cell stays narrow and each weakness reads on its own.
+            cell.notes
+                .iter()
+                .map(|n| format!("<span class=\"note\">{}</span>", escape(n)))
+                .collect()
+        } else {
+            String::new()
+        };
     format!(
         "<td class=\"cell {status}\" data-element=\"{}\" data-treaty=\"{}\" data-status=\"{status}\" data-text=\"{}\" title=\"{}\"><span class=\"sym\" aria-hidden=\"true\">{}</span>{}{note}</td>",
         escape(element),

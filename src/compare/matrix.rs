@@ -74,6 +74,7 @@ impl Cell {
 pub fn cell_text(status: Standing, notes: &[String]) -> String {
     match status {
         Standing::Partly if !notes.is_empty() => format!("partly: {}", notes.join(", ")),
+        Standing::Unknown if !notes.is_empty() => format!("unknown: {}", notes.join(", ")),
         other => other.as_str().to_string(),
     }
 }
@@ -138,9 +139,17 @@ impl Matrix {
                 Some(Standing::Met) => counts.0 += 1,
                 Some(Standing::Partly) => counts.1 += 1,
                 Some(Standing::Missing) => counts.2 += 1,
-                None => {}
+                Some(Standing::Unknown) | None => {}
             }
         }
         counts
+    }
+
+    /// How many cells of a column the texts do not say enough to judge (unknown).
+    pub fn unknown_count(&self, column: usize) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.cells.get(column).map(|c| c.status) == Some(Standing::Unknown))
+            .count()
     }
 }

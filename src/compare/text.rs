@@ -11,6 +11,7 @@ pub fn symbol(status: Standing) -> &'static str {
         Standing::Met => "✓",
         Standing::Partly => "◐",
         Standing::Missing => "✗",
+        Standing::Unknown => "?",
     }
 }
 
@@ -205,7 +206,7 @@ pub fn matrix_human(matrix: &Matrix) -> String {
             .rows
             .iter()
             .filter_map(|r| r.cells.get(i).map(|c| (r.element, c)))
-            .filter(|(_, c)| c.status == Standing::Partly)
+            .filter(|(_, c)| matches!(c.status, Standing::Partly | Standing::Unknown))
             .map(|(e, c)| (e, c.notes.clone()))
             .collect();
         if partly.is_empty() {
@@ -231,8 +232,12 @@ pub fn matrix_human(matrix: &Matrix) -> String {
         .unwrap_or(0);
     for (i, treaty) in matrix.treaties.iter().enumerate() {
         let (met, partly, missing) = matrix.counts(i);
+        let unknown = match matrix.unknown_count(i) {
+            0 => String::new(),
+            n => format!(" (+{n} unknown)"),
+        };
         out.push_str(&format!(
-            "  {}  {}  {met:>2} / {partly:>2} / {missing:>2}  {}\n",
+            "  {}  {}  {met:>2} / {partly:>2} / {missing:>2}{unknown}  {}\n",
             pad(&treaty.id, id_width),
             pad(treaty.tier.as_str(), "intermediate".len()),
             treaty.path,

@@ -110,6 +110,37 @@ pub fn amount(amount: &Amount) -> String {
     format!("{} {number}{scale}{per}", amount.currency)
 }
 
+/// `reinstate sanctions by US against RU automatically on ceasefire-violation(RU)`.
+pub fn reinstate(
+    givers: &[PartyRef],
+    measures: &[Assistance],
+    against: &[PartyRef],
+    automatically: bool,
+    on: Option<&Event>,
+) -> String {
+    let mut s = format!(
+        "reinstate {}",
+        measures
+            .iter()
+            .map(assistance)
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    if !givers.is_empty() {
+        s.push_str(&format!(" by {}", parties(givers)));
+    }
+    if !against.is_empty() {
+        s.push_str(&format!(" against {}", parties(against)));
+    }
+    if automatically {
+        s.push_str(" automatically");
+    }
+    if let Some(on) = on {
+        s.push_str(&format!(" on {}", event(on)));
+    }
+    s
+}
+
 pub fn assistance(item: &Assistance) -> String {
     if item.details.is_empty() {
         item.kind.word().to_string()
@@ -133,6 +164,7 @@ pub fn event(event: &Event) -> String {
 pub fn term(term: &Term) -> String {
     match term {
         Term::Indefinite => "indefinite".to_string(),
+        Term::NotStated => "not-stated".to_string(),
         Term::Fixed { period } => period.to_string(),
         Term::Until { event } => format!("until {}", self::event(event)),
     }
@@ -330,6 +362,12 @@ pub fn duty(o: &Obligation) -> String {
             s
         }
         Duty::Indivisible { grade } => indivisible(*grade),
+        Duty::Reinstate {
+            measures,
+            against,
+            automatically,
+            on,
+        } => reinstate(&o.givers, measures, against, *automatically, on.as_ref()),
     };
     // `consult` and `report` may have no parties; avoid a double space.
     while out.contains("  ") {

@@ -10,6 +10,7 @@ pub mod conditions;
 pub mod describe;
 mod resolve;
 pub mod scope;
+pub mod terms;
 pub mod time;
 /// The language's vocabularies live beside the grammar; re-exported here because the
 /// model is where they are resolved.
@@ -20,6 +21,7 @@ use serde::{Deserialize, Serialize};
 pub use conditions::{Decider, Decision};
 pub use resolve::{codes, model_of, resolve, FileResolver};
 pub use scope::{Area, Line, Scope};
+pub use terms::{Applies, Condition, Suspension};
 pub use time::{Date, Period, Unit};
 use vocab::*;
 
@@ -62,6 +64,21 @@ pub struct Treaty {
     /// Obligations in force without any trigger.
     pub obligations: Vec<Obligation>,
     pub triggers: Vec<Trigger>,
+    /// `activation on EVENT`: nothing applies before the event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activation: Option<At<Event>>,
+    /// `proposed DATE`: a draft's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposed: Option<At<Date>>,
+    /// `terminated DATE`: nothing applies from this day on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terminated: Option<At<Date>>,
+    /// `void if ...`: the instrument no longer applies once one of these happens.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub voids: Vec<At<Condition>>,
+    /// `suspend ...`: obligations between some parties suspended for a time.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suspensions: Vec<Suspension>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,8 +101,14 @@ pub struct Ratification {
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum Term {
     Indefinite,
-    Fixed { period: Period },
-    Until { event: Event },
+    /// `duration not-stated`: the text says nothing about how long it lasts.
+    NotStated,
+    Fixed {
+        period: Period,
+    },
+    Until {
+        event: Event,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -306,6 +329,15 @@ pub enum Duty {
     Indivisible {
         grade: Indivisibility,
     },
+    /// Measures that take effect by themselves (snap-back): no party owes an act.
+    Reinstate {
+        measures: Vec<Assistance>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        against: Vec<PartyRef>,
+        automatically: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        on: Option<Event>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -321,6 +353,9 @@ pub struct Obligation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<Decision>,
     pub span: Span,
+    /// `from DATE|EVENT`: not owed before then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Applies>,
 }
 
 impl Obligation {
@@ -366,6 +401,7 @@ impl Obligation {
             Duty::Establish { .. } => "establish",
             Duty::Prohibit { .. } => "prohibit",
             Duty::Indivisible { .. } => "indivisible",
+            Duty::Reinstate { .. } => "reinstate",
         }
     }
 }
@@ -391,6 +427,9 @@ pub struct Trigger {
     pub obligations: Vec<Obligation>,
     /// The trigger's header line.
     pub span: Span,
+    /// `from DATE|EVENT`: the trigger applies only from then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Applies>,
 }
 
 impl Trigger {

@@ -31,6 +31,8 @@ pub mod scenario_codes {
     pub const BAD_TREATY_REFERENCE: &str = "S003";
     /// An event attribute (after the time) that is not a known attribute word.
     pub const UNKNOWN_ATTRIBUTE: &str = "S005";
+    /// An event word that is neither a trigger kind nor an event a treaty of the run names.
+    pub const UNKNOWN_EVENT: &str = "S004";
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -176,6 +178,11 @@ const ERRORS: &[RuleInfo] = &[
         "a threshold is decided on the attributes; a misspelt one would leave the trigger undetermined without saying why",
         "treaty t {\n  form treaty\n  status in-force\n  signed 2024-01-12\n  party US guarantor\n  party UA beneficiary\n  party RU adversary\n  trigger armed-attack by RU against UA threshold significant {\n    consult US, UA within 24 hours\n  }\n}\nscenario typo {\n  event armed-attack by RU against UA at 2027-03-01T06:00Z signficant\n}\n",
         "use the suggested word; the attributes are listed in docs/scenarios.md"),
+    rule(scenario_codes::UNKNOWN_EVENT, "unknown-event", "scenario",
+        "an event word that is neither a trigger kind nor an event any treaty of the run names (in `activation on`, `from`, `void if`, `reinstate ... on`, `duration until` or `review on`)",
+        "a misspelt event would never activate or void anything, and the run would silently say the guarantee never applied",
+        "treaty t {\n  form treaty\n  status in-force\n  signed 2024-01-12\n  activation on ceasefire-in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    consult UK, UA within 24 hours\n  }\n}\nscenario typo {\n  event ceasefire-in-forse at 2027-03-01T06:00Z\n}\n",
+        "use the suggested word: an event the treaty names, or a trigger kind such as `armed-attack`"),
 ];
 
 /// Every rule: the syntax, model, config and tier rules, then gaps in element order,

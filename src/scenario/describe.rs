@@ -102,6 +102,18 @@ pub fn obligation_text(obligation: &Obligation) -> String {
         },
         Duty::Prohibit { what, .. } => format!("prohibit {}", words(what, Prohibited::word)),
         Duty::Indivisible { grade } => describe::indivisible(*grade),
+        Duty::Reinstate {
+            measures,
+            against,
+            automatically,
+            on,
+        } => describe::reinstate(
+            &obligation.givers,
+            measures,
+            against,
+            *automatically,
+            on.as_ref(),
+        ),
     };
     if let Some(deadline) = deadline_of(obligation) {
         out.push(' ');

@@ -102,7 +102,8 @@ fn selected<'r>(o: &'r Owed, e: &Expectation) -> Vec<&'r Share> {
 }
 
 fn status_of(o: &Owed, e: &Expectation) -> Status {
-    if o.discretionary {
+    // Discretionary, or automatic (no party owes a share): the obligation's own status.
+    if o.discretionary || o.shares.is_empty() {
         return o.status;
     }
     aggregate(selected(o, e))

@@ -242,6 +242,9 @@ pub fn treaties_for(
         }
     }
     if problems.is_empty() {
+        problems = super::named::check(scenario, &library.instruments(&ids));
+    }
+    if problems.is_empty() {
         Ok(ids)
     } else {
         Err(problems)

@@ -11,6 +11,7 @@ pub mod describe;
 pub mod engine;
 pub mod expect;
 pub mod load;
+pub mod named;
 pub mod render;
 pub mod resolve;
 pub mod time;
@@ -77,6 +78,13 @@ pub enum Happening {
         /// Kinds provided (`air-defence`), means used (`armed-force`), or a body.
         kinds: Vec<String>,
         targets: Vec<String>,
+    },
+    /// An event a treaty names (`ceasefire-in-force`, `nato-accession(UA)`), not a
+    /// trigger kind: it activates, voids or anchors, and fires no trigger itself.
+    Named {
+        name: String,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        parties: Vec<String>,
     },
 }
 
@@ -152,6 +160,9 @@ pub struct Scenario {
     pub end: Option<Instant>,
     /// `assume in-force`: run the treaties as if in force, whatever their status and dates.
     pub assume_in_force: bool,
+    /// `assume signed DATE` (or `--assume-signed`): a signature date for treaties that
+    /// give none, so that a fixed term can be counted.
+    pub assume_signed: Option<crate::model::Date>,
     pub expectations: Vec<Expectation>,
 }
 
@@ -166,6 +177,7 @@ impl Scenario {
             events,
             end: None,
             assume_in_force: false,
+            assume_signed: None,
             expectations: Vec::new(),
         }
     }
@@ -212,6 +224,18 @@ pub enum Reason {
     Undetermined,
     /// Fires, but the response waits for a decision (`decided-by`) not yet taken.
     AwaitsDecision,
+    /// The event the instrument (or the clause) waits for has not happened yet.
+    NotYetActive,
+    /// A `void if` condition has happened: the instrument no longer applies.
+    Void,
+    /// The instrument was terminated (`terminated DATE`) before the event.
+    Terminated,
+    /// A `suspend` clause takes some parties' obligations out.
+    Suspended,
+    /// A fixed term that could not be counted: no date to anchor it.
+    TermUnchecked,
+    /// A measure that takes effect by itself (`reinstate ... automatically`).
+    Automatic,
 }
 
 impl Reason {
@@ -233,6 +257,12 @@ impl Reason {
         Reason::BelowThreshold,
         Reason::Undetermined,
         Reason::AwaitsDecision,
+        Reason::NotYetActive,
+        Reason::Void,
+        Reason::Terminated,
+        Reason::Suspended,
+        Reason::TermUnchecked,
+        Reason::Automatic,
     ];
 
     pub fn word(self) -> &'static str {
@@ -254,6 +284,12 @@ impl Reason {
             Reason::BelowThreshold => "below-threshold",
             Reason::Undetermined => "undetermined",
             Reason::AwaitsDecision => "awaits-decision",
+            Reason::NotYetActive => "not-yet-active",
+            Reason::Void => "voided",
+            Reason::Terminated => "after-termination",
+            Reason::Suspended => "suspended",
+            Reason::TermUnchecked => "term-unchecked",
+            Reason::Automatic => "automatic",
         }
     }
 
@@ -279,6 +315,9 @@ impl Reason {
                 | Reason::Lapsed
                 | Reason::BelowThreshold
                 | Reason::Undetermined
+                | Reason::NotYetActive
+                | Reason::Void
+                | Reason::Terminated
         )
     }
 }

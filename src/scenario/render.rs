@@ -346,6 +346,22 @@ fn event_lines(out: &mut String, run: &Run, index: usize) {
             out.push_str(&format!("    note ({}): {}\n", note.code, note.message));
         }
     }
+    for o in run
+        .obligations
+        .iter()
+        .filter(|o| o.event == index && o.origin == Origin::Automatic)
+    {
+        out.push_str(&format!(
+            "  {}: #{} {} (line {}) takes effect\n",
+            o.treaty, o.id, o.what, o.line
+        ));
+        for note in &o.notes {
+            out.push_str(&format!("    note ({}): {}\n", note.code, note.message));
+        }
+    }
+    for effect in &event.effects {
+        out.push_str(&format!("  {effect}\n"));
+    }
 }
 
 fn closing_lines(out: &mut String, o: &Owed) {

@@ -69,6 +69,7 @@ pub fn happening(
     match h {
         ast::Happening::Occurrence {
             kind,
+            parties,
             aspects,
             by,
             against,
@@ -78,6 +79,21 @@ pub fn happening(
             ..
         } => {
             let attributes = event_attributes(attributes, diagnostics);
+            // A word that is no trigger kind names an event a treaty may wait for; the
+            // run checks it against its treaties (S004).
+            let plain = aspects.is_empty() && by.is_none() && against.is_none() && place.is_none();
+            if TriggerKind::parse(&kind.value).is_none() && plain {
+                let at = instant(at, diagnostics)?;
+                return Some(Event {
+                    at,
+                    happening: Happening::Named {
+                        name: kind.value.to_string(),
+                        parties: parties.iter().map(|p| p.value.to_string()).collect(),
+                    },
+                    text: written,
+                    span: Some(span),
+                });
+            }
             let kind = vocab(
                 kind,
                 "event kind",
@@ -103,7 +119,7 @@ pub fn happening(
                 happening: Happening::Occurrence {
                     kind: kind?,
                     aspects,
-                    by: by.as_ref().map(|w| w.value.to_string()),
+                    by: by.as_ref().or(parties.first()).map(|w| w.value.to_string()),
                     against: against.as_ref().map(|w| w.value.to_string()),
                     place: place.as_ref().map(|p| match p {
                         ScenePlace::Party(w) => w.value.to_string(),
@@ -314,6 +330,7 @@ pub fn scenario(s: &ast::Scenario, text: &str, diagnostics: &mut Vec<Diagnostic>
         events: Vec::new(),
         end: None,
         assume_in_force: false,
+        assume_signed: None,
         expectations: Vec::new(),
     };
     for item in &s.items {
@@ -333,12 +350,26 @@ pub fn scenario(s: &ast::Scenario, text: &str, diagnostics: &mut Vec<Diagnostic>
                     out.events.push(e);
                 }
             }
+            ScenarioItem::Assume {
+                what, at: Some(at), ..
+            } if what.value == "signed" => {
+                if let Some(at) = instant(at, diagnostics) {
+                    out.assume_signed = Some(at.local_date());
+                }
+            }
+            ScenarioItem::Assume { what, at: None, .. } if what.value == "signed" => {
+                diagnostics.push(bad(
+                    what,
+                    "`assume signed` needs a date".into(),
+                    Some("write `assume signed 2026-01-01`".into()),
+                ));
+            }
             ScenarioItem::Assume { what, .. } => {
                 if vocab(
                     what,
                     "assumption",
                     |w| (w == "in-force").then_some(()),
-                    vec!["in-force"],
+                    vec!["in-force", "signed"],
                     diagnostics,
                 )
                 .is_some()

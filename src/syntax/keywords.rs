@@ -34,7 +34,12 @@ const fn kw(
 pub const CLAUSE_KEYWORDS: &[Keyword] = &[
     kw("title", Place::Header, "the instrument's full title", "title \"North Atlantic Treaty\""),
     kw("signed", Place::Header, "the date of signature", "signed 1949-04-04"),
-    kw("effective", Place::Header, "the date the instrument took effect (entry into force)", "effective 1949-08-24"),
+    kw("effective", Place::Header, "the date the instrument took effect (entry into force); `effective on EVENT` is `activation on EVENT`", "effective 1949-08-24"),
+    kw("activation", Place::Header, "the guarantees apply only once an event has happened (also `effective on EVENT`)", "activation on ceasefire-in-force"),
+    kw("proposed", Place::Header, "the date a draft was proposed; it anchors a draft's term", "proposed 2025-11-20"),
+    kw("terminated", Place::Header, "the date the instrument ended; nothing applies after it", "terminated 1980-01-01"),
+    kw("void", Place::Header, "the instrument is void once a condition happens (repeatable)", "void if armed-attack by UA against RU unprovoked"),
+    kw("suspend", Place::Header, "obligations between some parties suspended from a date, while the instrument stays in force", "suspend UK -> UA from 1986-08-11"),
     kw("form", Place::Header, "the legal form: declaration, joint-statement, communique, memorandum, political, executive, statute or treaty", "form treaty"),
     kw("status", Place::Header, "where the instrument stands: draft, signed, ratified, in-force or lapsed", "status in-force"),
     kw("binding", Place::Header, "overrides the bindingness the form implies: yes, no or contested", "binding contested"),
@@ -63,6 +68,7 @@ pub const CLAUSE_KEYWORDS: &[Keyword] = &[
     kw("establish", Place::Obligation, "a standing institution", "establish council \"North Atlantic Council\""),
     kw("prohibit", Place::Obligation, "something the instrument forbids, optionally in a place", "prohibit stationing, foreign-bases in UA"),
     kw("indivisible", Place::Obligation, "an attack on one counts as an attack on all", "indivisible"),
+    kw("reinstate", Place::Obligation, "measures that take effect by themselves (snap-back), with or without a giver", "reinstate sanctions against RU automatically on ceasefire-violation(RU)"),
 ];
 
 /// Words that modify a clause rather than open one: conditions on a trigger or on

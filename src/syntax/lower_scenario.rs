@@ -94,9 +94,11 @@ pub fn scenario(text: &str, pair: Node<'_>, diagnostics: &mut Vec<Diagnostic>) -
             }
             Rule::scenario_assume => {
                 let item_span = content_span(&child);
-                if let Some(what) = child.into_inner().nth(1) {
+                let mut inner = child.into_inner().skip(1);
+                if let Some(what) = inner.next() {
                     items.push(ScenarioItem::Assume {
                         what: word(&what),
+                        at: inner.next().map(|at| word(&at)),
                         span: item_span,
                     });
                 }
@@ -148,7 +150,7 @@ fn bad_line(pair: &Node<'_>) -> Diagnostic {
         }
         "end" => "write `end 2027-04-01T00:00Z`",
         "treaty" => "write `treaty \"../file.treaty\"` or `treaty name_in_this_file`",
-        "assume" => "write `assume in-force`",
+        "assume" => "write `assume in-force` or `assume signed 2026-01-01`",
         _ => "a scenario holds `treaty`, `assume`, `event`, `end` and `expect` lines",
     };
     Diagnostic::error(
@@ -172,12 +174,14 @@ fn happening(pair: Node<'_>) -> Option<Happening> {
     match inner.as_rule() {
         Rule::s_occurrence => {
             let mut kind = None;
+            let mut parties = Vec::new();
             let mut aspects = Vec::new();
             let mut attributes = Vec::new();
             let (mut by, mut against, mut place, mut at) = (None, None, None, None);
             for p in inner.into_inner() {
                 match p.as_rule() {
                     Rule::s_word => kind = Some(word(&p)),
+                    Rule::s_event_parties => parties = words(p, Rule::s_party),
                     Rule::s_aspects => aspects = words(p, Rule::s_word),
                     Rule::s_by => by = p.into_inner().nth(1).map(|w| word(&w)),
                     Rule::s_against => against = p.into_inner().nth(1).map(|w| word(&w)),
@@ -194,6 +198,7 @@ fn happening(pair: Node<'_>) -> Option<Happening> {
             }
             Some(Happening::Occurrence {
                 kind: kind?,
+                parties,
                 aspects,
                 attributes,
                 by,

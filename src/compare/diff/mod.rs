@@ -337,7 +337,13 @@ fn treaty_diff(
     if let (Some(before), Some(after)) = (&old_standings, &new_standings) {
         for ((element, b), a) in ELEMENTS.iter().zip(before).zip(after) {
             let shift = match (b.standing, a.standing) {
-                (x, y) if x == y && (x != Standing::Partly || b.notes == a.notes) => continue,
+                (x, y)
+                    if x == y
+                        && (!matches!(x, Standing::Partly | Standing::Unknown)
+                            || b.notes == a.notes) =>
+                {
+                    continue
+                }
                 (Standing::Missing, _) => Shift::Gained,
                 (_, Standing::Missing) => Shift::Lost,
                 (Standing::Met, Standing::Partly) => Shift::Weakened,

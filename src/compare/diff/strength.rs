@@ -55,7 +55,7 @@ pub(super) fn term_hours(term: &Term) -> Option<u64> {
     match term {
         Term::Indefinite => Some(u64::MAX),
         Term::Fixed { period } => Some(period.approx_hours()),
-        Term::Until { .. } => None,
+        Term::Until { .. } | Term::NotStated => None,
     }
 }
 

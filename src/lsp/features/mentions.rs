@@ -127,6 +127,31 @@ pub(super) fn mentions_in(clause: &Clause, out: &mut Vec<PartyMention>) {
         ClauseKind::Report {
             parties: Some(p), ..
         } => list(out, p),
+        ClauseKind::Activation(e) => event(out, e),
+        ClauseKind::Suspend { flow: f, .. } => flow(out, f),
+        ClauseKind::Void(Condition::Happening {
+            parties,
+            by,
+            against,
+            scope,
+            ..
+        }) => {
+            parties.iter().for_each(|w| mention(out, w, false));
+            for l in [by, against].into_iter().flatten() {
+                list(out, l);
+            }
+            place(out, scope.as_ref());
+        }
+        ClauseKind::Reinstate {
+            by, against, on, ..
+        } => {
+            for l in [by, against].into_iter().flatten() {
+                list(out, l);
+            }
+            if let Some(e) = on {
+                event(out, e);
+            }
+        }
         _ => {}
     }
 }

@@ -62,6 +62,7 @@ impl Resolver<'_> {
             K::Duration(value) => {
                 let term = match value {
                     ast::DurationValue::Indefinite(_) => Term::Indefinite,
+                    ast::DurationValue::NotStated(_) => Term::NotStated,
                     ast::DurationValue::Fixed(period) => {
                         let Some(period) = self.period(period) else {
                             return;
@@ -124,6 +125,11 @@ impl Resolver<'_> {
                 out.hedges_span = Some(out.hedges_span.map_or(clause.span, |s| s.to(clause.span)));
             }
             K::Party { .. } | K::Members(_) => {}
+            K::Activation(_)
+            | K::Proposed(_)
+            | K::Terminated(_)
+            | K::Void(_)
+            | K::Suspend { .. } => self.time_clause(out, clause),
             K::Trigger { spec, clauses, .. } => {
                 let Some(spec) = spec else { return };
                 let trigger = self.trigger(spec, clause, clauses);

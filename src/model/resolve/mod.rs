@@ -153,6 +153,7 @@ mod conditions;
 mod header;
 mod obligations;
 mod scope;
+mod time;
 mod values;
 
 impl<'d> Resolver<'d> {
@@ -186,6 +187,11 @@ impl<'d> Resolver<'d> {
             parties: Vec::new(),
             obligations: Vec::new(),
             triggers: Vec::new(),
+            activation: None,
+            proposed: None,
+            terminated: None,
+            voids: Vec::new(),
+            suspensions: Vec::new(),
         };
 
         // Parties first, so references anywhere in the file resolve.

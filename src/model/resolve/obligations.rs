@@ -36,7 +36,9 @@ impl Resolver<'_> {
         let threshold = self.threshold(spec, &kinds);
         let decision = self.decision(clause);
         let obligations = clauses.iter().filter_map(|c| self.obligation(c)).collect();
+        let from = self.applies(clause.from.as_ref());
         Trigger {
+            from,
             kinds,
             aspects,
             by,
@@ -246,9 +248,16 @@ impl Resolver<'_> {
                     None => Indivisibility::AttackOnAll,
                 },
             },
+            K::Reinstate { .. } => {
+                let (duty, by) = self.reinstate(&clause.kind)?;
+                givers = by;
+                duty
+            }
             _ => return None,
         };
+        let from = self.applies(clause.from.as_ref());
         Some(Obligation {
+            from,
             duty,
             givers,
             receivers,

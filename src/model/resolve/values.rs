@@ -174,6 +174,17 @@ impl Resolver<'_> {
         out
     }
 
+    /// A place as text: a party code (checked) or the quoted words.
+    pub(super) fn place_text(&mut self, place: &ast::Place) -> Text {
+        match place {
+            ast::Place::Party(code) => {
+                self.check_party(code);
+                code.value.clone()
+            }
+            ast::Place::Described(text) => text.value.clone(),
+        }
+    }
+
     pub(super) fn place(&mut self, place: &ast::Place) -> Place {
         match place {
             ast::Place::Party(code) => {

@@ -54,6 +54,8 @@ pub const ELEMENT: Element = Element {
             example: "treaty t {\n  form treaty\n  status draft\n  ratification required\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    assist UK -> UA with armed-force forthwith\n  }\n}\n",
             fix: "bring it into force (`status in-force`), or read its tier as what it would be if concluded",
         },
+        super::activation::NOT_YET_ACTIVE,
+        super::activation::PARTLY_SUSPENDED,
     ],
     assess,
 };
@@ -126,6 +128,12 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
     let awaiting_ratification = form == Some(Form::Treaty)
         && status == Some(Status::Signed)
         && ratification != Some(RatificationState::Completed);
+    if let Some(terminated) = super::activation::terminated(treaty) {
+        findings.push(terminated);
+        findings.extend(super::activation::findings(treaty));
+        return findings;
+    }
+    findings.extend(super::activation::findings(treaty));
     match status {
         Some(Status::Draft) => findings.push(
             Finding::new(

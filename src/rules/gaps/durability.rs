@@ -1,6 +1,7 @@
 //! Element A5-17: durability: no fixed term, no short-notice exit.
 
 use super::{Element, Facts, Finding, GapRule, Shortfall};
+use crate::model::vocab::RenewalMode;
 use crate::model::{Review, Term, Treaty, Withdrawal};
 
 pub const ELEMENT: Element = Element {
@@ -26,6 +27,15 @@ pub const ELEMENT: Element = Element {
             example: "treaty t {\n  form treaty\n  status in-force\n  withdrawal notice 3 months\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA military-aid, training\n}\n",
             fix: "require long notice after a minimum period: `withdrawal notice 1 year after 20 years`",
         },
+        GapRule {
+            code: "DURATION_NOT_STATED",
+            shortfall: Shortfall::Unknown,
+            name: "duration-not-stated",
+            summary: "the text does not say how long the instrument lasts (`duration not-stated`)",
+            why: "a guarantee whose duration is unknown cannot be counted on as durable; `treaty compare` shows the element as unknown, never as met",
+            example: "treaty t {\n  form treaty\n  status in-force\n  duration not-stated\n  party PK guarantor\n  party SA beneficiary\n  provide PK -> SA training\n}\n",
+            fix: "find the duration in the text and write it (`duration indefinite`, `duration 10 years`), or keep `not-stated` when the text is silent",
+        },
     ],
     assess,
 };
@@ -35,8 +45,24 @@ const SHORT_NOTICE_HOURS: u64 = 183 * 24;
 
 fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
     let mut findings = Vec::new();
+    // A fixed term that renews itself unless a party objects is durable unless
+    // denounced: its exit is the withdrawal notice, judged below.
+    let renews = treaty
+        .renewal
+        .as_ref()
+        .is_some_and(|r| r.value.mode == RenewalMode::Automatic);
     if let Some(duration) = &treaty.duration {
-        if let Term::Fixed { period } = duration.value {
+        if matches!(duration.value, Term::NotStated) {
+            findings.push(
+                Finding::new(
+                    "DURATION_NOT_STATED",
+                    duration.span,
+                    "the text does not say how long the instrument lasts: its durability is unknown",
+                )
+                .with_detail("duration not stated"),
+            );
+        }
+        if let (Term::Fixed { period }, false) = (&duration.value, renews) {
             findings.push(
                 Finding::new(
                     "FIXED_TERM",

@@ -7,12 +7,14 @@
 //! The bundled baseline is `treaties/article5-baseline.treaty`; any other `.treaty`
 //! file can serve.
 
+mod activation;
 mod armed_force;
 mod binding;
 mod consultation;
 mod decision;
 mod durability;
 mod duty_to_assist;
+mod forfeiture;
 mod guarantor_integrity;
 mod immediacy;
 mod indivisibility;
@@ -56,6 +58,8 @@ pub struct GapRule {
 pub enum Shortfall {
     Missing,
     Weakened,
+    /// The text does not say (`duration not-stated`): neither met nor a known shortfall.
+    Unknown,
 }
 
 /// One element of the baseline obligation and the gap codes it can produce.
@@ -270,6 +274,8 @@ impl Baseline {
 #[serde(rename_all = "lowercase")]
 pub enum Standing {
     Missing,
+    /// The text does not say enough to tell (a duration not stated).
+    Unknown,
     Partly,
     Met,
 }
@@ -280,6 +286,7 @@ impl Standing {
             Standing::Met => "met",
             Standing::Partly => "partly",
             Standing::Missing => "missing",
+            Standing::Unknown => "unknown",
         }
     }
 }
@@ -296,8 +303,9 @@ pub struct ElementStanding {
 }
 
 /// Every element's standing, in [`ELEMENTS`] order, from a treaty's gaps: no gap is
-/// met; only gaps that weaken ([`Shortfall::Weakened`]) is partly met; any gap that
-/// says the element is absent is missing. An element that [`Element::requires`]
+/// met; only gaps that weaken ([`Shortfall::Weakened`]) is partly met; a gap that says
+/// the text does not tell ([`Shortfall::Unknown`]) makes it unknown, never met; any gap
+/// that says the element is absent is missing. An element that [`Element::requires`]
 /// another is missing when that one is.
 pub fn standings(gaps: &[Gap]) -> Vec<ElementStanding> {
     let mut out: Vec<ElementStanding> = Vec::with_capacity(ELEMENTS.len());
@@ -320,6 +328,12 @@ pub fn standings(gaps: &[Gap]) -> Vec<ElementStanding> {
                 Shortfall::Weakened => {
                     if standing == Standing::Met {
                         standing = Standing::Partly;
+                    }
+                    notes.push(note);
+                }
+                Shortfall::Unknown => {
+                    if standing != Standing::Missing {
+                        standing = Standing::Unknown;
                     }
                     notes.push(note);
                 }

@@ -106,7 +106,7 @@ fn first<'t>(
 }
 
 fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
-    let mut findings = Vec::new();
+    let mut findings = super::forfeiture::findings(treaty);
     // Qualifiers on the response to an attack: on the trigger or on its clauses.
     let response_qualifiers = || {
         facts

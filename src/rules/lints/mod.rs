@@ -10,6 +10,7 @@ mod beneficiary_owed_nothing;
 mod confusable_text;
 mod consultation_without_deadline;
 mod contradictory_stationing;
+mod contradictory_termination;
 mod deadline_out_of_range;
 mod duplicate_clause;
 mod emptying_hedge;
@@ -20,6 +21,7 @@ mod provide_without_kind;
 mod short_withdrawal_notice;
 mod trigger_names_no_party;
 mod trigger_without_response;
+mod unanchored_term;
 mod unused_party;
 pub mod unused_suppression;
 
@@ -89,6 +91,8 @@ pub const LINTS: &[&Lint] = &[
     &short_withdrawal_notice::LINT,
     &trigger_names_no_party::LINT,
     &confusable_text::LINT,
+    &unanchored_term::LINT,
+    &contradictory_termination::LINT,
 ];
 
 /// Every lint's documentation, including the file-level ones.

@@ -99,6 +99,9 @@ impl<'a> Engine<'_, 'a> {
                 };
                 s.status = s.outcome.status();
             }
+            if owed.shares.is_empty() && owed.notes.iter().any(|n| n.code == Reason::Automatic) {
+                continue;
+            }
             owed.status = if owed.discretionary {
                 if owed.shares.iter().all(|s| s.outcome == Outcome::Acted)
                     && !owed.shares.is_empty()

@@ -16,13 +16,19 @@
 mod conditions;
 mod fulfilment;
 mod ledger;
+mod life;
+pub mod lifecycle;
 mod parties;
 mod standing;
+mod term;
 mod trigger;
 
 pub use conditions::DecisionStep;
+use lifecycle::Life;
 use standing::treaty_info;
-pub use standing::{is_discretionary, standing_at, term_end};
+pub use standing::{is_discretionary, standing_at, standing_on};
+use term::unchecked_term;
+pub use term::{term_end, term_standing};
 pub use trigger::kind_matches;
 
 use std::collections::BTreeSet;
@@ -31,7 +37,6 @@ use serde::Serialize;
 
 use super::describe::*;
 use super::{Event, Happening, Instant, Reason, Scenario, StatusWord, Verb};
-use crate::model::time::days_in_month;
 use crate::model::{
     AssistVerb, Date, Deadline, Duty, Obligation, Party, PartyRef, Period, Term, Treaty, Trigger,
     Unit,
@@ -90,6 +95,9 @@ pub struct EventReport {
     /// Obligations whose decision this act took (`US decides at T`), by `id`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub decides: Vec<usize>,
+    /// What a named event or an occurrence did to the instruments: activated, voided.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub effects: Vec<String>,
     /// Where it was written, when it came from a scenario file.
     #[serde(skip)]
     pub span: Option<Span>,
@@ -110,7 +118,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(code: Reason, message: impl Into<String>) -> Self {
+    pub(crate) fn new(code: Reason, message: impl Into<String>) -> Self {
         Finding {
             code,
             message: message.into(),
@@ -165,6 +173,8 @@ pub enum Origin {
     Trigger,
     /// A standing assurance (refrain, respect) that an occurrence breached.
     Standing,
+    /// A measure that took effect by itself when its event happened (`reinstate ... on`).
+    Automatic,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -315,6 +325,8 @@ pub fn run(scenario: &Scenario, instruments: &[Instrument<'_>]) -> Run {
     let mut engine = Engine {
         instruments,
         lines,
+        lives: vec![Life::default(); instruments.len()],
+        assume_signed: scenario.assume_signed,
         assume: scenario.assume_in_force,
         evaluations: Vec::new(),
         owed: Vec::new(),
@@ -327,13 +339,18 @@ pub fn run(scenario: &Scenario, instruments: &[Instrument<'_>]) -> Run {
                 happening: e.happening.clone(),
                 fulfils: Vec::new(),
                 decides: Vec::new(),
+                effects: Vec::new(),
                 span: e.span,
             })
             .collect(),
     };
     for (index, event) in events.iter().enumerate() {
         match &event.happening {
-            Happening::Occurrence { .. } => engine.occurrence(index, event),
+            Happening::Occurrence { .. } => {
+                engine.occurrence(index, event);
+                engine.record(index, event);
+            }
+            Happening::Named { .. } => engine.record(index, event),
             Happening::Action {
                 actor,
                 verb,
@@ -354,7 +371,7 @@ pub fn run(scenario: &Scenario, instruments: &[Instrument<'_>]) -> Run {
     engine.close(end);
     let treaties = instruments
         .iter()
-        .map(|i| treaty_info(i, scenario.assume_in_force))
+        .map(|i| treaty_info(i, scenario.assume_in_force, scenario.assume_signed))
         .collect();
     let mut summary = Summary {
         events: engine.reports.len(),
@@ -401,6 +418,9 @@ struct Open<'a> {
 struct Engine<'i, 'a> {
     instruments: &'i [Instrument<'a>],
     lines: Vec<LineIndex>,
+    /// Parallel to `instruments`: what each has seen happen.
+    lives: Vec<Life>,
+    assume_signed: Option<Date>,
     assume: bool,
     evaluations: Vec<Evaluation>,
     owed: Vec<Owed>,
@@ -449,10 +469,11 @@ impl<'a> Engine<'_, 'a> {
         };
         for (i, instrument) in self.instruments.iter().enumerate() {
             let treaty = instrument.treaty;
+            let day = event.at.local_date();
             let standing = if self.assume {
-                Ok(())
+                term_standing(treaty, day, self.assume_signed)
             } else {
-                standing_at(treaty, event.at.local_date())
+                standing_on(treaty, day, self.assume_signed)
             };
             for trigger in &treaty.triggers {
                 self.evaluate(i, trigger, index, &occurrence, standing.as_ref().err());

@@ -2,6 +2,7 @@
 //! withdrawn from), when a term ends, and which qualifiers leave a response to a
 //! party's discretion. Pure functions of the model and a date.
 
+use super::term::{anchor_of, previous_day, renews, term_end, term_standing, time_standing};
 use super::*;
 
 /// Qualifiers that leave the response to the party's own judgment.
@@ -16,55 +17,22 @@ pub fn is_discretionary(kind: QualifierKind) -> bool {
     )
 }
 
-/// The day a fixed term ends (exclusive): the anniversary of its start, or, where the
-/// anniversary does not exist (29 February, 31st of a shorter month), the day after
-/// the end of that month. Hours, days and weeks are counted exactly.
-pub fn term_end(start: Date, period: Period) -> Date {
-    let day = start.days_since_epoch();
-    let v = i64::from(period.value);
-    match period.unit {
-        Unit::Hours => crate::scenario::time::date_of_day(day + (v + 23) / 24),
-        Unit::Days => crate::scenario::time::date_of_day(day + v),
-        Unit::Weeks => crate::scenario::time::date_of_day(day + 7 * v),
-        Unit::Months | Unit::Years => {
-            let months = if period.unit == Unit::Years {
-                v * 12
-            } else {
-                v
-            };
-            let anniversary = start.add_months(months);
-            if anniversary.day == start.day {
-                anniversary
-            } else {
-                // Clamped: the period runs to the end of that month.
-                let last = days_in_month(anniversary.year, anniversary.month);
-                crate::scenario::time::date_of_day(
-                    Date {
-                        day: last,
-                        ..anniversary
-                    }
-                    .days_since_epoch()
-                        + 1,
-                )
-            }
-        }
-    }
-}
-
-pub(super) fn start_of(treaty: &Treaty) -> Option<(Date, &'static str)> {
-    treaty
-        .effective
-        .as_ref()
-        .map(|d| (d.value, "entry into force"))
-        .or_else(|| treaty.signed.as_ref().map(|d| (d.value, "signature")))
-}
-
-pub(super) fn previous_day(date: Date) -> Date {
-    crate::scenario::time::date_of_day(date.days_since_epoch() - 1)
-}
-
 /// Whether the treaty is in force on a day; if not, why.
 pub fn standing_at(treaty: &Treaty, day: Date) -> Result<(), Finding> {
+    standing_on(treaty, day, None)
+}
+
+/// Whether the treaty is in force on a day, counting an unanchored term from an
+/// assumed signature; if not, why.
+pub fn standing_on(treaty: &Treaty, day: Date, assumed: Option<Date>) -> Result<(), Finding> {
+    if let Some(terminated) = &treaty.terminated {
+        if day >= terminated.value {
+            return Err(Finding::new(
+                Reason::Terminated,
+                format!("terminated on {}", terminated.value),
+            ));
+        }
+    }
     let ratification_pending = treaty
         .ratification
         .as_ref()
@@ -82,7 +50,8 @@ pub fn standing_at(treaty: &Treaty, day: Date) -> Result<(), Finding> {
                 "never entered into force: signed, but its ratification is still required",
             ))
         }
-        Some(Status_::Lapsed) => {
+        // A terminated instrument was in force until its termination date.
+        Some(Status_::Lapsed) if treaty.terminated.is_none() => {
             return Err(Finding::new(Reason::Lapsed, "lapsed: its status is lapsed"))
         }
         _ => {}
@@ -103,30 +72,22 @@ pub fn standing_at(treaty: &Treaty, day: Date) -> Result<(), Finding> {
             ));
         }
     }
-    if let (Some(Term::Fixed { period }), Some((start, from))) =
-        (treaty.duration.as_ref().map(|d| &d.value), start_of(treaty))
-    {
-        let end = term_end(start, *period);
-        if day >= end {
-            return Err(Finding::new(
-                Reason::Lapsed,
-                format!(
-                    "lapsed: its {period} term, counted from {from} on {start}, ended with {}",
-                    previous_day(end)
-                ),
-            ));
-        }
-    }
-    Ok(())
+    term_standing(treaty, day, assumed)
 }
 
 use crate::vocab::Status as Status_;
 
-pub(super) fn treaty_info(instrument: &Instrument<'_>, assumed: bool) -> TreatyInfo {
+pub(super) fn treaty_info(
+    instrument: &Instrument<'_>,
+    assumed: bool,
+    signed: Option<Date>,
+) -> TreatyInfo {
     let treaty = instrument.treaty;
-    let from = start_of(treaty).map(|(d, _)| d);
+    let from = anchor_of(treaty, signed).map(|(d, _)| d);
     let last_day = match (treaty.duration.as_ref().map(|d| &d.value), from) {
-        (Some(Term::Fixed { period }), Some(start)) => Some(previous_day(term_end(start, *period))),
+        (Some(Term::Fixed { period }), Some(start)) if !renews(treaty) => {
+            Some(previous_day(term_end(start, *period)))
+        }
         _ => None,
     };
     let status = treaty.status().map(|s| s.word());
@@ -137,14 +98,15 @@ pub(super) fn treaty_info(instrument: &Instrument<'_>, assumed: bool) -> TreatyI
             (Some(from), Some(last)) => format!("in force from {from} to {last}"),
             (Some(from), None) => match treaty.duration.as_ref().map(|d| &d.value) {
                 Some(Term::Until { .. }) => format!("in force from {from} until an event"),
+                Some(Term::Fixed { period }) => {
+                    format!("in force from {from}, its {period} term renewing automatically")
+                }
                 _ => format!("in force from {from}, indefinitely"),
             },
             (None, _) => "in force (no date given)".to_string(),
         },
     };
-    if assumed {
-        standing.push_str("; assumed in force for this scenario");
-    }
+    time_standing(treaty, assumed, signed, &mut standing);
     TreatyInfo {
         id: treaty.id.to_string(),
         file: instrument.file.to_string(),

@@ -5,6 +5,7 @@
 //! obligation was fulfilled (see `fulfilment`).
 
 use super::conditions::{due_from, threshold_check};
+use super::life::{suspend_givers, Reinstated};
 use super::parties::{expand_all, parties_of, sketch};
 use super::standing::is_discretionary;
 use super::*;
@@ -21,12 +22,16 @@ impl<'a> Engine<'_, 'a> {
     ) {
         let treaty: &'a Treaty = self.instruments[instrument].treaty;
         let mut reasons: Vec<Finding> = standing.into_iter().cloned().collect();
+        reasons.extend(self.lives[instrument].silences(treaty, trigger.from.as_ref(), o.at));
         let mut notes = Vec::new();
         if self.assume {
             notes.push(Finding::new(
                 Reason::AssumedInForce,
                 "the scenario assumes the treaty in force (`assume in-force`)",
             ));
+        }
+        if let Some(note) = unchecked_term(treaty, self.assume_signed) {
+            notes.push(note);
         }
         if !kind_matches(trigger, o.kind, o.aspects) {
             reasons.push(Finding::new(
@@ -121,11 +126,53 @@ impl<'a> Engine<'_, 'a> {
         };
         for obligation in &trigger.obligations {
             let victim = o.against;
-            let (givers, receivers) = parties_of(treaty, obligation, victim);
+            let (mut givers, receivers) = parties_of(treaty, obligation, victim);
+            if let Duty::Reinstate { against, .. } = &obligation.duty {
+                givers = expand_all(treaty, &obligation.givers, victim);
+                let targets = expand_all(treaty, against, victim);
+                let sketch = sketch(obligation, &givers, &targets);
+                if !fires {
+                    evaluation.would_owe.push(obligation_text(obligation));
+                    evaluation.sketches.push(sketch);
+                    continue;
+                }
+                let reinstated = Reinstated {
+                    event,
+                    at: o.at,
+                    origin: Origin::Trigger,
+                    trigger: Some(trigger_text.clone()),
+                    givers,
+                    sketch,
+                };
+                let id = self.reinstated(instrument, obligation, reinstated);
+                evaluation.obligations.push(id);
+                continue;
+            }
             let sketch = sketch(obligation, &givers, &receivers);
             if !fires {
                 evaluation.would_owe.push(obligation_text(obligation));
                 evaluation.sketches.push(sketch);
+                continue;
+            }
+            if let Some(not_yet) =
+                self.lives[instrument].not_from(obligation.from.as_ref(), o.at.local_date())
+            {
+                evaluation.notes.push(Finding::new(
+                    not_yet.code,
+                    format!(
+                        "{} is not owed yet: {}",
+                        obligation_text(obligation),
+                        not_yet.message
+                    ),
+                ));
+                evaluation.would_owe.push(obligation_text(obligation));
+                continue;
+            }
+            let (suspended_notes, sketch) =
+                suspend_givers(treaty, &mut givers, &receivers, o.at.local_date(), sketch);
+            if givers.is_empty() && !suspended_notes.is_empty() {
+                evaluation.notes.extend(suspended_notes);
+                evaluation.would_owe.push(obligation_text(obligation));
                 continue;
             }
             let hedges: Vec<&'static str> = obligation
@@ -149,7 +196,7 @@ impl<'a> Engine<'_, 'a> {
                     QualifierKind::parse(w).is_some_and(|k| !is_discretionary(k) && k.weakens())
                 })
                 .collect();
-            let mut notes = Vec::new();
+            let mut notes = suspended_notes;
             if !discretionary_by.is_empty() {
                 notes.push(Finding::new(
                     Reason::Discretionary,

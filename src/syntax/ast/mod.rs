@@ -58,6 +58,32 @@ pub struct Clause {
     pub span: Span,
     /// The keyword that opens the clause.
     pub keyword_span: Span,
+    /// `from DATE|EVENT` in the clause's tail: it applies only from then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<ClauseFrom>,
+}
+
+/// When a clause starts to apply: `from 2026-01-01` or `from ceasefire-in-force`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ClauseFrom {
+    Date(Word),
+    Event(Event),
+}
+
+/// What a `void if` waits for: a quoted description, or a happening (a named event or
+/// an occurrence, with who did it to whom, where, and how).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Condition {
+    Described(Spanned<Text>),
+    Happening {
+        name: Word,
+        parties: Vec<Word>,
+        by: Option<PartyList>,
+        against: Option<PartyList>,
+        scope: Option<Place>,
+        attributes: Vec<Word>,
+        span: Span,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -87,6 +113,8 @@ pub enum Event {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum DurationValue {
     Indefinite(Span),
+    /// `duration not-stated`: the text says nothing about how long it lasts.
+    NotStated(Span),
     Fixed(Period),
     Until(Event),
 }
@@ -393,6 +421,28 @@ pub enum ClauseKind {
     },
     /// `indivisible [GRADE]`: `None` is the bare keyword, read as `attack-on-all`.
     Indivisible(Option<Word>),
+    /// `activation on EVENT` (or `effective on EVENT`): the guarantees wait for it.
+    Activation(Event),
+    /// `proposed DATE`: a draft's date.
+    Proposed(Word),
+    /// `terminated DATE`: when the instrument ended.
+    Terminated(Word),
+    /// `void if CONDITION`: the instrument no longer applies once it happens.
+    Void(Condition),
+    /// `suspend GIVERS -> RECEIVERS from DATE [until DATE]`.
+    Suspend {
+        flow: Flow,
+        from: Word,
+        until: Option<Word>,
+    },
+    /// `reinstate KINDS [by P] [against P] [automatically] [on EVENT]`.
+    Reinstate {
+        kinds: Vec<Kind>,
+        by: Option<PartyList>,
+        against: Option<PartyList>,
+        automatically: bool,
+        on: Option<Event>,
+    },
 }
 
 impl ClauseKind {
@@ -434,6 +484,12 @@ impl ClauseKind {
             ClauseKind::Establish { .. } => "establish",
             ClauseKind::Prohibit { .. } => "prohibit",
             ClauseKind::Indivisible(_) => "indivisible",
+            ClauseKind::Activation(_) => "activation",
+            ClauseKind::Proposed(_) => "proposed",
+            ClauseKind::Terminated(_) => "terminated",
+            ClauseKind::Void(_) => "void",
+            ClauseKind::Suspend { .. } => "suspend",
+            ClauseKind::Reinstate { .. } => "reinstate",
         }
     }
 }

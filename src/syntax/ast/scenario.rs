@@ -23,9 +23,12 @@ pub enum ScenarioItem {
         target: UseTarget,
         span: Span,
     },
-    /// `assume in-force`: a what-if about the treaties' standing.
+    /// `assume in-force`: a what-if about the treaties' standing; `assume signed DATE`
+    /// dates a signature the treaties do not give.
     Assume {
         what: Word,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at: Option<Word>,
         span: Span,
     },
     Event(Happening),
@@ -54,6 +57,9 @@ pub enum Happening {
     /// `armed-attack by RU against UA in "Kharkiv" at 2027-03-01T06:00Z`
     Occurrence {
         kind: Word,
+        /// A named event's parties: `nato-accession(UA)`.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        parties: Vec<Word>,
         aspects: Vec<Word>,
         by: Option<Word>,
         against: Option<Word>,

@@ -23,6 +23,7 @@ impl Lowerer<'_> {
                 let value = parts.next()?.into_inner().next()?;
                 ClauseKind::Duration(match value.as_rule() {
                     Rule::kw_indefinite => DurationValue::Indefinite(span_of(&value)),
+                    Rule::kw_not_stated => DurationValue::NotStated(span_of(&value)),
                     Rule::until_event => DurationValue::Until(event(value.into_inner().nth(1)?)?),
                     _ => DurationValue::Fixed(period(value)?),
                 })
@@ -286,7 +287,7 @@ impl Lowerer<'_> {
                 ClauseKind::Prohibit { what, place }
             }
             Rule::indivisible => ClauseKind::Indivisible(parts.next().map(|g| word(&g))),
-            _ => return None,
+            _ => return super::time::clause_kind(rule, parts.collect()),
         };
         Some(kind)
     }

@@ -4,6 +4,7 @@
 mod clause_kinds;
 mod conditions;
 mod scope;
+mod time;
 mod values;
 
 use conditions::decision;
@@ -238,8 +239,10 @@ impl<'t> Lowerer<'t> {
         let mut trigger_block_end = None;
         let mut trigger_head_ok = true;
         let mut trigger_head_end = keyword_span.end;
+        let mut from = None;
         for child in inner {
             match child.as_rule() {
+                Rule::clause_from => from = time::clause_from(child),
                 Rule::source => {
                     if let Some(s) = child.into_inner().find(|p| p.as_rule() == Rule::string) {
                         source = Some(string(&s));
@@ -263,6 +266,7 @@ impl<'t> Lowerer<'t> {
                             }
                             Rule::qualifier => qualifiers.push(self.qualifier(spec_child)),
                             Rule::decided_by => decided_by = Some(decision(spec_child)),
+                            Rule::clause_from => from = time::clause_from(spec_child),
                             _ => spec_parts.push(spec_child),
                         }
                     }
@@ -307,6 +311,7 @@ impl<'t> Lowerer<'t> {
             decided_by,
             span,
             keyword_span,
+            from,
         })
     }
 
