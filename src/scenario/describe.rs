@@ -102,6 +102,9 @@ pub fn obligation_text(obligation: &Obligation) -> String {
         },
         Duty::Prohibit { what, .. } => format!("prohibit {}", words(what, Prohibited::word)),
         Duty::Indivisible => "indivisible".into(),
+        Duty::Limit { what, .. } => {
+            format!("limit {givers} {}", words(what, crate::model::vocab::LimitKind::word))
+        }
     };
     if let Some(deadline) = deadline_of(obligation) {
         out.push(' ');

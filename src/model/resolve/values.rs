@@ -168,7 +168,7 @@ impl Resolver<'_> {
                 }
             }
         }
-        out
+        self.apply_except(list, out)
     }
 
     pub(super) fn place(&mut self, place: &ast::Place) -> Place {

@@ -8,7 +8,9 @@
 //! file can serve.
 
 mod armed_force;
+mod beneficiary_limits;
 mod binding;
+mod by_reference;
 mod consultation;
 mod durability;
 mod duty_to_assist;
@@ -122,6 +124,8 @@ pub const ELEMENTS: &[&Element] = &[
     &nuclear::ELEMENT,
     &institution::ELEMENT,
     &guarantor_integrity::ELEMENT,
+    &beneficiary_limits::ELEMENT,
+    &by_reference::ELEMENT,
 ];
 
 pub fn gap_rule(code: &str) -> Option<(&'static Element, &'static GapRule)> {

@@ -25,7 +25,13 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
     if treaty.is_collective() {
         return Vec::new();
     }
-    let Some(guarantor) = treaty.parties.iter().find(|p| p.has_role(Role::Guarantor)) else {
+    // A group party stands for its members: name a state that guarantees, and the
+    // group only when none is declared on its own.
+    let guarantors = || treaty.parties.iter().filter(|p| p.has_role(Role::Guarantor));
+    let Some(guarantor) = guarantors()
+        .find(|p| !p.is_group())
+        .or_else(|| guarantors().next())
+    else {
         return Vec::new();
     };
     vec![Finding::new(

@@ -91,6 +91,7 @@ pub(super) fn sketch(obligation: &Obligation, givers: &[String], receivers: &[St
         Duty::Mission { mandate, .. } => words.push(mandate.word().into()),
         Duty::Establish { institution, .. } => words.push(institution.word().into()),
         Duty::Prohibit { what, .. } => words.extend(what.iter().map(|w| w.word().to_string())),
+        Duty::Limit { what, .. } => words.extend(what.iter().map(|w| w.word().to_string())),
         Duty::Consult { .. } | Duty::Station { .. } | Duty::Indivisible => {}
     }
     let mut parties = givers.to_vec();

@@ -131,6 +131,9 @@ impl PartyItem {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PartyList {
     pub items: Vec<PartyItem>,
+    /// Members left out of the groups named: `COW except HU, SK`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub except: Vec<Word>,
     pub span: Span,
 }
 
@@ -200,6 +203,9 @@ pub struct TriggerSpec {
     pub against: Option<PartyList>,
     pub scope: Option<Place>,
     pub excluding: Option<Place>,
+    /// `in scope-of NAME`: the scope of another treaty's armed-attack trigger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope_of: Option<Word>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -241,6 +247,9 @@ pub enum ClauseKind {
         code: Word,
         name: Option<Spanned<Text>>,
         roles: Vec<Word>,
+        /// `group FR, UK, CA`: the party is a group of these states.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        members: Vec<Word>,
     },
     Members(Vec<Word>),
     Trigger {
@@ -266,6 +275,9 @@ pub enum ClauseKind {
         verb: AssistVerb,
         flow: Flow,
         means: Vec<Word>,
+        /// `with may-include ...`: the means are a menu, not a list of duties.
+        #[serde(default)]
+        menu: bool,
         timing: Option<Timing>,
     },
     Station {
@@ -314,9 +326,46 @@ pub enum ClauseKind {
     },
     Prohibit {
         what: Vec<Word>,
+        /// `of NATO`: whose forces, when not everyone's.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        of: Option<ForcesOf>,
         place: Option<Place>,
     },
     Indivisible,
+    /// `limit UA armed-forces size 600000 troops`, `limit UA neutrality, non-nuclear`.
+    Limit {
+        parties: PartyList,
+        what: Vec<Word>,
+        size: Option<Box<Size>>,
+        place: Option<Place>,
+    },
+    /// `incorporate NAME [from "PATH"]` or `mirror NAME [from "PATH"]`.
+    Incorporate {
+        mirror: bool,
+        name: Word,
+        from: Option<Spanned<Text>>,
+    },
+    /// `in-addition-to "bilateral security agreements"` or `in-addition-to NAME`.
+    InAdditionTo(Reference),
+    /// `foresees treaty ratification required`.
+    Foresees {
+        form: Word,
+        ratification: Option<Word>,
+    },
+}
+
+/// Whose forces a `prohibit` is about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ForcesOf {
+    Parties(PartyList),
+    Described(Spanned<Text>),
+}
+
+/// Another text named by this one: a quoted description or a treaty's name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Reference {
+    Described(Spanned<Text>),
+    Treaty(Word),
 }
 
 impl ClauseKind {
@@ -358,6 +407,11 @@ impl ClauseKind {
             ClauseKind::Establish { .. } => "establish",
             ClauseKind::Prohibit { .. } => "prohibit",
             ClauseKind::Indivisible => "indivisible",
+            ClauseKind::Limit { .. } => "limit",
+            ClauseKind::Incorporate { mirror: false, .. } => "incorporate",
+            ClauseKind::Incorporate { mirror: true, .. } => "mirror",
+            ClauseKind::InAdditionTo(_) => "in-addition-to",
+            ClauseKind::Foresees { .. } => "foresees",
         }
     }
 }

@@ -4,7 +4,7 @@
 mod clause_kinds;
 mod values;
 
-use values::{first_party_list, first_place, words};
+use values::{first_party_list, first_place, scope_of, words};
 
 use super::node::Node;
 
@@ -216,7 +216,7 @@ impl<'t> Lowerer<'t> {
         // `assist`/`defend`/`act` and `peacekeeping`/`monitor` open with a choice of
         // keyword; the clause needs to know which one.
         let keyword_span = match keyword.as_rule() {
-            Rule::assist_verb | Rule::mission_kind => {
+            Rule::assist_verb | Rule::mission_kind | Rule::kw_mirror => {
                 let span = keyword
                     .clone()
                     .into_inner()
@@ -326,6 +326,7 @@ impl<'t> Lowerer<'t> {
             against: None,
             scope: None,
             excluding: None,
+            scope_of: None,
         };
         for part in parts {
             match part.as_rule() {
@@ -341,7 +342,10 @@ impl<'t> Lowerer<'t> {
                 }
                 Rule::trigger_by => spec.by = first_party_list(part),
                 Rule::trigger_against => spec.against = first_party_list(part),
-                Rule::trigger_scope => spec.scope = first_place(part),
+                Rule::trigger_scope => {
+                    spec.scope_of = scope_of(&part);
+                    spec.scope = first_place(part);
+                }
                 Rule::trigger_excluding => spec.excluding = first_place(part),
                 _ => {}
             }
