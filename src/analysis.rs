@@ -8,7 +8,7 @@ use std::collections::HashSet;
 pub use crate::config::{baseline_from, bundled_baseline, Level, Settings, BUNDLED_BASELINE};
 use crate::diagnostics::{self, Diagnostic, Severity};
 pub use crate::model::model_of;
-use crate::model::{self, Model};
+use crate::model::{self, references, Model};
 use crate::rules::lints::{self, LintContext};
 use crate::rules::{self, Tier, TreatyReport};
 use crate::source::SourceFile;
@@ -53,6 +53,10 @@ pub fn check(source: SourceFile, settings: &Settings) -> FileReport {
     let text = &source.text;
     let mut rules = RuleRun::new(settings);
     let wants_clauses = syntax::suppressions::may_have_directives(text);
+    // A file that refers to other treaties keeps its models until the end, where the
+    // references are resolved (a treaty may name one defined after it).
+    let wants_models = references::may_have_references(text);
+    let mut kept = Vec::new();
     let mut clause_spans = Vec::new();
     let mut resolver = model::FileResolver::default();
     syntax::parse_in_pieces(text, syntax::PIECE_BYTES, |mut piece| {
@@ -62,13 +66,39 @@ pub fn check(source: SourceFile, settings: &Settings) -> FileReport {
         }
         for treaty in &piece.file.treaties {
             if let Some(resolved) = resolver.add(treaty) {
-                rules.assess(&resolved);
+                if wants_models {
+                    kept.push(resolved);
+                } else {
+                    rules.assess(&resolved);
+                }
             }
         }
     });
     rules.diagnostics.append(&mut resolver.into_diagnostics());
+    if wants_models {
+        let loader = settings.loader.clone();
+        rules
+            .diagnostics
+            .extend(references::resolve_all(&mut kept, &source.path, &*loader));
+        for treaty in &kept {
+            rules.assess(treaty);
+        }
+    }
     let suppressions = syntax::suppressions::find_with_clauses(text, clause_spans);
     rules.finish(source, &suppressions)
+}
+
+/// [`model_of`] with the references of its treaties resolved
+/// ([`model::references`]): what the scenario engine and `treaty diff` read, so that
+/// content taken by reference is simulated and compared too.
+pub fn model_with_references(
+    text: &str,
+    path: &str,
+    loader: &dyn references::Loader,
+) -> (Model, Vec<Diagnostic>) {
+    let (mut model, mut diagnostics) = model_of(text);
+    diagnostics.extend(references::resolve_all(&mut model.treaties, path, loader));
+    (model, diagnostics)
 }
 
 /// [`check`], also handing back the model and the syntax tree, for front ends that
@@ -80,7 +110,12 @@ pub fn check_keeping_model(
 ) -> (FileReport, Model, syntax::ast::File) {
     let parsed = syntax::parse(&source.text);
     let suppressions = syntax::suppressions::find(&source.text, &parsed.file);
-    let (model, mut model_diagnostics) = model::resolve(&parsed.file);
+    let (mut model, mut model_diagnostics) = model::resolve(&parsed.file);
+    model_diagnostics.extend(references::resolve_all(
+        &mut model.treaties,
+        &source.path,
+        &*settings.loader,
+    ));
     let mut rules = RuleRun::new(settings);
     rules.diagnostics = parsed.diagnostics;
     rules.diagnostics.append(&mut model_diagnostics);

@@ -258,23 +258,31 @@ vocabulary! {
     /// The means of an `assist`, `defend` or `act` clause.
     Means, "means" {
         ArmedForce = "armed-force": "the use of armed force",
-        AllMeans = "all-means": "all the military and other aid and assistance in the party's power",
+        AllMeans = "all-means": "all the military and other aid and assistance in the party's power (open-ended: does not name armed force)",
         NecessaryAction = "necessary-action": "such action as each party deems necessary",
         MilitaryAssistance = "military-assistance": "military assistance short of committing forces",
         MilitaryEquipment = "military-equipment": "weapons and equipment",
         ClosingAirspace = "closing-airspace": "closing the airspace over the attacked party",
         EconomicAssistance = "economic-assistance": "economic assistance",
         PoliticalSupport = "political-support": "diplomatic and political support",
+        MilitaryCapabilities = "military-capabilities": "military capabilities put at the party's disposal (not the use of armed force)",
+        Intelligence = "intelligence": "intelligence sharing",
+        Logistics = "logistics": "logistics and enablers",
+        Sanctions = "sanctions": "economic and other costs imposed on the aggressor",
+        Diplomatic = "diplomatic": "diplomatic action",
     }
 }
 
 impl Means {
-    /// Means that include, or necessarily imply, the use of armed force.
+    /// Means that include, or necessarily imply, the use of armed force. `all-means`
+    /// ("all the aid in their power") and `military-capabilities` do not name it.
     pub fn includes_armed_force(self) -> bool {
-        matches!(
-            self,
-            Means::ArmedForce | Means::AllMeans | Means::ClosingAirspace
-        )
+        matches!(self, Means::ArmedForce | Means::ClosingAirspace)
+    }
+
+    /// Means so wide that they may cover armed force without naming it.
+    pub fn is_open_ended(self) -> bool {
+        matches!(self, Means::AllMeans | Means::NecessaryAction)
     }
 }
 
@@ -327,6 +335,19 @@ vocabulary! {
 impl Prohibited {
     pub fn bans_foreign_forces(self) -> bool {
         matches!(self, Prohibited::Stationing | Prohibited::ForeignBases)
+    }
+}
+
+vocabulary! {
+    /// What a `limit` clause restricts (usually on the beneficiary).
+    LimitKind, "kind of limit" {
+        ArmedForces = "armed-forces": "a ceiling on the party's armed forces (give it with `size N troops`)",
+        NonNuclear = "non-nuclear": "the party stays without nuclear weapons",
+        Neutrality = "neutrality": "the party stays neutral",
+        NoAlliance = "no-alliance": "the party may not join a military alliance",
+        NoForeignTroops = "no-foreign-troops": "no foreign troops on the party's territory",
+        DemilitarisedZone = "demilitarised-zone" | "demilitarized-zone": "a zone without forces (give it with `in`)",
+        LongRangeWeapons = "long-range-weapons": "no long-range weapons",
     }
 }
 

@@ -316,7 +316,7 @@ fn report_structure_agrees_with_compare() {
         );
     }
     assert_eq!(found, expected);
-    assert_eq!(found.len(), bundled_treaties() * 14);
+    assert_eq!(found.len(), bundled_treaties() * 16);
 
     // Every treaty has a column, a marker on the ladder and a section; every element
     // a row.

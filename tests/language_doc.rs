@@ -85,6 +85,7 @@ fn every_keyword_and_vocabulary_word_is_documented() {
     words.extend(Mandate::words());
     words.extend(Institution::words());
     words.extend(Prohibited::words());
+    words.extend(LimitKind::words());
     words.extend(RefrainAct::words());
     words.extend(RespectAspect::words());
     words.extend(QualifierKind::words());

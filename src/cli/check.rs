@@ -309,6 +309,18 @@ fn treaty_lines(reports: &[FileReport]) -> String {
                 })
                 .collect();
             out.push_str(&format!("  {}: {}\n", treaty.tier.tier, reasons.join("; ")));
+            if let Some(once) = &treaty.tier.once_concluded {
+                let reasons: Vec<String> = once
+                    .reasons
+                    .iter()
+                    .map(|r| format!("{} (line {})", r.text, report.source.line_col(r.span.start).0))
+                    .collect();
+                out.push_str(&format!(
+                    "  {} once concluded: {}\n",
+                    once.tier,
+                    reasons.join("; ")
+                ));
+            }
         }
     }
     let summary = json::Summary::of(reports);

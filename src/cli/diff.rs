@@ -57,7 +57,11 @@ fn read(path: &Path) -> Result<(SourceFile, Model), u8> {
             )))
         }
     };
-    let (model, diagnostics) = analysis::model_of(&file.text);
+    let (model, diagnostics) = analysis::model_with_references(
+        &file.text,
+        &file.path,
+        &crate::model::references::FsLoader,
+    );
     let errors = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)

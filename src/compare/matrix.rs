@@ -34,7 +34,20 @@ pub struct Column {
     pub tier: Tier,
     /// The tier's reasons, each with its line ("ratified treaty (line 8)").
     pub tier_reasons: Vec<String>,
+    /// For an instrument that `foresees` another: the tier once that is concluded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tier_once_concluded: Option<Tier>,
     pub gaps: usize,
+}
+
+impl Column {
+    /// The tier cell: `soft`, or `soft→hard` for one that foresees a firmer instrument.
+    pub fn tier_cell(&self) -> String {
+        match self.tier_once_concluded {
+            Some(once) if once != self.tier => format!("{}→{}", self.tier, once),
+            _ => self.tier.as_str().to_string(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -96,6 +109,7 @@ fn column(source: &SourceFile, report: &TreatyReport) -> Column {
             .iter()
             .map(|r| reason_with_line(source, &r.text, r.span.start))
             .collect(),
+        tier_once_concluded: report.tier.once_concluded.as_ref().map(|o| o.tier),
         gaps: report.gaps.len(),
     }
 }

@@ -130,6 +130,18 @@ impl Report {
                         .reasons
                         .iter()
                         .map(|r| reason_with_line(source, &r.text, r.span.start))
+                        .chain(treaty.tier.once_concluded.iter().map(|once| {
+                            let reasons: Vec<String> = once
+                                .reasons
+                                .iter()
+                                .map(|r| reason_with_line(source, &r.text, r.span.start))
+                                .collect();
+                            format!(
+                                "{} once the foreseen instrument is concluded: {}",
+                                once.tier,
+                                reasons.join("; ")
+                            )
+                        }))
                         .collect(),
                     gaps,
                     diagnostics,

@@ -143,7 +143,7 @@ pub fn matrix_human(matrix: &Matrix) -> String {
         .map(|(t, h)| {
             h.iter()
                 .map(|l| width(l))
-                .chain([width(t.tier.as_str()), width("missing")])
+                .chain([width(&t.tier_cell()), width("missing")])
                 .max()
                 .unwrap_or(7)
         })
@@ -184,7 +184,7 @@ pub fn matrix_human(matrix: &Matrix) -> String {
             "tier",
             panel
                 .iter()
-                .map(|i| matrix.treaties[*i].tier.as_str().to_string())
+                .map(|i| matrix.treaties[*i].tier_cell())
                 .collect(),
         ));
         for row in &matrix.rows {
@@ -242,6 +242,13 @@ pub fn matrix_human(matrix: &Matrix) -> String {
             pad(treaty.tier.as_str(), "intermediate".len()),
             treaty.path,
         ));
+        if let Some(once) = treaty.tier_once_concluded {
+            out.push_str(&format!(
+                "  {}  {} once the foreseen instrument is concluded\n",
+                pad("", id_width),
+                once
+            ));
+        }
     }
     out
 }
@@ -272,7 +279,7 @@ pub fn matrix_markdown(matrix: &Matrix) -> String {
     }
     out.push_str("\n| **tier** |");
     for t in &matrix.treaties {
-        out.push_str(&format!(" **{}** |", t.tier));
+        out.push_str(&format!(" **{}** |", t.tier_cell()));
     }
     out.push('\n');
     for row in &matrix.rows {

@@ -314,6 +314,7 @@ impl Resolver {
             levels,
             min_tier: self.overrides.min_tier.or(config.min_tier),
             today: self.overrides.today.unwrap_or_else(Date::today),
+            loader: std::sync::Arc::new(crate::model::references::FsLoader),
         })
     }
 }

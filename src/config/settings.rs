@@ -31,6 +31,9 @@ pub struct Settings {
     /// Treaties below this tier get a `below-min-tier` error.
     pub min_tier: Option<Tier>,
     pub today: Date,
+    /// Reads the files that `incorporate`, `mirror`, `in-addition-to` and `scope-of`
+    /// name (the file system unless a front end says otherwise).
+    pub loader: std::sync::Arc<dyn model::references::Loader>,
 }
 
 impl Default for Settings {
@@ -46,6 +49,7 @@ impl Settings {
             levels: HashMap::new(),
             min_tier: None,
             today: Date::today(),
+            loader: std::sync::Arc::new(model::references::FsLoader),
         }
     }
 

@@ -4,10 +4,10 @@
 //! Not a formatter (that is `treaty fmt`, which works on the syntax tree): this prints a
 //! resolved clause compactly, without its `source` and qualifier arguments.
 
-use crate::model::vocab::{Group, Indivisibility};
+use crate::model::vocab::{Group, Indivisibility, LimitKind};
 use crate::model::{
-    Amount, Assistance, Body, Deadline, Duty, Event, Obligation, Party, PartyRef, Place, Qualifier,
-    Review, Size, Term, Trigger, Withdrawal,
+    Amount, Assistance, Body, Deadline, Duty, Event, ForcesOf, Obligation, Party, PartyRef, Place,
+    Qualifier, Review, Size, Term, Trigger, Withdrawal,
 };
 
 pub fn group_plural(group: Group) -> &'static str {
@@ -28,6 +28,7 @@ pub fn party_ref(party: &PartyRef) -> String {
         PartyRef::Any { group } => format!("any {}", group.word()),
         PartyRef::Attacked => "attacked".to_string(),
         PartyRef::Class { name } => format!("any \"{name}\""),
+        PartyRef::Except { of, except } => format!("{} except {}", party_ref(of), except.join(", ")),
     }
 }
 
@@ -206,6 +207,57 @@ pub fn party(party: &Party) -> String {
     out
 }
 
+/// Whose forces a ban is about: `NATO`, `"NATO"`.
+pub fn forces_of(of: &ForcesOf) -> String {
+    match of {
+        ForcesOf::Parties { parties: list } => parties(list),
+        ForcesOf::Described { text } => format!("\"{text}\""),
+    }
+}
+
+/// A limit in words, for gap messages: "armed forces capped at 600,000 troops".
+pub fn limit(what: &[LimitKind], size: Option<&Size>, place: Option<&Place>) -> String {
+    let mut parts = Vec::new();
+    for kind in what {
+        let text = match kind {
+            LimitKind::ArmedForces => match size {
+                Some(size) => format!("armed forces capped at {}", size_words(size)),
+                None => "armed forces capped".to_string(),
+            },
+            LimitKind::NonNuclear => "non-nuclear status".to_string(),
+            LimitKind::Neutrality => "neutrality".to_string(),
+            LimitKind::NoAlliance => "no military alliance".to_string(),
+            LimitKind::NoForeignTroops => "no foreign troops".to_string(),
+            LimitKind::DemilitarisedZone => match place {
+                Some(p) => format!("a demilitarised zone in {}", self::place(p)),
+                None => "a demilitarised zone".to_string(),
+            },
+            LimitKind::LongRangeWeapons => "no long-range weapons".to_string(),
+        };
+        parts.push(text);
+    }
+    parts.join(", ")
+}
+
+/// `600,000 troops`, `40,000 to 50,000 troops`.
+pub fn size_words(size: &Size) -> String {
+    let n = |v: u64| {
+        let digits = v.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    };
+    match size.high {
+        Some(high) => format!("{} to {} {}", n(size.low), n(high), size.unit),
+        None => format!("{} {}", n(size.low), size.unit),
+    }
+}
+
 pub fn qualifiers(list: &[Qualifier]) -> String {
     list.iter()
         .map(|q| q.kind.word())
@@ -252,10 +304,16 @@ pub fn duty(o: &Obligation) -> String {
             }
             s
         }
-        Duty::Assist { means, timing, .. } => {
+        Duty::Assist {
+            means,
+            menu,
+            timing,
+            ..
+        } => {
             let mut s = format!("{keyword} {}", flow(o));
             if !means.is_empty() {
-                s.push_str(&format!(" with {}", words(means, |m| m.word())));
+                let menu = if *menu { "may-include " } else { "" };
+                s.push_str(&format!(" with {menu}{}", words(means, |m| m.word())));
             }
             if let Some(t) = timing {
                 s.push_str(&format!(" {}", deadline(t)));
@@ -354,8 +412,11 @@ pub fn duty(o: &Obligation) -> String {
             }
             s
         }
-        Duty::Prohibit { what, place } => {
+        Duty::Prohibit { what, of, place } => {
             let mut s = format!("prohibit {}", words(what, |w| w.word()));
+            if let Some(of) = of {
+                s.push_str(&format!(" of {}", forces_of(of)));
+            }
             if let Some(p) = place {
                 s.push_str(&format!(" in {}", self::place(p)));
             }
@@ -368,6 +429,16 @@ pub fn duty(o: &Obligation) -> String {
             automatically,
             on,
         } => reinstate(&o.givers, measures, against, *automatically, on.as_ref()),
+        Duty::Limit { what, size, place } => {
+            let mut s = format!("limit {} {}", parties(&o.givers), words(what, |w| w.word()));
+            if let Some(size) = size {
+                s.push_str(&format!(" size {}", self::size(size)));
+            }
+            if let Some(p) = place {
+                s.push_str(&format!(" in {}", self::place(p)));
+            }
+            s
+        }
     };
     // `consult` and `report` may have no parties; avoid a double space.
     while out.contains("  ") {

@@ -8,10 +8,12 @@
 
 pub mod conditions;
 pub mod describe;
+pub mod references;
 mod resolve;
 pub mod scope;
 pub mod terms;
 pub mod time;
+pub mod who;
 /// The language's vocabularies live beside the grammar; re-exported here because the
 /// model is where they are resolved.
 pub use crate::vocab;
@@ -23,6 +25,7 @@ pub use resolve::{codes, model_of, resolve, FileResolver};
 pub use scope::{Area, Line, Scope};
 pub use terms::{Applies, Condition, Suspension};
 pub use time::{Date, Period, Unit};
+pub use who::{ForcesOf, Foresees, Reference, ReferenceKind};
 use vocab::*;
 
 use crate::span::Span;
@@ -79,6 +82,16 @@ pub struct Treaty {
     /// `suspend ...`: obligations between some parties suspended for a time.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub suspensions: Vec<Suspension>,
+    /// Other treaties named by `incorporate`, `mirror`, `in-addition-to` and
+    /// `scope-of`, resolved by `crate::references`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<Reference>,
+    /// `in-addition-to`: what this instrument adds to, as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub in_addition_to: Vec<At<Text>>,
+    /// `foresees`: the instrument the parties commit to conclude.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub foresees: Option<At<Foresees>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -158,10 +171,18 @@ pub struct Party {
     pub code: Text,
     pub name: Option<Text>,
     pub roles: Vec<Role>,
+    /// A group party (`group FR, UK, CA`): the states it stands for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<Text>,
     pub span: Span,
 }
 
 impl Party {
+    /// A party that is a group of states (a coalition).
+    pub fn is_group(&self) -> bool {
+        !self.members.is_empty()
+    }
+
     pub fn has_role(&self, role: Role) -> bool {
         self.roles.contains(&role)
     }
@@ -200,6 +221,11 @@ pub enum PartyRef {
     /// A class of states that are not parties: `any "European Power"`.
     Class {
         name: Text,
+    },
+    /// Groups with some members left out: `COW except HU, SK`.
+    Except {
+        of: Box<PartyRef>,
+        except: Vec<Text>,
     },
 }
 
@@ -285,6 +311,9 @@ pub enum Duty {
     Assist {
         verb: AssistVerb,
         means: Vec<Means>,
+        /// `with may-include ...`: a menu of means the givers may choose from.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        menu: bool,
         timing: Option<Deadline>,
     },
     Station {
@@ -323,6 +352,9 @@ pub enum Duty {
     },
     Prohibit {
         what: Vec<Prohibited>,
+        /// Whose forces, when the ban is not about everyone's.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        of: Option<ForcesOf>,
         place: Option<Place>,
     },
     /// An attack on one concerns the others, as strongly as the grade says.
@@ -337,6 +369,12 @@ pub enum Duty {
         automatically: bool,
         #[serde(skip_serializing_if = "Option::is_none")]
         on: Option<Event>,
+    },
+    /// A limit the givers (usually the beneficiary) accept.
+    Limit {
+        what: Vec<LimitKind>,
+        size: Option<Size>,
+        place: Option<Place>,
     },
 }
 
@@ -356,6 +394,9 @@ pub struct Obligation {
     /// `from DATE|EVENT`: not owed before then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<Applies>,
+    /// Taken from another treaty (`incorporate`, `mirror`): that treaty's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by_reference: Option<Text>,
 }
 
 impl Obligation {
@@ -402,6 +443,7 @@ impl Obligation {
             Duty::Prohibit { .. } => "prohibit",
             Duty::Indivisible { .. } => "indivisible",
             Duty::Reinstate { .. } => "reinstate",
+            Duty::Limit { .. } => "limit",
         }
     }
 }
@@ -430,6 +472,12 @@ pub struct Trigger {
     /// `from DATE|EVENT`: the trigger applies only from then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<Applies>,
+    /// Taken from another treaty (`incorporate`, `mirror`): that treaty's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by_reference: Option<Text>,
+    /// `in scope-of NAME`: the scope is that treaty's (filled in by `crate::references`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope_of: Option<Text>,
 }
 
 impl Trigger {
@@ -485,7 +533,7 @@ impl Treaty {
     pub fn is_collective(&self) -> bool {
         self.parties
             .iter()
-            .filter(|p| p.has_role(Role::Member))
+            .filter(|p| p.has_role(Role::Member) && !p.is_group())
             .count()
             >= 2
     }
@@ -504,9 +552,79 @@ impl Treaty {
         self.triggers.iter().filter(|t| t.is_attack())
     }
 
-    /// The codes of the parties a reference can stand for.
+    /// The codes of the parties a reference can stand for. A group party stands for
+    /// its members (a group inside a group for that group's members); `each
+    /// guarantor` and the like name the members, not the group parties themselves.
     pub fn expand<'a>(&'a self, party: &'a PartyRef) -> Vec<&'a str> {
-        let in_group = |p: &&Party, group: Group| match group {
+        let mut out = Vec::new();
+        self.expand_into(party, &mut out, 0);
+        out
+    }
+
+    fn expand_into<'a>(&'a self, party: &'a PartyRef, out: &mut Vec<&'a str>, depth: usize) {
+        let push = |code: &'a str, out: &mut Vec<&'a str>| {
+            if !out.contains(&code) {
+                out.push(code);
+            }
+        };
+        match party {
+            PartyRef::Party { code } => self.expand_code(code, out, depth),
+            PartyRef::Except { of, except } => {
+                let mut inner = Vec::new();
+                self.expand_into(of, &mut inner, depth);
+                for code in inner {
+                    if !except.iter().any(|e| e == code) {
+                        push(code, out);
+                    }
+                }
+            }
+            other => {
+                for code in self.expand_flat(other) {
+                    push(code, out);
+                }
+            }
+        }
+    }
+
+    /// A code, or a group's members (groups nest at most a few levels; a group
+    /// inside itself is refused by the resolver).
+    fn expand_code<'a>(&'a self, code: &'a str, out: &mut Vec<&'a str>, depth: usize) {
+        match self.party(code) {
+            Some(p) if p.is_group() && depth < 8 => {
+                for member in &p.members {
+                    self.expand_code(member, out, depth + 1);
+                }
+            }
+            _ => {
+                if !out.contains(&code) {
+                    out.push(code);
+                }
+            }
+        }
+    }
+
+    /// The members of a group party, expanded; empty for a state.
+    pub fn members_of<'a>(&'a self, code: &'a str) -> Vec<&'a str> {
+        match self.party(code) {
+            Some(p) if p.is_group() => {
+                let mut out = Vec::new();
+                self.expand_code(code, &mut out, 0);
+                out
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The group parties a state belongs to.
+    pub fn groups_of<'a>(&'a self, code: &str) -> impl Iterator<Item = &'a Party> + 'a {
+        let code = Text::from(code);
+        self.parties
+            .iter()
+            .filter(move |p| p.members.contains(&code))
+    }
+
+    fn expand_flat<'a>(&'a self, party: &'a PartyRef) -> Vec<&'a str> {
+        let in_group = |p: &&Party, group: Group| !p.is_group() && match group {
             Group::Members => p.has_role(Role::Member),
             Group::Guarantors => p.has_role(Role::Guarantor) || p.has_role(Role::Member),
             Group::Beneficiaries => p.has_role(Role::Beneficiary) || p.has_role(Role::Member),
@@ -521,7 +639,7 @@ impl Treaty {
                 .filter(|p| in_group(p, *group))
                 .map(|p| p.code.as_str())
                 .collect(),
-            PartyRef::Attacked | PartyRef::Class { .. } => Vec::new(),
+            PartyRef::Attacked | PartyRef::Class { .. } | PartyRef::Except { .. } => Vec::new(),
         }
     }
 }

@@ -72,6 +72,11 @@ pub struct TreatyOutput<'a> {
     pub title: Option<&'a str>,
     pub tier: &'static str,
     pub tier_reasons: Vec<String>,
+    /// For an instrument that `foresees` another: the tier once it is concluded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tier_once_concluded: Option<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tier_once_concluded_reasons: Vec<String>,
     pub gaps: Vec<GapOutput<'a>>,
 }
 
@@ -281,6 +286,14 @@ fn treaty_output<'a>(treaty: &'a TreatyReport, source: &SourceFile) -> TreatyOut
             .tier
             .reasons
             .iter()
+            .map(|r| reason_text(source, &r.text, r.span))
+            .collect(),
+        tier_once_concluded: treaty.tier.once_concluded.as_ref().map(|o| o.tier.as_str()),
+        tier_once_concluded_reasons: treaty
+            .tier
+            .once_concluded
+            .iter()
+            .flat_map(|o| o.reasons.iter())
             .map(|r| reason_text(source, &r.text, r.span))
             .collect(),
         gaps: treaty

@@ -27,8 +27,8 @@ pub mod codes {
 }
 
 use crate::model::vocab::RatificationState;
-use crate::model::vocab::{DeterrentMeans, Form, Mandate, QualifierKind, Status};
-use crate::model::{Bindingness, Duty, Obligation, Treaty};
+use crate::model::vocab::{DeterrentMeans, Form, Mandate, QualifierKind, Role, Status};
+use crate::model::{Bindingness, Duty, Obligation, Place, Treaty};
 use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -75,6 +75,10 @@ pub struct Reason {
 pub struct TierAssessment {
     pub tier: Tier,
     pub reasons: Vec<Reason>,
+    /// For an instrument that `foresees` another: the tier of the same content once
+    /// that instrument is concluded (with its form, in force, ratified).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub once_concluded: Option<Box<TierAssessment>>,
 }
 
 fn reason(text: impl Into<String>, span: Span) -> Reason {
@@ -87,11 +91,53 @@ fn reason(text: impl Into<String>, span: Span) -> Reason {
 /// A reason resting on one clause, marked when the clause records practice rather
 /// than treaty text.
 fn clause_reason(text: &str, obligation: &Obligation) -> Reason {
+    let mut text = text.to_string();
     if obligation.has(QualifierKind::InPractice) {
-        reason(format!("{text} (in practice)"), obligation.span)
-    } else {
-        reason(text, obligation.span)
+        text.push_str(" (in practice)");
     }
+    if let Some(name) = &obligation.by_reference {
+        text.push_str(&format!(" (by reference to {name})"));
+    }
+    reason(text, obligation.span)
+}
+
+/// Whether stationed forces are on the territory of a party the instrument protects:
+/// a beneficiary or member named by its code (or a group of them). A described place
+/// counts only in a collective pact, where every member's territory is protected
+/// ("allied territory"); elsewhere it is not shown to be the beneficiary's.
+fn stationed_on_protected_territory(treaty: &Treaty, place: &Place) -> bool {
+    match place {
+        Place::Party { code } => {
+            let protected = |code: &str| {
+                treaty
+                    .party(code)
+                    .is_some_and(|p| p.has_role(Role::Beneficiary) || p.has_role(Role::Member))
+            };
+            protected(code) || treaty.members_of(code).iter().any(|m| protected(m))
+        }
+        Place::Described { .. } => treaty.is_collective(),
+    }
+}
+
+/// Stationing that does not count for the tier, said as a reason.
+fn stationing_notes(treaty: &Treaty) -> Vec<Reason> {
+    treaty
+        .all_obligations()
+        .filter_map(|(_, o)| match &o.duty {
+            Duty::Station { place, .. }
+                if committed(treaty, o) && !stationed_on_protected_territory(treaty, place) =>
+            {
+                Some(reason(
+                    format!(
+                        "forces stationed in {} do not count: not the territory of a beneficiary",
+                        crate::model::describe::place(place)
+                    ),
+                    o.span,
+                ))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Aspirational wording on a clause, or on the whole instrument, empties it.
@@ -164,7 +210,9 @@ fn hard_content(treaty: &Treaty) -> Vec<Reason> {
             continue;
         }
         match &obligation.duty {
-            Duty::Station { tripwire, .. } => reasons.push(clause_reason(
+            Duty::Station {
+                tripwire, place, ..
+            } if stationed_on_protected_territory(treaty, place) => reasons.push(clause_reason(
                 if *tripwire {
                     "trip-wire forces stationed"
                 } else {
@@ -198,7 +246,9 @@ fn structured_content(treaty: &Treaty) -> Vec<Reason> {
                 mandate: Mandate::Enforce,
                 ..
             } => "peacekeeping with an enforcement mandate",
-            Duty::Station { .. } => "forces stationed",
+            Duty::Station { place, .. } if stationed_on_protected_territory(treaty, place) => {
+                "forces stationed"
+            }
             Duty::Deter { .. } => "deterrence commitment",
             Duty::Assist { .. } if obligation.is_assistance_duty() => "duty to assist",
             _ => continue,
@@ -234,6 +284,34 @@ fn soft_content(treaty: &Treaty) -> Option<Reason> {
 }
 
 pub fn classify(treaty: &Treaty) -> TierAssessment {
+    let mut assessment = classify_as_written(treaty);
+    assessment.reasons.extend(stationing_notes(treaty));
+    if let Some(foreseen) = &treaty.foresees {
+        let mut concluded = treaty.clone();
+        concluded.foresees = None;
+        concluded.form = Some(crate::model::At::new(foreseen.value.form, foreseen.span));
+        concluded.status = Some(crate::model::At::new(Status::InForce, foreseen.span));
+        concluded.binding_override = None;
+        concluded.ratification = Some(crate::model::At::new(
+            crate::model::Ratification {
+                state: match foreseen.value.ratification {
+                    Some(RatificationState::NotRequired) => RatificationState::NotRequired,
+                    _ => RatificationState::Completed,
+                },
+                date: None,
+            },
+            foreseen.span,
+        ));
+        let mut once = classify(&concluded);
+        if let Some(first) = once.reasons.first_mut() {
+            first.text = format!("once concluded as {}", first.text);
+        }
+        assessment.once_concluded = Some(Box::new(once));
+    }
+    assessment
+}
+
+fn classify_as_written(treaty: &Treaty) -> TierAssessment {
     let form = form_reason(treaty);
     let hard = hard_content(treaty);
     let binding = treaty.bindingness() == Bindingness::Binding;
@@ -245,6 +323,7 @@ pub fn classify(treaty: &Treaty) -> TierAssessment {
         return TierAssessment {
             tier: Tier::Hard,
             reasons,
+            once_concluded: None,
         };
     }
 
@@ -257,6 +336,7 @@ pub fn classify(treaty: &Treaty) -> TierAssessment {
         return TierAssessment {
             tier: Tier::Soft,
             reasons,
+            once_concluded: None,
         };
     }
     if aspirational {
@@ -264,6 +344,7 @@ pub fn classify(treaty: &Treaty) -> TierAssessment {
         return TierAssessment {
             tier: Tier::Soft,
             reasons: vec![form, reason("the whole instrument is aspirational", span)],
+            once_concluded: None,
         };
     }
 
@@ -278,6 +359,7 @@ pub fn classify(treaty: &Treaty) -> TierAssessment {
         return TierAssessment {
             tier: Tier::Intermediate,
             reasons,
+            once_concluded: None,
         };
     }
 
@@ -286,6 +368,7 @@ pub fn classify(treaty: &Treaty) -> TierAssessment {
     TierAssessment {
         tier: Tier::Soft,
         reasons,
+        once_concluded: None,
     }
 }
 
@@ -293,6 +376,13 @@ impl TierAssessment {
     /// "hard: ratified treaty; armed-force assistance on armed attack"
     pub fn summary(&self) -> String {
         let reasons: Vec<&str> = self.reasons.iter().map(|r| r.text.as_str()).collect();
-        format!("{}: {}", self.tier, reasons.join("; "))
+        let mut out = format!("{}: {}", self.tier, reasons.join("; "));
+        if let Some(once) = &self.once_concluded {
+            out.push_str(&format!("; {} once concluded: {}", once.tier, {
+                let r: Vec<&str> = once.reasons.iter().map(|r| r.text.as_str()).collect();
+                r.join("; ")
+            }));
+        }
+        out
     }
 }

@@ -114,6 +114,9 @@ pub fn obligation_text(obligation: &Obligation) -> String {
             *automatically,
             on.as_ref(),
         ),
+        Duty::Limit { what, .. } => {
+            format!("limit {givers} {}", words(what, crate::model::vocab::LimitKind::word))
+        }
     };
     if let Some(deadline) = deadline_of(obligation) {
         out.push(' ');

@@ -10,7 +10,6 @@ use std::path::{Component, Path, PathBuf};
 use super::engine::Instrument;
 use super::{codes, Scenario, TreatyRef};
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::model_of;
 use crate::model::Model;
 use crate::source::{self, Loaded, SourceFile, Span, DEFAULT_MAX_FILE_SIZE};
 use crate::suggest::did_you_mean;
@@ -26,7 +25,11 @@ pub struct TreatyFile {
 impl TreatyFile {
     pub fn new(display: impl Into<String>, text: impl Into<String>) -> Self {
         let source = SourceFile::new(display, text);
-        let (model, diagnostics) = model_of(&source.text);
+        let (model, diagnostics) = crate::analysis::model_with_references(
+            &source.text,
+            &source.path,
+            &crate::model::references::FsLoader,
+        );
         let errors = diagnostics
             .into_iter()
             .filter(|d| d.severity == Severity::Error)

@@ -69,6 +69,11 @@ pub const CLAUSE_KEYWORDS: &[Keyword] = &[
     kw("prohibit", Place::Obligation, "something the instrument forbids, optionally in a place", "prohibit stationing, foreign-bases in UA"),
     kw("indivisible", Place::Obligation, "an attack on one counts as an attack on all", "indivisible"),
     kw("reinstate", Place::Obligation, "measures that take effect by themselves (snap-back), with or without a giver", "reinstate sanctions against RU automatically on ceasefire-violation(RU)"),
+    kw("limit", Place::Obligation, "a limit placed on a party, usually the beneficiary: a force ceiling, non-nuclear status, neutrality, no alliance, no foreign troops, a demilitarised zone", "limit UA armed-forces size 600000 troops"),
+    kw("incorporate", Place::Header, "takes another treaty's obligations and triggers as this one's, with their parties (a guarantee by reference)", "incorporate north_atlantic_1949"),
+    kw("mirror", Place::Header, "takes another pact's obligations as this one's, its members mapped onto this instrument's guarantors and beneficiaries", "mirror article5-baseline"),
+    kw("in-addition-to", Place::Header, "other arrangements this instrument adds to (a quoted description or a treaty's name)", "in-addition-to \"bilateral security agreements\""),
+    kw("foresees", Place::Header, "the binding instrument this text commits the parties to conclude later, with its form and ratification", "foresees treaty ratification required"),
 ];
 
 /// Words that modify a clause rather than open one: conditions on a trigger or on

@@ -66,14 +66,23 @@ pub(super) fn duty_changes(
             Duty::Assist {
                 verb: av,
                 means: am,
+                menu: amenu,
                 timing: at,
             },
             Duty::Assist {
                 verb: bv,
                 means: bm,
+                menu: bmenu,
                 timing: bt,
             },
         ) => {
+            if amenu != bmenu {
+                out.push(if *bmenu {
+                    (Weakened, format!("means of {} became a menu (may-include)", o.keyword()))
+                } else {
+                    (Strengthened, format!("means of {} are no longer a menu", o.keyword()))
+                });
+            }
             if av != bv {
                 let rank = |v: &AssistVerb| u8::from(*v != AssistVerb::Act);
                 out.push((
@@ -343,7 +352,60 @@ pub(super) fn duty_changes(
                 format!("establish {}: name {} -> {}", identity(n), show(a), show(b)),
             ));
         }
-        (Duty::Prohibit { what: a, place: ap }, Duty::Prohibit { what: b, place: bp }) => {
+        (
+            Duty::Limit {
+                what: a,
+                size: asize,
+                place: ap,
+            },
+            Duty::Limit {
+                what: b,
+                size: bsize,
+                place: bp,
+            },
+        ) => {
+            // A limit on the beneficiary weakens the protection; lifting it strengthens.
+            for k in a.iter().filter(|k| !b.contains(k)) {
+                out.push((Strengthened, format!("limit {} lifted", k.word())));
+            }
+            for k in b.iter().filter(|k| !a.contains(k)) {
+                out.push((Weakened, format!("limit {} added", k.word())));
+            }
+            if asize != bsize {
+                let show = |s: &Option<crate::model::Size>| {
+                    s.as_ref().map_or("unstated".to_string(), describe::size)
+                };
+                out.push((Changed, format!("limit size {} -> {}", show(asize), show(bsize))));
+            }
+            if ap != bp {
+                let show = |p: &Option<crate::model::Place>| {
+                    p.as_ref().map_or("unstated".to_string(), describe::place)
+                };
+                out.push((Changed, format!("limit in {} -> {}", show(ap), show(bp))));
+            }
+        }
+        (
+            Duty::Prohibit {
+                what: a,
+                of: aof,
+                place: ap,
+            },
+            Duty::Prohibit {
+                what: b,
+                of: bof,
+                place: bp,
+            },
+        ) => {
+            if aof != bof {
+                let show = |o: &Option<crate::model::ForcesOf>| {
+                    o.as_ref()
+                        .map_or("everyone's".to_string(), describe::forces_of)
+                };
+                out.push((
+                    Changed,
+                    format!("prohibition of forces of {} -> {}", show(aof), show(bof)),
+                ));
+            }
             // A ban on foreign forces or bases rules out a guarantee on the ground.
             let kind = |p: Prohibited, added: bool| match (p.bans_foreign_forces(), added) {
                 (true, true) => Weakened,

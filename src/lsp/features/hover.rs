@@ -127,6 +127,7 @@ pub(super) fn vocabulary_meanings(word: &str) -> Option<String> {
         Mandate,
         Institution,
         Prohibited,
+        LimitKind,
         RefrainAct,
         RespectAspect,
         QualifierKind,

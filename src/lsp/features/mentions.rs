@@ -16,6 +16,25 @@ pub fn party_mentions(clauses: &[Clause]) -> Vec<PartyMention> {
     for clause in clauses {
         mentions_in(clause, &mut out);
     }
+    // A group's member declared nowhere else is declared by the group.
+    let mut declared: Vec<String> = out
+        .iter()
+        .filter(|m| m.declaration)
+        .map(|m| m.code.clone())
+        .collect();
+    for clause in clauses {
+        if let ClauseKind::Party { members, .. } = &clause.kind {
+            for member in members {
+                if declared.iter().any(|d| *d == member.value) {
+                    continue;
+                }
+                if let Some(m) = out.iter_mut().find(|m| m.span == member.span) {
+                    m.declaration = true;
+                    declared.push(m.code.clone());
+                }
+            }
+        }
+    }
     out
 }
 
@@ -33,6 +52,7 @@ pub(super) fn list(out: &mut Vec<PartyMention>, l: &PartyList) {
             mention(out, w, false);
         }
     }
+    l.except.iter().for_each(|w| mention(out, w, false));
 }
 
 pub(super) fn place(out: &mut Vec<PartyMention>, p: Option<&Place>) {
@@ -64,7 +84,22 @@ pub(super) fn mentions_in(clause: &Clause, out: &mut Vec<PartyMention>) {
         }
     }
     match &clause.kind {
-        ClauseKind::Party { code, .. } => mention(out, code, true),
+        ClauseKind::Party { code, members, .. } => {
+            mention(out, code, true);
+            members.iter().for_each(|m| mention(out, m, false));
+        }
+        ClauseKind::Limit {
+            parties, place: p, ..
+        } => {
+            list(out, parties);
+            place(out, p.as_ref());
+        }
+        ClauseKind::Prohibit { of, place: p, .. } => {
+            if let Some(crate::syntax::ast::ForcesOf::Parties(l)) = of {
+                list(out, l);
+            }
+            place(out, p.as_ref());
+        }
         ClauseKind::Members(codes) => codes.iter().for_each(|c| mention(out, c, true)),
         ClauseKind::Duration(DurationValue::Until(e)) => event(out, e),
         ClauseKind::Review(ReviewWhen::On(e)) => event(out, e),

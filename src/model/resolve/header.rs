@@ -130,9 +130,60 @@ impl Resolver<'_> {
             | K::Terminated(_)
             | K::Void(_)
             | K::Suspend { .. } => self.time_clause(out, clause),
+            K::Incorporate { mirror, name, from } => out.references.push(Reference {
+                kind: if *mirror {
+                    ReferenceKind::Mirror
+                } else {
+                    ReferenceKind::Incorporate
+                },
+                name: name.value.clone(),
+                path: from.as_ref().map(|f| f.value.clone()),
+                found_in: None,
+                span: clause.span,
+            }),
+            K::InAdditionTo(target) => match target {
+                ast::Reference::Described(text) => out
+                    .in_addition_to
+                    .push(At::new(text.value.clone(), clause.span)),
+                ast::Reference::Treaty(name) => {
+                    out.in_addition_to
+                        .push(At::new(name.value.clone(), clause.span));
+                    out.references.push(Reference {
+                        kind: ReferenceKind::InAdditionTo,
+                        name: name.value.clone(),
+                        path: None,
+                        found_in: None,
+                        span: clause.span,
+                    });
+                }
+            },
+            K::Foresees { form, ratification } => {
+                let Some(form) = word_of!(self, Form, form) else {
+                    return;
+                };
+                let ratification = match ratification {
+                    Some(word) => match word_of!(self, RatificationState, word) {
+                        Some(state) => Some(state),
+                        None => return,
+                    },
+                    None => None,
+                };
+                let mut slot = out.foresees.take();
+                self.set_once(&mut slot, Foresees { form, ratification }, clause);
+                out.foresees = slot;
+            }
             K::Trigger { spec, clauses, .. } => {
                 let Some(spec) = spec else { return };
                 let trigger = self.trigger(spec, clause, clauses);
+                if let (Some(name), Some(word)) = (&trigger.scope_of, &spec.scope_of) {
+                    out.references.push(Reference {
+                        kind: ReferenceKind::ScopeOf,
+                        name: name.clone(),
+                        path: None,
+                        found_in: None,
+                        span: word.span,
+                    });
+                }
                 out.triggers.push(trigger);
             }
             _ => {

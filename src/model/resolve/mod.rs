@@ -25,6 +25,12 @@ pub mod codes {
     /// A clause modifier where it has no meaning (`decided-by` on a header clause, a
     /// threshold on a trigger that is not an attack).
     pub const MISPLACED_MODIFIER: &str = "E110";
+    /// A referenced treaty (`incorporate`, `mirror`, `in-addition-to`, `scope-of`)
+    /// that cannot be found or read (emitted by `crate::references`).
+    pub const REFERENCE_NOT_FOUND: &str = "E109";
+    /// An `except` or group member problem: a code not in the group, a group inside
+    /// itself, `except` on a list without a group.
+    pub const GROUP_MEMBER: &str = "E111";
 }
 
 /// Parse and resolve only: the model and the syntax and model diagnostics. Read a
@@ -99,6 +105,8 @@ struct Resolver<'d> {
     /// Header keywords met, valid or not: a `form` with a bad value is reported once,
     /// as a bad value, not again as missing.
     fields_seen: Vec<&'static str>,
+    /// Group parties and their members as declared (`party COW ... group FR, UK`).
+    groups: std::collections::HashMap<Text, Vec<Text>>,
 }
 
 fn vocab<T: Copy>(
@@ -163,6 +171,7 @@ impl<'d> Resolver<'d> {
             party_codes: Vec::new(),
             party_index: std::collections::HashMap::new(),
             fields_seen: Vec::new(),
+            groups: std::collections::HashMap::new(),
         }
     }
 
@@ -192,16 +201,25 @@ impl<'d> Resolver<'d> {
             terminated: None,
             voids: Vec::new(),
             suspensions: Vec::new(),
+            references: Vec::new(),
+            in_addition_to: Vec::new(),
+            foresees: None,
         };
 
         // Parties first, so references anywhere in the file resolve.
         for clause in &treaty.clauses {
             match &clause.kind {
-                ast::ClauseKind::Party { code, name, roles } => {
+                ast::ClauseKind::Party {
+                    code,
+                    name,
+                    roles,
+                    members,
+                } => {
                     let roles: Vec<Role> = roles
                         .iter()
                         .filter_map(|r| word_of!(self, Role, r))
                         .collect();
+                    let fresh = !self.party_index.contains_key(&code.value);
                     self.declare(
                         &mut out,
                         code,
@@ -209,6 +227,9 @@ impl<'d> Resolver<'d> {
                         roles,
                         clause.span,
                     );
+                    if fresh && !members.is_empty() {
+                        self.groups.insert(code.value.clone(), Vec::new());
+                    }
                 }
                 ast::ClauseKind::Members(codes) => {
                     for code in codes {
@@ -225,6 +246,8 @@ impl<'d> Resolver<'d> {
                 _ => {}
             }
         }
+
+        self.declare_group_members(&mut out, treaty);
 
         for clause in &treaty.clauses {
             self.header_or_obligation(&mut out, clause);
@@ -282,8 +305,165 @@ impl<'d> Resolver<'d> {
             code: code.value.clone(),
             name,
             roles,
+            members: Vec::new(),
             span,
         });
+    }
+
+    /// The members of each group party: declared by the group (with its roles) when
+    /// not declared elsewhere. A group inside itself is refused (E111).
+    fn declare_group_members(&mut self, out: &mut Treaty, treaty: &ast::Treaty) {
+        for clause in &treaty.clauses {
+            let ast::ClauseKind::Party { code, members, .. } = &clause.kind else {
+                continue;
+            };
+            if !self.groups.contains_key(&code.value) {
+                continue;
+            }
+            let group_roles = self
+                .party_index
+                .get(&code.value)
+                .map(|&i| out.parties[i].roles.clone())
+                .unwrap_or_default();
+            let mut kept = Vec::new();
+            for member in members {
+                if member.value == code.value {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            codes::GROUP_MEMBER,
+                            format!("group `{}` lists itself as a member", code.value),
+                        )
+                        .with_label(member.span, "a group cannot be its own member")
+                        .with_help("list the states the group stands for"),
+                    );
+                    continue;
+                }
+                if kept.contains(&member.value) {
+                    continue;
+                }
+                if !self.party_index.contains_key(&member.value) {
+                    self.declare(out, member, None, group_roles.clone(), member.span);
+                }
+                kept.push(member.value.clone());
+            }
+            self.groups.insert(code.value.clone(), kept);
+        }
+        // A group inside itself through other groups: `A group B` and `B group A`.
+        let names: Vec<Text> = self.groups.keys().cloned().collect();
+        for name in names {
+            if self.group_contains(&name, &name, 0) {
+                let span = self
+                    .party_index
+                    .get(&name)
+                    .map_or(out.header_span, |&i| out.parties[i].span);
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        codes::GROUP_MEMBER,
+                        format!("group `{name}` is inside itself through its members"),
+                    )
+                    .with_label(span, "this group contains itself")
+                    .with_help("a group's members must be states or other groups that do not contain it"),
+                );
+                self.groups.insert(name, Vec::new());
+            }
+        }
+        for (name, members) in &self.groups {
+            if let Some(&i) = self.party_index.get(name) {
+                out.parties[i].members = members.clone();
+            }
+        }
+    }
+
+    /// Whether `group` contains `code`, directly or through member groups.
+    fn group_contains(&self, group: &Text, code: &Text, depth: usize) -> bool {
+        if depth > 8 {
+            return true;
+        }
+        self.groups.get(group).is_some_and(|members| {
+            members
+                .iter()
+                .any(|m| m == code || self.group_contains(m, code, depth + 1))
+        })
+    }
+
+    /// `except` on a party list: each code must be in one of the list's groups; the
+    /// groups are wrapped so that they expand without those members.
+    fn apply_except(&mut self, list: &ast::PartyList, out: Vec<PartyRef>) -> Vec<PartyRef> {
+        if list.except.is_empty() {
+            return out;
+        }
+        let is_groupish = |r: &PartyRef, groups: &std::collections::HashMap<Text, Vec<Text>>| match r {
+            PartyRef::Party { code } => groups.contains_key(code),
+            PartyRef::Each { .. } | PartyRef::All { .. } | PartyRef::Any { .. } => true,
+            _ => false,
+        };
+        if !out.iter().any(|r| is_groupish(r, &self.groups)) {
+            let span = list.except[0].span;
+            self.diagnostics.push(
+                Diagnostic::error(
+                    codes::GROUP_MEMBER,
+                    "`except` leaves members out of a group, but this list names no group",
+                )
+                .with_label(span, "no group to leave this out of")
+                .with_help("declare the group (`party COW \"Coalition\" guarantor group FR, UK`) or list only the parties meant"),
+            );
+            return out;
+        }
+        let mut except = Vec::new();
+        for code in &list.except {
+            if !self.check_party(code) {
+                continue;
+            }
+            let named_groups: Vec<Text> = out
+                .iter()
+                .filter_map(|r| match r {
+                    PartyRef::Party { code } if self.groups.contains_key(code) => Some(code.clone()),
+                    _ => None,
+                })
+                .collect();
+            let quantified = out.iter().any(|r| {
+                matches!(r, PartyRef::Each { .. } | PartyRef::All { .. } | PartyRef::Any { .. })
+            });
+            let inside = quantified
+                || named_groups
+                    .iter()
+                    .any(|g| self.group_contains(g, &code.value, 0));
+            if !inside {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        codes::GROUP_MEMBER,
+                        format!(
+                            "`{}` is not a member of {}",
+                            code.value,
+                            named_groups
+                                .iter()
+                                .map(|g| format!("`{g}`"))
+                                .collect::<Vec<_>>()
+                                .join(" or ")
+                        ),
+                    )
+                    .with_label(code.span, "not in the group")
+                    .with_help("`except` may only leave out members of the groups named before it"),
+                );
+                continue;
+            }
+            except.push(code.value.clone());
+        }
+        if except.is_empty() {
+            return out;
+        }
+        out.into_iter()
+            .map(|r| {
+                if is_groupish(&r, &self.groups) {
+                    PartyRef::Except {
+                        of: Box::new(r),
+                        except: except.clone(),
+                    }
+                } else {
+                    r
+                }
+            })
+            .collect()
     }
 
     fn set_once<T>(&mut self, slot: &mut Option<At<T>>, value: T, clause: &ast::Clause) {

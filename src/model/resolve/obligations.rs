@@ -50,6 +50,8 @@ impl Resolver<'_> {
             source: clause.source.as_ref().map(|s| s.value.clone()),
             obligations,
             span: clause.span,
+            by_reference: None,
+            scope_of: spec.scope_of.as_ref().map(|w| w.value.clone()),
         }
     }
 
@@ -111,6 +113,7 @@ impl Resolver<'_> {
                 verb,
                 flow,
                 means,
+                menu,
                 timing,
             } => {
                 (givers, receivers) = self.flow(flow);
@@ -124,6 +127,7 @@ impl Resolver<'_> {
                         .iter()
                         .filter_map(|m| word_of!(self, Means, m))
                         .collect(),
+                    menu: *menu,
                     timing: timing.as_ref().and_then(|t| self.deadline(t)),
                 }
             }
@@ -235,11 +239,19 @@ impl Resolver<'_> {
                 institution: word_of!(self, Institution, institution)?,
                 name: name.as_ref().map(|n| n.value.clone()),
             },
-            K::Prohibit { what, place } => Duty::Prohibit {
+            K::Prohibit { what, of, place } => Duty::Prohibit {
                 what: what
                     .iter()
                     .filter_map(|w| word_of!(self, Prohibited, w))
                     .collect(),
+                of: of.as_ref().map(|of| match of {
+                    ast::ForcesOf::Parties(list) => ForcesOf::Parties {
+                        parties: self.parties(list),
+                    },
+                    ast::ForcesOf::Described(text) => ForcesOf::Described {
+                        text: text.value.clone(),
+                    },
+                }),
                 place: place.as_ref().map(|p| self.place(p)),
             },
             K::Indivisible(grade) => Duty::Indivisible {
@@ -253,6 +265,26 @@ impl Resolver<'_> {
                 givers = by;
                 duty
             }
+            K::Limit {
+                parties,
+                what,
+                size,
+                place,
+            } => {
+                givers = self.parties(parties);
+                let kinds: Vec<LimitKind> = what
+                    .iter()
+                    .filter_map(|w| word_of!(self, LimitKind, w))
+                    .collect();
+                if kinds.is_empty() {
+                    return None;
+                }
+                Duty::Limit {
+                    what: kinds,
+                    size: size.as_ref().and_then(|s| self.size(s)),
+                    place: place.as_ref().map(|p| self.place(p)),
+                }
+            }
             _ => return None,
         };
         let from = self.applies(clause.from.as_ref());
@@ -265,6 +297,7 @@ impl Resolver<'_> {
             source: clause.source.as_ref().map(|s| s.value.clone()),
             decision: self.decision(clause),
             span: clause.span,
+            by_reference: None,
         })
     }
 }

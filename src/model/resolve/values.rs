@@ -171,7 +171,7 @@ impl Resolver<'_> {
                 }
             }
         }
-        out
+        self.apply_except(list, out)
     }
 
     /// A place as text: a party code (checked) or the quoted words.

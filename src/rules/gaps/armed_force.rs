@@ -1,8 +1,8 @@
 //! Element A5-11: the response explicitly includes the use of armed force.
 
 use super::{Element, Facts, Finding, GapRule, Shortfall};
-use crate::model::vocab::QualifierKind;
-use crate::model::Treaty;
+use crate::model::vocab::{Means, QualifierKind};
+use crate::model::{Duty, Treaty};
 
 pub const ELEMENT: Element = Element {
     id: "armed-force",
@@ -31,6 +31,44 @@ pub const ELEMENT: Element = Element {
     assess,
 };
 
+/// NO_ARMED_FORCE, saying why when the means look wider than they are: open-ended
+/// means ("all the aid in their power") and `military-capabilities` do not name armed
+/// force, and a menu (`may-include`) without it offers none.
+fn no_armed_force(facts: &Facts, span: crate::span::Span) -> Finding {
+    let means = || {
+        facts.assistance_duties.iter().filter_map(|o| match &o.duty {
+            Duty::Assist { means, menu, .. } => Some((means, *menu)),
+            _ => None,
+        })
+    };
+    let open_ended: Vec<&str> = means()
+        .flat_map(|(m, _)| m.iter())
+        .filter(|m| m.is_open_ended())
+        .map(|m| m.word())
+        .collect();
+    let capabilities = means().any(|(m, _)| m.contains(&Means::MilitaryCapabilities));
+    let menu = means().any(|(_, menu)| menu);
+    let mut message = "armed force is not among the means of the response".to_string();
+    let mut detail = None;
+    if let Some(word) = open_ended.first() {
+        message.push_str(&format!(
+            ": the means are open-ended (`{word}` does not name armed force)"
+        ));
+        detail = Some("open-ended means");
+    } else if menu {
+        message.push_str(": a menu of means (`may-include`) without armed force");
+        detail = Some("a menu without armed force");
+    } else if capabilities {
+        message.push_str(": `military-capabilities` are put at the beneficiary's disposal, not armed force");
+        detail = Some("military capabilities only");
+    }
+    let finding = Finding::new("NO_ARMED_FORCE", span, message);
+    match detail {
+        Some(d) => finding.with_detail(d),
+        None => finding,
+    }
+}
+
 fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
     let mut findings = Vec::new();
     if !facts
@@ -44,11 +82,7 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
             .map(|o| o.span)
             .or(facts.attack_triggers.first().map(|t| t.span))
             .unwrap_or(treaty.header_span);
-        findings.push(Finding::new(
-            "NO_ARMED_FORCE",
-            span,
-            "armed force is not among the means of the response",
-        ));
+        findings.push(no_armed_force(facts, span));
     }
     if let Some(opt_out) = treaty
         .all_obligations()

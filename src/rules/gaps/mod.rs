@@ -9,7 +9,9 @@
 
 mod activation;
 mod armed_force;
+mod beneficiary_limits;
 mod binding;
+mod by_reference;
 mod consultation;
 mod decision;
 mod durability;
@@ -141,6 +143,8 @@ pub const ELEMENTS: &[&Element] = &[
     &nuclear::ELEMENT,
     &institution::ELEMENT,
     &guarantor_integrity::ELEMENT,
+    &beneficiary_limits::ELEMENT,
+    &by_reference::ELEMENT,
 ];
 
 pub fn gap_rule(code: &str) -> Option<(&'static Element, &'static GapRule)> {

@@ -2,7 +2,7 @@
 //! the protected party's territory, and no ban on them.
 
 use super::{Element, Facts, Finding, GapRule, Shortfall};
-use crate::model::{Duty, Treaty};
+use crate::model::{describe, Duty, Treaty};
 
 pub const ELEMENT: Element = Element {
     id: "stationed-forces",
@@ -40,11 +40,30 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
         matches!(&o.duty, Duty::Prohibit { what, .. } if what.iter().any(|w| w.bans_foreign_forces()))
     });
     if let Some((_, ban)) = ban {
-        findings.push(Finding::new(
-            "STATIONING_PROHIBITED",
-            ban.span,
-            "foreign troops or bases are prohibited",
-        ));
+        let message = match &ban.duty {
+            Duty::Prohibit {
+                of: Some(of),
+                place,
+                ..
+            } => {
+                let place = place
+                    .as_ref()
+                    .map(|p| format!(" in {}", describe::place(p)))
+                    .unwrap_or_default();
+                format!(
+                    "the forces of {} may not be stationed{place}",
+                    describe::forces_of(of)
+                )
+            }
+            _ => "foreign troops or bases are prohibited".to_string(),
+        };
+        let finding = Finding::new("STATIONING_PROHIBITED", ban.span, message);
+        findings.push(match &ban.duty {
+            Duty::Prohibit { of: Some(of), .. } => {
+                finding.with_detail(format!("no {} forces", describe::forces_of(of)))
+            }
+            _ => finding,
+        });
     }
     if !stationed {
         let span = ban.map(|(_, b)| b.span).unwrap_or(treaty.header_span);

@@ -27,7 +27,7 @@ fn check(treaty: &Treaty, _: &LintContext, out: &mut Vec<Diagnostic>) {
     let bans: Vec<_> = treaty
         .all_obligations()
         .filter_map(|(_, o)| match &o.duty {
-            Duty::Prohibit { what, place } if what.iter().any(|w| w.bans_foreign_forces()) => {
+            Duty::Prohibit { what, place, .. } if what.iter().any(|w| w.bans_foreign_forces()) => {
                 Some((o.span, place.as_ref()))
             }
             _ => None,

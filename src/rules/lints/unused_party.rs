@@ -7,7 +7,7 @@ use super::{Lint, LintContext};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::vocab::Role;
 use crate::model::Review;
-use crate::model::{Duty, Event, Party, Place, Term, Treaty};
+use crate::model::{Duty, Event, ForcesOf, Party, PartyRef, Place, Term, Treaty};
 
 pub const LINT: Lint = Lint {
     code: "L001",
@@ -71,18 +71,46 @@ pub(super) fn mentioned_parties(treaty: &Treaty) -> HashSet<&str> {
     let flows = treaty
         .all_obligations()
         .flat_map(|(_, o)| o.givers.iter().chain(&o.receivers));
+    let bans = treaty.all_obligations().flat_map(|(_, o)| match &o.duty {
+        Duty::Prohibit {
+            of: Some(ForcesOf::Parties { parties }),
+            ..
+        } => parties.as_slice(),
+        _ => &[],
+    });
     let deciders = treaty.decisions().flat_map(|d| d.parties());
-    for reference in triggers.chain(flows).chain(deciders) {
+    for reference in triggers.chain(flows).chain(bans).chain(deciders) {
         mentioned.extend(treaty.expand(reference));
+        // A group named is used itself, not only through its members.
+        let mut named = reference;
+        while let PartyRef::Except { of, .. } = named {
+            named = of;
+        }
+        if let PartyRef::Party { code } = named {
+            mentioned.insert(code.as_str());
+        }
     }
     for (_, obligation) in treaty.all_obligations() {
         let place = match &obligation.duty {
             Duty::Station { place, .. } => Some(place),
-            Duty::Mission { place, .. } | Duty::Prohibit { place, .. } => place.as_ref(),
+            Duty::Mission { place, .. }
+            | Duty::Prohibit { place, .. }
+            | Duty::Limit { place, .. } => place.as_ref(),
             _ => None,
         };
         if let Some(Place::Party { code }) = place {
             mentioned.insert(code.as_str());
+            mentioned.extend(treaty.members_of(code));
+        }
+    }
+    // A group is used when one of its members is.
+    for group in treaty.parties.iter().filter(|p| p.is_group()) {
+        if treaty
+            .members_of(&group.code)
+            .iter()
+            .any(|m| mentioned.contains(m))
+        {
+            mentioned.insert(group.code.as_str());
         }
     }
     mentioned
@@ -108,6 +136,20 @@ mod tests {
         let found = lint(&LINT, &treaty(&unused));
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].message.contains("`NATO`"));
+    }
+
+    #[test]
+    fn a_group_and_its_members_count_as_mentioned_together() {
+        let text = treaty(
+            "  party COW \"Coalition\" guarantor group FR, UK\n  party UA beneficiary\n  provide COW -> UA training",
+        );
+        assert!(lint(&LINT, &text).is_empty(), "{:?}", lint(&LINT, &text));
+        let member_only = treaty(
+            "  party COW \"Coalition\" guarantor group FR, UK\n  party UA beneficiary\n  provide FR -> UA training",
+        );
+        let found = lint(&LINT, &member_only);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("`UK`"), "{}", found[0].message);
     }
 
     #[test]

@@ -96,6 +96,7 @@ pub(super) fn sketch(obligation: &Obligation, givers: &[String], receivers: &[St
                 words.push(m.kind.word().into());
             }
         }
+        Duty::Limit { what, .. } => words.extend(what.iter().map(|w| w.word().to_string())),
         Duty::Consult { .. } | Duty::Station { .. } | Duty::Indivisible { .. } => {}
     }
     let mut parties = givers.to_vec();

@@ -169,6 +169,9 @@ impl PartyItem {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PartyList {
     pub items: Vec<PartyItem>,
+    /// Members left out of the groups named: `COW except HU, SK`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub except: Vec<Word>,
     pub span: Span,
 }
 
@@ -285,6 +288,9 @@ pub struct TriggerSpec {
     /// `threshold significant, deliberate, sustained`: how grave the attack must be.
     #[serde(default)]
     pub threshold: Vec<Word>,
+    /// `in scope-of NAME`: the scope of another treaty's armed-attack trigger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope_of: Option<Word>,
 }
 
 /// Who decides on the response: parties or a named body.
@@ -344,6 +350,9 @@ pub enum ClauseKind {
         code: Word,
         name: Option<Spanned<Text>>,
         roles: Vec<Word>,
+        /// `group FR, UK, CA`: the party is a group of these states.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        members: Vec<Word>,
     },
     Members(Vec<Word>),
     Trigger {
@@ -369,6 +378,9 @@ pub enum ClauseKind {
         verb: AssistVerb,
         flow: Flow,
         means: Vec<Word>,
+        /// `with may-include ...`: the means are a menu, not a list of duties.
+        #[serde(default)]
+        menu: bool,
         timing: Option<Timing>,
     },
     Station {
@@ -417,6 +429,9 @@ pub enum ClauseKind {
     },
     Prohibit {
         what: Vec<Word>,
+        /// `of NATO`: whose forces, when not everyone's.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        of: Option<ForcesOf>,
         place: Option<Place>,
     },
     /// `indivisible [GRADE]`: `None` is the bare keyword, read as `attack-on-all`.
@@ -443,6 +458,40 @@ pub enum ClauseKind {
         automatically: bool,
         on: Option<Event>,
     },
+    /// `limit UA armed-forces size 600000 troops`, `limit UA neutrality, non-nuclear`.
+    Limit {
+        parties: PartyList,
+        what: Vec<Word>,
+        size: Option<Box<Size>>,
+        place: Option<Place>,
+    },
+    /// `incorporate NAME [from "PATH"]` or `mirror NAME [from "PATH"]`.
+    Incorporate {
+        mirror: bool,
+        name: Word,
+        from: Option<Spanned<Text>>,
+    },
+    /// `in-addition-to "bilateral security agreements"` or `in-addition-to NAME`.
+    InAdditionTo(Reference),
+    /// `foresees treaty ratification required`.
+    Foresees {
+        form: Word,
+        ratification: Option<Word>,
+    },
+}
+
+/// Whose forces a `prohibit` is about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ForcesOf {
+    Parties(PartyList),
+    Described(Spanned<Text>),
+}
+
+/// Another text named by this one: a quoted description or a treaty's name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Reference {
+    Described(Spanned<Text>),
+    Treaty(Word),
 }
 
 impl ClauseKind {
@@ -490,6 +539,11 @@ impl ClauseKind {
             ClauseKind::Void(_) => "void",
             ClauseKind::Suspend { .. } => "suspend",
             ClauseKind::Reinstate { .. } => "reinstate",
+            ClauseKind::Limit { .. } => "limit",
+            ClauseKind::Incorporate { mirror: false, .. } => "incorporate",
+            ClauseKind::Incorporate { mirror: true, .. } => "mirror",
+            ClauseKind::InAdditionTo(_) => "in-addition-to",
+            ClauseKind::Foresees { .. } => "foresees",
         }
     }
 }

@@ -64,14 +64,27 @@ impl Lowerer<'_> {
                 let code = word(&parts.next()?);
                 let mut name = None;
                 let mut roles = Vec::new();
+                let mut members = Vec::new();
                 for p in parts {
                     match p.as_rule() {
                         Rule::string => name = Some(string(&p)),
                         Rule::roles => roles = p.into_inner().map(|r| word(&r)).collect(),
+                        Rule::group_members => {
+                            members = p
+                                .into_inner()
+                                .filter(|m| m.as_rule() == Rule::party_name)
+                                .map(|m| word(&m))
+                                .collect()
+                        }
                         _ => {}
                     }
                 }
-                ClauseKind::Party { code, name, roles }
+                ClauseKind::Party {
+                    code,
+                    name,
+                    roles,
+                    members,
+                }
             }
             Rule::members_decl => ClauseKind::Members(
                 parts
@@ -123,10 +136,17 @@ impl Lowerer<'_> {
                     }
                 };
                 let mut means = Vec::new();
+                let mut menu = false;
                 let mut timing_value = None;
                 for p in parts {
                     match p.as_rule() {
-                        Rule::means => means = words(p),
+                        Rule::means => {
+                            menu = p
+                                .clone()
+                                .into_inner()
+                                .any(|m| m.as_rule() == Rule::may_include);
+                            means = words(p)
+                        }
                         Rule::timing => timing_value = p.into_inner().next().and_then(timing),
                         _ => {}
                     }
@@ -135,6 +155,7 @@ impl Lowerer<'_> {
                     verb,
                     flow,
                     means,
+                    menu,
                     timing: timing_value,
                 }
             }
@@ -276,17 +297,78 @@ impl Lowerer<'_> {
             }
             Rule::prohibit => {
                 let mut what = Vec::new();
+                let mut of = None;
                 let mut place = None;
                 for p in parts {
                     match p.as_rule() {
                         Rule::word => what.push(word(&p)),
+                        Rule::prohibit_of => {
+                            of = p.into_inner().find_map(|o| match o.as_rule() {
+                                Rule::string => Some(ForcesOf::Described(string(&o))),
+                                Rule::party_set => Some(ForcesOf::Parties(party_list(o))),
+                                _ => None,
+                            })
+                        }
                         Rule::place => place = place_of(p),
                         _ => {}
                     }
                 }
-                ClauseKind::Prohibit { what, place }
+                ClauseKind::Prohibit { what, of, place }
             }
             Rule::indivisible => ClauseKind::Indivisible(parts.next().map(|g| word(&g))),
+            Rule::limit => {
+                let parties = party_list(parts.next()?);
+                let mut what = Vec::new();
+                let mut size_value = None;
+                let mut place = None;
+                for p in parts {
+                    match p.as_rule() {
+                        Rule::word => what.push(word(&p)),
+                        Rule::size => size_value = Some(Box::new(size(p))),
+                        Rule::place => place = place_of(p),
+                        _ => {}
+                    }
+                }
+                ClauseKind::Limit {
+                    parties,
+                    what,
+                    size: size_value,
+                    place,
+                }
+            }
+            Rule::incorporate => {
+                let mut mirror = false;
+                let mut name = None;
+                let mut from = None;
+                for p in parts {
+                    match p.as_rule() {
+                        Rule::kw_mirror => mirror = true,
+                        Rule::treaty_ref => name = Some(word(&p)),
+                        Rule::string => from = Some(string(&p)),
+                        _ => {}
+                    }
+                }
+                ClauseKind::Incorporate {
+                    mirror,
+                    name: name?,
+                    from,
+                }
+            }
+            Rule::in_addition_field => {
+                let target = parts.next()?;
+                ClauseKind::InAdditionTo(match target.as_rule() {
+                    Rule::string => Reference::Described(string(&target)),
+                    _ => Reference::Treaty(word(&target)),
+                })
+            }
+            Rule::foresees_field => {
+                let form = word(&parts.next()?);
+                let ratification = parts
+                    .find(|p| p.as_rule() == Rule::foresees_ratification)
+                    .and_then(|p| p.into_inner().find(|w| w.as_rule() == Rule::vocab))
+                    .map(|w| word(&w));
+                ClauseKind::Foresees { form, ratification }
+            }
             _ => return super::time::clause_kind(rule, parts.collect()),
         };
         Some(kind)

@@ -8,7 +8,7 @@ mod time;
 mod values;
 
 use conditions::decision;
-use values::{first_party_list, words};
+use values::{first_party_list, scope_of, words};
 
 use super::node::Node;
 
@@ -220,7 +220,7 @@ impl<'t> Lowerer<'t> {
         // `assist`/`defend`/`act` and `peacekeeping`/`monitor` open with a choice of
         // keyword; the clause needs to know which one.
         let keyword_span = match keyword.as_rule() {
-            Rule::assist_verb | Rule::mission_kind => {
+            Rule::assist_verb | Rule::mission_kind | Rule::kw_mirror => {
                 let span = keyword
                     .clone()
                     .into_inner()
@@ -341,6 +341,7 @@ impl<'t> Lowerer<'t> {
             excluding: Vec::new(),
             across: None,
             threshold: Vec::new(),
+            scope_of: None,
         };
         for part in parts {
             match part.as_rule() {
@@ -356,7 +357,10 @@ impl<'t> Lowerer<'t> {
                 }
                 Rule::trigger_by => spec.by = first_party_list(part),
                 Rule::trigger_against => spec.against = first_party_list(part),
-                Rule::trigger_scope => spec.scope = scope::areas(part),
+                Rule::trigger_scope => {
+                    spec.scope_of = scope_of(&part);
+                    spec.scope = scope::areas(part);
+                }
                 Rule::trigger_covering => spec.covering = words(part),
                 Rule::trigger_excluding => spec.excluding = scope::areas(part),
                 Rule::trigger_across => spec.across = scope::line(part),

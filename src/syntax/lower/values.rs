@@ -45,8 +45,27 @@ pub(super) fn first_party_list(pair: Node<'_>) -> Option<PartyList> {
         .map(party_list)
 }
 
+/// The `scope-of NAME` among a trigger's areas, if any.
+pub(super) fn scope_of(pair: &Node<'_>) -> Option<Word> {
+    pair.clone()
+        .into_inner()
+        .filter(|p| p.as_rule() == Rule::area)
+        .flat_map(|a| a.into_inner())
+        .find(|a| a.as_rule() == Rule::area_scope_of)
+        .and_then(|a| a.into_inner().find(|r| r.as_rule() == Rule::treaty_ref))
+        .map(|r| word(&r))
+}
+
 pub(super) fn party_list(pair: Node<'_>) -> PartyList {
     let span = span_of(&pair);
+    let except = pair
+        .clone()
+        .into_inner()
+        .filter(|p| p.as_rule() == Rule::except)
+        .flat_map(|p| p.into_inner())
+        .filter(|p| p.as_rule() == Rule::party_name)
+        .map(|p| word(&p))
+        .collect();
     let items = pair
         .into_inner()
         .filter_map(|p| match p.as_rule() {
@@ -77,13 +96,18 @@ pub(super) fn party_list(pair: Node<'_>) -> PartyList {
             _ => None,
         })
         .collect();
-    PartyList { items, span }
+    PartyList {
+        items,
+        except,
+        span,
+    }
 }
 
 pub(super) fn flow(pair: Node<'_>) -> Flow {
     let mut lists = pair.into_inner().filter(|p| p.as_rule() == Rule::party_set);
     let givers = lists.next().map(party_list).unwrap_or(PartyList {
         items: Vec::new(),
+        except: Vec::new(),
         span: Span::default(),
     });
     let receivers = lists.next().map(party_list);
