@@ -348,7 +348,24 @@ impl<'d> Resolver<'d> {
             );
             return None;
         };
-        Some(Period { value, unit })
+        let resolved = Period { value, unit };
+        if !resolved.is_within_limit() {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    codes::INVALID_NUMBER,
+                    format!(
+                        "`{} {}` is too long a period: the longest accepted is {} years",
+                        period.amount.value,
+                        period.unit.value,
+                        crate::model::time::MAX_PERIOD_YEARS
+                    ),
+                )
+                .with_label(period.span, "too long")
+                .with_help("for a treaty without an end, write `duration indefinite`"),
+            );
+            return None;
+        }
+        Some(resolved)
     }
 
     fn event(&mut self, event: &ast::Event) -> Event {
@@ -894,7 +911,10 @@ impl<'d> Resolver<'d> {
         })
     }
 
+    /// The largest amount accepted, in whole currency units (a trillion billion):
+    /// larger ones, and those that overflow to infinity, are `E105`.
     fn amount(&mut self, amount: &ast::Amount) -> Option<Amount> {
+        const MAX_AMOUNT: f64 = 1e21;
         let base = self.number(&amount.number)?;
         let factor = match amount.magnitude.as_ref().map(|m| m.value.as_str()) {
             Some("thousand") => 1e3,
@@ -902,9 +922,20 @@ impl<'d> Resolver<'d> {
             Some("billion") => 1e9,
             _ => 1.0,
         };
+        let value = base * factor;
+        if !(value.is_finite() && value <= MAX_AMOUNT) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    codes::INVALID_NUMBER,
+                    format!("`{}` is too large an amount", amount.number.value),
+                )
+                .with_label(amount.number.span, "too large"),
+            );
+            return None;
+        }
         Some(Amount {
             currency: amount.currency.value.clone(),
-            value: base * factor,
+            value,
             per: amount.per.as_ref().map(|p| p.value.clone()),
         })
     }
