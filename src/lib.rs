@@ -16,6 +16,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod fmt;
 pub mod generate;
+pub mod input;
 pub mod lsp;
 pub mod model;
 pub mod rules;

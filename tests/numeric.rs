@@ -103,6 +103,23 @@ fn amounts_that_overflow_are_e105() {
     assert!(codes_of(&text).contains(&"E105".to_string()));
 }
 
+#[test]
+fn the_largest_file_size_limit_does_not_overflow() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = treaty_with("duration 10 years", "24 hours");
+    std::fs::write(dir.path().join("t.treaty"), text).unwrap();
+    let out = treaty(
+        &[
+            "check",
+            "--max-file-size",
+            &u64::MAX.to_string(),
+            "t.treaty",
+        ],
+        dir.path(),
+    );
+    assert!(code(&out) < 2, "{}", stderr(&out));
+}
+
 /// Run one armed attack against `text`'s treaties in process; the deadline of every
 /// obligation it creates, and the treaty's last day, must come after their start.
 fn assert_times_are_ordered(text: &str) -> Result<(), TestCaseError> {

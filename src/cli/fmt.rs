@@ -8,7 +8,7 @@
 //! Exit codes: 0 every file formatted (or already so); 1 a file is not formatted
 //! (`--check`) or has syntax errors; 2 a file could not be read or written.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -17,7 +17,8 @@ use super::files;
 use super::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
 use crate::diagnostics::human::{self, HumanStyle};
 use crate::fmt::{self, FormatError};
-use crate::source::SourceFile;
+use crate::input;
+use crate::source::{self, Loaded, SourceFile, DEFAULT_MAX_FILE_SIZE};
 
 #[derive(Debug, Args)]
 pub struct FmtArgs {
@@ -78,22 +79,24 @@ fn outcome_code(outcome: Outcome) -> u8 {
 }
 
 fn format_stdin(check: bool) -> Outcome {
-    let mut bytes = Vec::new();
-    if let Err(error) = std::io::stdin().read_to_end(&mut bytes) {
-        eprintln!(
-            "error: cannot read standard input: {}",
-            files::describe(&error)
-        );
-        return Outcome::Failed;
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(_) => {
-            eprintln!("error: standard input is not UTF-8 text");
+    let bytes = match input::stdin(DEFAULT_MAX_FILE_SIZE) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!("error: cannot read standard input: {error}");
             return Outcome::Failed;
         }
     };
-    let source = SourceFile::new("<stdin>", text);
+    let source = match source::from_bytes("<stdin>".to_string(), bytes) {
+        Loaded::Text(source) => source,
+        Loaded::Rejected(source, diagnostic) => {
+            eprint!(
+                "{}",
+                human::render(&diagnostic, &source, HumanStyle::plain())
+            );
+            eprintln!("<stdin>: not formatted");
+            return Outcome::Failed;
+        }
+    };
     let formatted = match format_or_report(&source) {
         Ok(formatted) => formatted,
         Err(outcome) => return outcome,
@@ -103,7 +106,8 @@ fn format_stdin(check: bool) -> Outcome {
         if formatted == source.text {
             return Outcome::Unchanged;
         }
-        let written = stdout.write_all(diff("<stdin>", &source.text, &formatted).as_bytes());
+        let shown = diff("<stdin>", &source.text, &formatted);
+        let written = stdout.write_all(shown.as_bytes());
         if written.is_ok() {
             return Outcome::Findings;
         }
@@ -122,21 +126,25 @@ fn format_stdin(check: bool) -> Outcome {
 
 fn format_path(path: &Path, check: bool) -> Outcome {
     let display = path.display().to_string();
-    let bytes = match std::fs::read(path) {
+    let bytes = match input::bytes(path, DEFAULT_MAX_FILE_SIZE) {
         Ok(bytes) => bytes,
         Err(error) => {
-            eprintln!(
-                "error: cannot read `{display}`: {}",
-                files::describe(&error)
-            );
+            eprintln!("error: cannot read `{display}`: {error}; left as it is");
             return Outcome::Failed;
         }
     };
-    let Ok(text) = String::from_utf8(bytes) else {
-        eprintln!("error: `{display}` is not UTF-8 text; left as it is");
-        return Outcome::Findings;
+    // The same NUL and UTF-8 checks as `treaty check`, with the same E005.
+    let source = match source::from_bytes(display.clone(), bytes) {
+        Loaded::Text(source) => source,
+        Loaded::Rejected(source, diagnostic) => {
+            eprint!(
+                "{}",
+                human::render(&diagnostic, &source, HumanStyle::plain())
+            );
+            eprintln!("{display}: not formatted; left as it is");
+            return Outcome::Findings;
+        }
     };
-    let source = SourceFile::new(display.clone(), text);
     let formatted = match format_or_report(&source) {
         Ok(formatted) => formatted,
         Err(outcome) => return outcome,
