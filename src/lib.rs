@@ -24,4 +24,5 @@ pub mod scenario;
 pub mod source;
 pub mod suggest;
 pub mod syntax;
+pub mod terminal;
 pub mod vocab;

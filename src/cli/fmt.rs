@@ -60,7 +60,7 @@ pub fn run(args: &FmtArgs) -> u8 {
     if !paths.is_empty() {
         let found = files::find(&paths);
         for problem in &found.problems {
-            eprintln!("error: {problem}");
+            eprintln!("error: {}", crate::terminal::clean(problem));
             note(EXIT_FAILURE);
         }
         for path in &found.files {
@@ -107,7 +107,7 @@ fn format_stdin(check: bool) -> Outcome {
             return Outcome::Unchanged;
         }
         let shown = diff("<stdin>", &source.text, &formatted);
-        let written = stdout.write_all(shown.as_bytes());
+        let written = stdout.write_all(crate::terminal::clean(&shown).as_bytes());
         if written.is_ok() {
             return Outcome::Findings;
         }
@@ -125,7 +125,8 @@ fn format_stdin(check: bool) -> Outcome {
 }
 
 fn format_path(path: &Path, check: bool) -> Outcome {
-    let display = path.display().to_string();
+    // Shown in messages and diffs: control characters in the name are escaped.
+    let display = crate::terminal::clean(&path.display().to_string()).into_owned();
     let bytes = match input::bytes(path, DEFAULT_MAX_FILE_SIZE) {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -155,6 +156,7 @@ fn format_path(path: &Path, check: bool) -> Outcome {
     if check {
         let mut stdout = std::io::stdout().lock();
         let shown = diff(&display, &source.text, &formatted);
+        let shown = crate::terminal::clean(&shown);
         if let Err(error) = stdout.write_all(shown.as_bytes()) {
             eprintln!("error: cannot write output: {}", files::describe(&error));
             return Outcome::Failed;
