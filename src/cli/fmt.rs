@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::files;
+use super::{files, safe_write};
 use super::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
 use crate::diagnostics::human::{self, HumanStyle};
 use crate::fmt::{self, FormatError};
@@ -31,6 +31,9 @@ pub struct FmtArgs {
     /// Rewrite files in place (the default; accepted for scripts that say so).
     #[arg(long)]
     pub write: bool,
+    /// Rewrite read-only files too.
+    #[arg(long, conflicts_with = "check")]
+    pub force: bool,
 }
 
 /// What happened to one file.
@@ -64,7 +67,7 @@ pub fn run(args: &FmtArgs) -> u8 {
             note(EXIT_FAILURE);
         }
         for path in &found.files {
-            note(outcome_code(format_path(path, args.check)));
+            note(outcome_code(format_path(path, args.check, args.force)));
         }
     }
     worst
@@ -124,11 +127,22 @@ fn format_stdin(check: bool) -> Outcome {
     }
 }
 
-fn format_path(path: &Path, check: bool) -> Outcome {
+fn format_path(path: &Path, check: bool, force: bool) -> Outcome {
     // Shown in messages and diffs: control characters in the name are escaped.
     let display = crate::terminal::clean(&path.display().to_string()).into_owned();
-    let bytes = match input::bytes(path, DEFAULT_MAX_FILE_SIZE) {
-        Ok(bytes) => bytes,
+    // A symbolic link is formatted through: its target is the file rewritten.
+    let target = match safe_write::target_of(path) {
+        Ok(target) => target,
+        Err(error) => {
+            eprintln!(
+                "error: cannot read `{display}`: {}",
+                files::describe(&error)
+            );
+            return Outcome::Failed;
+        }
+    };
+    let (bytes, snapshot) = match safe_write::read(&target, DEFAULT_MAX_FILE_SIZE) {
+        Ok(read) => read,
         Err(error) => {
             eprintln!("error: cannot read `{display}`: {error}; left as it is");
             return Outcome::Failed;
@@ -163,16 +177,20 @@ fn format_path(path: &Path, check: bool) -> Outcome {
         }
         return Outcome::Findings;
     }
-    match write_atomically(path, formatted.as_bytes()) {
+    let written = safe_write::replace(
+        &target,
+        source.text.as_bytes(),
+        &snapshot,
+        formatted.as_bytes(),
+        force,
+    );
+    match written {
         Ok(()) => {
             eprintln!("formatted {display}");
             Outcome::Changed
         }
-        Err(error) => {
-            eprintln!(
-                "error: cannot write `{display}`: {}",
-                files::describe(&error)
-            );
+        Err(refused) => {
+            eprintln!("error: `{display}` not formatted: {refused}; left as it is");
             Outcome::Failed
         }
     }
