@@ -68,10 +68,28 @@ impl FileResolver {
     }
 }
 
+/// Declared codes for a help text: the first ten, and how many more (a help that
+/// listed 10,000 codes for each of 20,000 unknown references took gigabytes).
+fn listed(codes: &[Text]) -> String {
+    const SHOWN: usize = 10;
+    let mut text = codes
+        .iter()
+        .take(SHOWN)
+        .map(|c| format!("`{c}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if codes.len() > SHOWN {
+        text.push_str(&format!(" and {} more", codes.len() - SHOWN));
+    }
+    text
+}
+
 struct Resolver<'d> {
     diagnostics: &'d mut Vec<Diagnostic>,
     /// Declared party codes, in declaration order (for suggestions)...
     party_codes: Vec<Text>,
+    /// ...indexed for did-you-mean (sub-linear past a few hundred parties)...
+    party_suggester: crate::suggest::Suggester,
     /// ...and by code, to the party's index in the treaty (for lookups).
     party_index: std::collections::HashMap<Text, usize>,
     /// Header keywords met, valid or not: a `form` with a bad value is reported once,
@@ -131,6 +149,7 @@ impl<'d> Resolver<'d> {
         Resolver {
             diagnostics,
             party_codes: Vec::new(),
+            party_suggester: crate::suggest::Suggester::new(),
             party_index: std::collections::HashMap::new(),
             fields_seen: Vec::new(),
         }
@@ -243,6 +262,7 @@ impl<'d> Resolver<'d> {
         self.party_index
             .insert(code.value.clone(), out.parties.len());
         self.party_codes.push(code.value.clone());
+        self.party_suggester.push(&code.value);
         out.parties.push(Party {
             code: code.value.clone(),
             name,
@@ -389,7 +409,7 @@ impl<'d> Resolver<'d> {
         if self.party_index.contains_key(&code.value) {
             return true;
         }
-        let suggestion = did_you_mean(&code.value, self.party_codes.iter().map(|s| s.as_str()));
+        let suggestion = self.party_suggester.suggest(&code.value);
         let help = match suggestion {
             Some(suggestion) => format!("did you mean `{suggestion}`?"),
             None if self.party_codes.is_empty() => {
@@ -400,11 +420,7 @@ impl<'d> Resolver<'d> {
             }
             None => format!(
                 "declared parties: {}; or declare it: `party {} \"Full name\" guarantor`",
-                self.party_codes
-                    .iter()
-                    .map(|c| format!("`{c}`"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                listed(&self.party_codes),
                 code.value
             ),
         };
