@@ -155,30 +155,30 @@ pub fn human_size(bytes: u64) -> String {
     format!("{shown} {}", UNITS[unit])
 }
 
-/// Read a file for checking. I/O failures are errors; a file that is too large, binary
-/// or not UTF-8 is a diagnostic on that file.
+/// Read a file for checking, through [`crate::input`]. I/O failures, and paths that
+/// are not regular files (a FIFO, a device, a directory), are errors; a file that is
+/// too large, binary or not UTF-8 is a diagnostic on that file.
 pub fn load(path: &std::path::Path, display: String, max_size: u64) -> std::io::Result<Loaded> {
     use crate::diagnostics::Diagnostic;
-    use std::io::Read;
+    use crate::input::{self, InputError};
 
-    let file = std::fs::File::open(path)?;
-    let size = file.metadata()?.len();
-    if size > max_size {
-        let diagnostic = Diagnostic::error(
-            codes::TOO_LARGE,
-            format!(
-                "file is {}, over the {} limit",
-                human_size(size),
-                human_size(max_size)
-            ),
-        )
-        .with_help("split the file, or raise the limit with `--max-file-size`");
-        return Ok(Loaded::Rejected(SourceFile::new(display, ""), diagnostic));
+    match input::bytes(path, max_size) {
+        Ok(bytes) => Ok(from_bytes(display, bytes)),
+        Err(InputError::TooLarge { size, limit }) => {
+            let diagnostic = Diagnostic::error(
+                codes::TOO_LARGE,
+                format!(
+                    "file is {}, over the {} limit",
+                    human_size(size),
+                    human_size(limit)
+                ),
+            )
+            .with_help("split the file, or raise the limit with `--max-file-size`");
+            Ok(Loaded::Rejected(SourceFile::new(display, ""), diagnostic))
+        }
+        Err(InputError::Io(error)) => Err(error),
+        Err(other) => Err(std::io::Error::other(other.to_string())),
     }
-    let mut bytes = Vec::with_capacity(size as usize);
-    // `take` guards against a file that grows while it is read.
-    file.take(max_size + 1).read_to_end(&mut bytes)?;
-    Ok(from_bytes(display, bytes))
 }
 
 /// Decide whether bytes are checkable text.

@@ -588,6 +588,8 @@ fn a_failing_expectation_is_an_s001_at_the_expectation_and_exit_1() {
     )
     .unwrap();
     std::fs::create_dir(dir.path().join("s")).unwrap();
+    // The project root: `../` from `s/` stays inside it.
+    std::fs::write(dir.path().join("treaty.toml"), "").unwrap();
     std::fs::write(
         dir.path().join("s/late.treaty"),
         "scenario late {\n  treaty \"../uk-ukraine-2024.treaty\"\n  event armed-attack by RU against UA at 2027-03-01T06:00Z\n  expect fulfilled consult UK, UA by 2027-03-02T07:00Z\n  expect pending consult UK\n}\n",

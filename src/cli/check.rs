@@ -86,7 +86,7 @@ pub struct CheckArgs {
 }
 
 pub(super) fn failure(message: &str) -> u8 {
-    eprintln!("error: {message}");
+    eprintln!("error: {}", crate::terminal::clean(message));
     EXIT_FAILURE
 }
 
@@ -134,7 +134,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     let found = files::find(&args.paths);
     let mut io_failed = !found.problems.is_empty();
     for problem in &found.problems {
-        eprintln!("error: {problem}");
+        eprintln!("error: {}", crate::terminal::clean(problem));
     }
 
     // Settings first, one configuration file at a time (cached per directory)...
@@ -152,7 +152,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         match result {
             Ok(report) => reports.push(report),
             Err(message) => {
-                eprintln!("error: {message}");
+                eprintln!("error: {}", crate::terminal::clean(&message));
                 io_failed = true;
             }
         }
@@ -202,7 +202,9 @@ pub fn run(args: &CheckArgs) -> u8 {
                     })
                     .and_then(|()| {
                         if plain {
-                            stdout.write_all(treaty_lines(&reports).as_bytes())
+                            stdout.write_all(
+                                crate::terminal::clean(&treaty_lines(&reports)).as_bytes(),
+                            )
                         } else {
                             Ok(())
                         }
@@ -221,7 +223,7 @@ pub fn run(args: &CheckArgs) -> u8 {
                     })
                     .collect();
                 if plain {
-                    out.push_str(&treaty_lines(&reports));
+                    out.push_str(&crate::terminal::clean(&treaty_lines(&reports)));
                 }
                 stdout.write_all(out.as_bytes())
             }
@@ -240,7 +242,9 @@ pub fn run(args: &CheckArgs) -> u8 {
                     .try_for_each(|d| {
                         writeln!(stdout, "{}", human::render(d, &report.source, style))
                     })
-                    .and_then(|()| stdout.write_all(treaty_lines(&reports).as_bytes()))
+                    .and_then(|()| {
+                        stdout.write_all(crate::terminal::clean(&treaty_lines(&reports)).as_bytes())
+                    })
             } else {
                 stdout.write_all(render_human(&reports, style).as_bytes())
             }

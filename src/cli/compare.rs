@@ -70,7 +70,7 @@ pub(super) fn load_checked(
     let found = files::find(paths);
     let mut failed = !found.problems.is_empty();
     for problem in &found.problems {
-        eprintln!("error: {problem}");
+        eprintln!("error: {}", crate::terminal::clean(problem));
     }
     let jobs: Vec<_> = found.files.iter().map(|path| (path, &settings)).collect();
     let results = files::check_all(&jobs, max_file_size);
@@ -81,14 +81,14 @@ pub(super) fn load_checked(
                 print_errors(&report);
                 eprintln!(
                     "error: `{}` has {} error(s); fix them to compare it",
-                    report.source.path,
+                    crate::terminal::clean(&report.source.path),
                     report.count(Severity::Error)
                 );
                 failed = true;
             }
             Ok(report) => reports.push(report),
             Err(message) => {
-                eprintln!("error: {message}");
+                eprintln!("error: {}", crate::terminal::clean(&message));
                 failed = true;
             }
         }
@@ -134,8 +134,8 @@ pub fn run(args: &CompareArgs) -> u8 {
     };
     let matrix = Matrix::of(&baseline.name, &reports);
     let output = match args.format {
-        Format::Human => text::matrix_human(&matrix),
-        Format::Markdown => text::matrix_markdown(&matrix),
+        Format::Human => crate::terminal::clean(&text::matrix_human(&matrix)).into_owned(),
+        Format::Markdown => crate::terminal::clean(&text::matrix_markdown(&matrix)).into_owned(),
         Format::Json => match to_json(&matrix) {
             Ok(json) => json,
             Err(code) => return code,

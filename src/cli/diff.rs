@@ -107,8 +107,8 @@ pub fn run(args: &DiffArgs) -> u8 {
         &baseline,
     );
     let output = match args.format {
-        Format::Human => text::diff_human(&diff),
-        Format::Markdown => text::diff_markdown(&diff),
+        Format::Human => crate::terminal::clean(&text::diff_human(&diff)).into_owned(),
+        Format::Markdown => crate::terminal::clean(&text::diff_markdown(&diff)).into_owned(),
         Format::Json => match to_json(&diff) {
             Ok(json) => json,
             Err(code) => return code,

@@ -47,7 +47,11 @@ pub fn find(paths: &[PathBuf]) -> Found {
             )),
             Ok(meta) if meta.is_file() => files.push(path.clone()),
             Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut problems),
-            Ok(_) => problems.push(format!("`{}` is not a file or directory", path.display())),
+            Ok(meta) => problems.push(format!(
+                "cannot read `{}`: it is {}, not a regular file or a directory",
+                path.display(),
+                crate::input::kind_of(meta.file_type())
+            )),
         }
     }
     Found { files, problems }

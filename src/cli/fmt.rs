@@ -8,16 +8,17 @@
 //! Exit codes: 0 every file formatted (or already so); 1 a file is not formatted
 //! (`--check`) or has syntax errors; 2 a file could not be read or written.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::files;
+use super::{files, safe_write};
 use super::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
 use crate::fmt::{self, FormatError};
+use crate::input;
 use crate::output::human::{self, HumanStyle};
-use crate::source::SourceFile;
+use crate::source::{self, Loaded, SourceFile, DEFAULT_MAX_FILE_SIZE};
 
 #[derive(Debug, Args)]
 pub struct FmtArgs {
@@ -30,6 +31,9 @@ pub struct FmtArgs {
     /// Rewrite files in place (the default; accepted for scripts that say so).
     #[arg(long)]
     pub write: bool,
+    /// Rewrite read-only files too.
+    #[arg(long, conflicts_with = "check")]
+    pub force: bool,
 }
 
 /// What happened to one file.
@@ -59,11 +63,11 @@ pub fn run(args: &FmtArgs) -> u8 {
     if !paths.is_empty() {
         let found = files::find(&paths);
         for problem in &found.problems {
-            eprintln!("error: {problem}");
+            eprintln!("error: {}", crate::terminal::clean(problem));
             note(EXIT_FAILURE);
         }
         for path in &found.files {
-            note(outcome_code(format_path(path, args.check)));
+            note(outcome_code(format_path(path, args.check, args.force)));
         }
     }
     worst
@@ -78,22 +82,24 @@ fn outcome_code(outcome: Outcome) -> u8 {
 }
 
 fn format_stdin(check: bool) -> Outcome {
-    let mut bytes = Vec::new();
-    if let Err(error) = std::io::stdin().read_to_end(&mut bytes) {
-        eprintln!(
-            "error: cannot read standard input: {}",
-            files::describe(&error)
-        );
-        return Outcome::Failed;
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(_) => {
-            eprintln!("error: standard input is not UTF-8 text");
+    let bytes = match input::stdin(DEFAULT_MAX_FILE_SIZE) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!("error: cannot read standard input: {error}");
             return Outcome::Failed;
         }
     };
-    let source = SourceFile::new("<stdin>", text);
+    let source = match source::from_bytes("<stdin>".to_string(), bytes) {
+        Loaded::Text(source) => source,
+        Loaded::Rejected(source, diagnostic) => {
+            eprint!(
+                "{}",
+                human::render(&diagnostic, &source, HumanStyle::plain())
+            );
+            eprintln!("<stdin>: not formatted");
+            return Outcome::Failed;
+        }
+    };
     let formatted = match format_or_report(&source) {
         Ok(formatted) => formatted,
         Err(outcome) => return outcome,
@@ -103,7 +109,8 @@ fn format_stdin(check: bool) -> Outcome {
         if formatted == source.text {
             return Outcome::Unchanged;
         }
-        let written = stdout.write_all(diff("<stdin>", &source.text, &formatted).as_bytes());
+        let shown = diff("<stdin>", &source.text, &formatted);
+        let written = stdout.write_all(crate::terminal::clean(&shown).as_bytes());
         if written.is_ok() {
             return Outcome::Findings;
         }
@@ -120,10 +127,12 @@ fn format_stdin(check: bool) -> Outcome {
     }
 }
 
-fn format_path(path: &Path, check: bool) -> Outcome {
-    let display = path.display().to_string();
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
+fn format_path(path: &Path, check: bool, force: bool) -> Outcome {
+    // Shown in messages and diffs: control characters in the name are escaped.
+    let display = crate::terminal::clean(&path.display().to_string()).into_owned();
+    // A symbolic link is formatted through: its target is the file rewritten.
+    let target = match safe_write::target_of(path) {
+        Ok(target) => target,
         Err(error) => {
             eprintln!(
                 "error: cannot read `{display}`: {}",
@@ -132,11 +141,25 @@ fn format_path(path: &Path, check: bool) -> Outcome {
             return Outcome::Failed;
         }
     };
-    let Ok(text) = String::from_utf8(bytes) else {
-        eprintln!("error: `{display}` is not UTF-8 text; left as it is");
-        return Outcome::Findings;
+    let (bytes, snapshot) = match safe_write::read(&target, DEFAULT_MAX_FILE_SIZE) {
+        Ok(read) => read,
+        Err(error) => {
+            eprintln!("error: cannot read `{display}`: {error}; left as it is");
+            return Outcome::Failed;
+        }
     };
-    let source = SourceFile::new(display.clone(), text);
+    // The same NUL and UTF-8 checks as `treaty check`, with the same E005.
+    let source = match source::from_bytes(display.clone(), bytes) {
+        Loaded::Text(source) => source,
+        Loaded::Rejected(source, diagnostic) => {
+            eprint!(
+                "{}",
+                human::render(&diagnostic, &source, HumanStyle::plain())
+            );
+            eprintln!("{display}: not formatted; left as it is");
+            return Outcome::Findings;
+        }
+    };
     let formatted = match format_or_report(&source) {
         Ok(formatted) => formatted,
         Err(outcome) => return outcome,
@@ -147,22 +170,27 @@ fn format_path(path: &Path, check: bool) -> Outcome {
     if check {
         let mut stdout = std::io::stdout().lock();
         let shown = diff(&display, &source.text, &formatted);
+        let shown = crate::terminal::clean(&shown);
         if let Err(error) = stdout.write_all(shown.as_bytes()) {
             eprintln!("error: cannot write output: {}", files::describe(&error));
             return Outcome::Failed;
         }
         return Outcome::Findings;
     }
-    match write_atomically(path, formatted.as_bytes()) {
+    let written = safe_write::replace(
+        &target,
+        source.text.as_bytes(),
+        &snapshot,
+        formatted.as_bytes(),
+        force,
+    );
+    match written {
         Ok(()) => {
             eprintln!("formatted {display}");
             Outcome::Changed
         }
-        Err(error) => {
-            eprintln!(
-                "error: cannot write `{display}`: {}",
-                files::describe(&error)
-            );
+        Err(refused) => {
+            eprintln!("error: `{display}` not formatted: {refused}; left as it is");
             Outcome::Failed
         }
     }

@@ -11,6 +11,7 @@ pub mod fmt;
 pub mod lsp;
 pub mod report;
 pub mod rules;
+pub mod safe_write;
 pub mod simulate;
 pub mod test_cmd;
 

@@ -35,7 +35,29 @@ pub struct ReportArgs {
     pub max_file_size: u64,
 }
 
+/// The input `out` would overwrite, if any: a file the report reads, or its baseline.
+fn overwritten_input(out: &std::path::Path, args: &ReportArgs) -> Option<PathBuf> {
+    let out = std::fs::canonicalize(out).ok()?;
+    let found = files::find(&args.paths);
+    found
+        .files
+        .iter()
+        .chain(args.baseline.iter())
+        .find(|input| std::fs::canonicalize(input).ok().as_ref() == Some(&out))
+        .cloned()
+}
+
 pub fn run(args: &ReportArgs) -> u8 {
+    if let Some(input) = args
+        .out
+        .as_deref()
+        .and_then(|out| overwritten_input(out, args))
+    {
+        return failure(&format!(
+            "refusing to write the report over `{}`, which is one of its inputs; choose another --out",
+            input.display()
+        ));
+    }
     let baseline = match load_baseline(&args.baseline) {
         Ok(baseline) => baseline,
         Err(message) => return failure(&message),

@@ -84,7 +84,7 @@ fn errors_of(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
 }
 
 fn failure(message: &str) -> u8 {
-    eprintln!("error: {message}");
+    eprintln!("error: {}", crate::terminal::clean(message));
     EXIT_FAILURE
 }
 
@@ -110,7 +110,7 @@ pub fn run(args: &SimulateArgs) -> u8 {
             .and_then(|_| writeln!(stdout)),
         Format::Human => {
             let text: Vec<String> = runs.iter().map(render::timeline).collect();
-            stdout.write_all(text.join("\n").as_bytes())
+            stdout.write_all(crate::terminal::clean(&text.join("\n")).as_bytes())
         }
     };
     match written {

@@ -51,7 +51,7 @@ pub fn run(args: &TestArgs) -> u8 {
     let found = files::find(&args.paths);
     let mut io_failed = !found.problems.is_empty();
     for problem in &found.problems {
-        eprintln!("error: {problem}");
+        eprintln!("error: {}", crate::terminal::clean(problem));
     }
     let mut out = String::new();
     let mut tally = Tally::default();
@@ -60,7 +60,7 @@ pub fn run(args: &TestArgs) -> u8 {
         let file = match read(path) {
             Ok(file) => file,
             Err(message) => {
-                eprintln!("error: {message}");
+                eprintln!("error: {}", crate::terminal::clean(&message));
                 io_failed = true;
                 continue;
             }
@@ -123,7 +123,10 @@ fn test_file(
     if !syntax_errors.is_empty() {
         tally.scenarios += parsed.file.scenarios.len();
         tally.unusable += parsed.file.scenarios.len();
-        out.push_str(&format!("error {}: the file does not parse\n", file.path));
+        out.push_str(&format!(
+            "error {}: the file does not parse\n",
+            crate::terminal::clean(&file.path)
+        ));
         out.push_str(&diagnostics_text(&syntax_errors, file, style));
         return;
     }
@@ -148,7 +151,8 @@ fn test_file(
             tally.unusable += 1;
             out.push_str(&format!(
                 "error {} ({}): cannot be run\n",
-                scenario.name, file.path
+                crate::terminal::clean(&scenario.name),
+                crate::terminal::clean(&file.path)
             ));
             out.push_str(&diagnostics_text(&diagnostics, file, style));
             continue;
@@ -166,16 +170,16 @@ fn test_file(
         if failed.is_empty() {
             out.push_str(&format!(
                 "ok    {} ({}): {} expectation{}\n",
-                scenario.name,
-                file.path,
+                crate::terminal::clean(&scenario.name),
+                crate::terminal::clean(&file.path),
                 verdicts.len(),
                 if verdicts.len() == 1 { "" } else { "s" }
             ));
         } else {
             out.push_str(&format!(
                 "FAIL  {} ({}): {} of {} expectation{} failed\n",
-                scenario.name,
-                file.path,
+                crate::terminal::clean(&scenario.name),
+                crate::terminal::clean(&file.path),
                 failed.len(),
                 verdicts.len(),
                 if verdicts.len() == 1 { "" } else { "s" }

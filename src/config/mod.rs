@@ -182,13 +182,14 @@ pub fn parse(text: &str, dir: &Path) -> Result<Config, Vec<Diagnostic>> {
 /// Read a configuration file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
     let display = shown(path);
-    let text = std::fs::read_to_string(path).map_err(|error| ConfigError {
-        source: SourceFile::new(display.clone(), ""),
-        diagnostics: vec![Diagnostic::error(
-            codes::INVALID_CONFIG,
-            format!("cannot read this configuration file: {error}"),
-        )],
-    })?;
+    let text =
+        crate::input::text(path, crate::input::MAX_CONFIG_SIZE).map_err(|error| ConfigError {
+            source: SourceFile::new(display.clone(), ""),
+            diagnostics: vec![Diagnostic::error(
+                codes::INVALID_CONFIG,
+                format!("cannot read this configuration file: {error}"),
+            )],
+        })?;
     let dir = path.parent().unwrap_or(Path::new("."));
     parse(&text, dir).map_err(|diagnostics| ConfigError {
         source: SourceFile::new(display, text),
@@ -323,7 +324,7 @@ impl Resolver {
 /// `baseline` setting.
 fn baseline_error(config_path: Option<&Path>, message: String) -> ConfigError {
     let path = config_path.map(Path::to_path_buf).unwrap_or_default();
-    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let text = crate::input::text(&path, crate::input::MAX_CONFIG_SIZE).unwrap_or_default();
     let span = text.find("baseline").map_or(Span::new(0, 0), |start| {
         let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
         Span::new(start, end)
@@ -341,7 +342,7 @@ fn baseline_error(config_path: Option<&Path>, message: String) -> ConfigError {
 
 /// Load a baseline treaty file.
 pub fn load_baseline(path: &Path) -> Result<Baseline, String> {
-    let text = std::fs::read_to_string(path)
+    let text = crate::input::text(path, crate::source::DEFAULT_MAX_FILE_SIZE)
         .map_err(|e| format!("cannot read baseline `{}`: {e}", path.display()))?;
     baseline_from(&text).map_err(|errors| {
         let first = errors.first().map(|d| d.message.as_str()).unwrap_or("");

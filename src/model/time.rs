@@ -21,6 +21,11 @@ impl Date {
         else {
             return Err(format!("`{text}` is not a date of the form YYYY-MM-DD"));
         };
+        if !y.bytes().all(|b| b.is_ascii_digit()) || year > MAX_YEAR {
+            return Err(format!(
+                "`{text}` is not a date of the form YYYY-MM-DD (years have four digits)"
+            ));
+        }
         if !(1..=12).contains(&month) {
             return Err(format!(
                 "`{text}` has no month {month}: months run from 01 to 12"
@@ -37,11 +42,8 @@ impl Date {
 
     /// Days since 1970-01-01 (proleptic Gregorian), for ordering and arithmetic.
     pub fn days_since_epoch(self) -> i64 {
-        let y = if self.month <= 2 {
-            self.year - 1
-        } else {
-            self.year
-        } as i64;
+        // In i64: `i32::MIN - 1` would overflow.
+        let y = self.year as i64 - i64::from(self.month <= 2);
         let era = if y >= 0 { y } else { y - 399 } / 400;
         let yoe = y - era * 400;
         let m = self.month as i64;
@@ -52,7 +54,10 @@ impl Date {
 
     /// The date of a day number (days since 1970-01-01), the inverse of
     /// [`Date::days_since_epoch`].
+    /// Day numbers beyond the years an `i32` holds are clamped to the first or last day
+    /// of that range, so the arithmetic never overflows or wraps.
     pub fn from_days_since_epoch(days: i64) -> Date {
+        let days = days.clamp(MIN_DAY, MAX_DAY);
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z - era * 146_097;
@@ -61,9 +66,25 @@ impl Date {
         let mp = (5 * doy + 2) / 153;
         let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
         let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Date { year, month, day }
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        match i32::try_from(year) {
+            Ok(year) => Date { year, month, day },
+            Err(_) if year < 0 => Date::MIN,
+            Err(_) => Date::MAX,
+        }
     }
+
+    /// The earliest and latest dates the type holds; arithmetic saturates at them.
+    pub const MIN: Date = Date {
+        year: i32::MIN,
+        month: 1,
+        day: 1,
+    };
+    pub const MAX: Date = Date {
+        year: i32::MAX,
+        month: 12,
+        day: 31,
+    };
 
     /// Today's date in UTC, from the system clock.
     pub fn today() -> Date {
@@ -75,14 +96,32 @@ impl Date {
 
     /// This date plus whole calendar months, clamping to the month's last day
     /// (2024-01-31 + 1 month = 2024-02-29).
+    /// Past the years an `i32` holds, the result saturates at [`Date::MIN`] or
+    /// [`Date::MAX`] instead of wrapping; the model never gets that far, since periods
+    /// are limited to [`MAX_PERIOD_YEARS`] and dates to four-digit years.
     pub fn add_months(self, months: i64) -> Date {
-        let total = self.year as i64 * 12 + (self.month as i64 - 1) + months;
-        let year = total.div_euclid(12) as i32;
+        let total = (self.year as i64 * 12 + (self.month as i64 - 1)).saturating_add(months);
+        let Ok(year) = i32::try_from(total.div_euclid(12)) else {
+            return if months < 0 { Date::MIN } else { Date::MAX };
+        };
         let month = (total.rem_euclid(12) + 1) as u32;
         let day = self.day.min(days_in_month(year, month));
         Date { year, month, day }
     }
 }
+
+/// Day numbers of [`Date::MIN`] and [`Date::MAX`] (checked by a test).
+const MIN_DAY: i64 = -784_353_015_833;
+const MAX_DAY: i64 = 784_351_576_776;
+
+/// The longest period the model accepts, in years (or the same length in other units,
+/// counted as [`Period::approx_hours`] does). Longer ones are `E105`: no treaty runs
+/// that long, and every date computed from a period then stays far inside the range
+/// of the calendar arithmetic.
+pub const MAX_PERIOD_YEARS: u64 = 10_000;
+
+/// The latest year a date may have: dates are written with four digits.
+pub const MAX_YEAR: i32 = 9999;
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -139,6 +178,7 @@ pub struct Period {
 impl Period {
     /// Exact length in hours for hours, days and weeks; calendar units are counted
     /// as 30-day months and 365-day years (use [`Period::months`] for exact arithmetic).
+    /// Cannot overflow: a `u32` count of years is under 2^46 hours.
     pub fn approx_hours(self) -> u64 {
         let v = self.value as u64;
         match self.unit {
@@ -150,12 +190,24 @@ impl Period {
         }
     }
 
-    /// Whole calendar months, for months and years.
-    pub fn months(self) -> Option<u32> {
+    /// Whole calendar months, for months and years (in `u64`: `u32` years times 12
+    /// does not fit a `u32`).
+    pub fn months(self) -> Option<u64> {
+        let value = u64::from(self.value);
         match self.unit {
-            Unit::Months => Some(self.value),
-            Unit::Years => Some(self.value * 12),
+            Unit::Months => Some(value),
+            Unit::Years => Some(value * 12),
             _ => None,
+        }
+    }
+
+    /// Whether the period is within [`MAX_PERIOD_YEARS`], the longest the model accepts.
+    /// Months and years are counted exactly (120,000 months), hours, days and weeks
+    /// against 10,000 years of 365 days.
+    pub fn is_within_limit(self) -> bool {
+        match self.months() {
+            Some(months) => months <= MAX_PERIOD_YEARS * 12,
+            None => self.approx_hours() <= MAX_PERIOD_YEARS * 365 * 24,
         }
     }
 
@@ -228,6 +280,26 @@ mod tests {
                 .to_string(),
             "2034-01-12"
         );
+    }
+
+    #[test]
+    fn the_day_range_matches_the_saturating_dates() {
+        assert_eq!(Date::MIN.days_since_epoch(), MIN_DAY);
+        assert_eq!(Date::MAX.days_since_epoch(), MAX_DAY);
+        assert_eq!(Date::from_days_since_epoch(i64::MAX), Date::MAX);
+        assert_eq!(Date::from_days_since_epoch(i64::MIN), Date::MIN);
+        assert_eq!(Date::from_days_since_epoch(MAX_DAY), Date::MAX);
+        assert_eq!(Date::from_days_since_epoch(MIN_DAY), Date::MIN);
+    }
+
+    #[test]
+    fn month_arithmetic_saturates_instead_of_wrapping() {
+        let d = Date::parse("2024-01-12").unwrap();
+        assert_eq!(d.add_months(i64::MAX), Date::MAX);
+        assert_eq!(d.add_months(i64::MIN), Date::MIN);
+        assert_eq!(d.add_months(u32::MAX as i64 * 12).year, i32::MAX);
+        assert!(Date::parse("99999-01-01").is_err());
+        assert!(Date::parse("+999-01-01").is_err());
     }
 
     #[test]

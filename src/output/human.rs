@@ -14,6 +14,7 @@ use miette::{
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::source::{clamp_to_char_boundary, SourceFile};
+use crate::terminal::{clean, Cleaned};
 
 /// Lines of context shown above and below a label.
 const CONTEXT_LINES: usize = 2;
@@ -61,7 +62,11 @@ pub fn render(diagnostic: &Diagnostic, source: &SourceFile, style: HumanStyle) -
     let mut out = String::new();
     if handler(style).render_report(&mut out, &view).is_err() {
         // Rendering into a String cannot fail; keep the message if it somehow does.
-        out = format!("{}: {}\n", diagnostic.severity.as_str(), diagnostic.message);
+        out = format!(
+            "{}: {}\n",
+            diagnostic.severity.as_str(),
+            clean(&diagnostic.message)
+        );
     }
     out
 }
@@ -69,8 +74,14 @@ pub fn render(diagnostic: &Diagnostic, source: &SourceFile, style: HumanStyle) -
 /// The lines around a diagnostic's labels, with their position in the file.
 struct Window {
     name: String,
+    /// The lines shown, with control characters escaped (`crate::terminal`) and long
+    /// context lines clipped.
     text: String,
-    /// Byte offset of `text` in the file.
+    /// Maps offsets in the window as read from the file to offsets in `text`.
+    cleaned: Cleaned,
+    /// Byte offset in the file of the window's first byte, plus what clipping removed
+    /// from the context lines above the labels: file offsets in the labelled lines
+    /// minus this are offsets in the window as read.
     offset: usize,
     /// 0-based line number of the window's first line.
     first_line: usize,
@@ -91,8 +102,9 @@ impl Window {
             });
         if diagnostic.labels.is_empty() || text.is_empty() {
             return Window {
-                name: source.path.clone(),
+                name: clean(&source.path).into_owned(),
                 text: String::new(),
+                cleaned: Cleaned::new(""),
                 offset: 0,
                 first_line: 0,
                 line_count: 0,
@@ -109,18 +121,43 @@ impl Window {
             return Window::clipped(diagnostic, source, label_line, label_line_end);
         }
         let first_line = label_line.saturating_sub(CONTEXT_LINES);
-        let last_line =
-            (lines.line_of(high.min(text.len())) + CONTEXT_LINES).min(lines.line_count() - 1);
-        let start = lines.line_start(first_line);
-        let end = if last_line + 1 < lines.line_count() {
-            lines.line_start(last_line + 1)
-        } else {
-            text.len()
+        let high_line = lines.line_of(high.min(text.len()));
+        let last_line = (high_line + CONTEXT_LINES).min(lines.line_count() - 1);
+        let line_end = |line: usize| {
+            if line + 1 < lines.line_count() {
+                lines.line_start(line + 1)
+            } else {
+                text.len()
+            }
         };
+        // Context lines (above and below the labelled ones) that are very long are
+        // clipped to their start: they are there for orientation only.
+        let mut shown = String::new();
+        let mut removed_above = 0;
+        for line in first_line..=last_line {
+            let (start, end) = (lines.line_start(line), line_end(line));
+            let is_context = line < label_line || line > high_line;
+            if is_context && end - start > LONG_LINE {
+                let cut = clamp_to_char_boundary(text, start + 2 * CLIP_MARGIN);
+                let before = shown.len();
+                shown.push_str(&text[start..cut]);
+                shown.push('…');
+                if text[..end].ends_with('\n') {
+                    shown.push('\n');
+                }
+                if line < label_line {
+                    removed_above += (end - start) - (shown.len() - before);
+                }
+            } else {
+                shown.push_str(&text[start..end]);
+            }
+        }
+        let cleaned = Cleaned::new(&shown);
         Window {
-            name: source.path.clone(),
-            text: text[start..end].to_string(),
-            offset: start,
+            name: clean(&source.path).into_owned(),
+            text: cleaned.text.clone(),
+            cleaned,
+            offset: lines.line_start(first_line) + removed_above,
             first_line,
             line_count: last_line + 1 - first_line,
             column_offset: 0,
@@ -152,9 +189,11 @@ impl Window {
             .min(low + CLIP_MARGIN);
         let start = clamp_to_char_boundary(text, low.saturating_sub(CLIP_MARGIN).max(line_start));
         let end = clamp_to_char_boundary(text, (high + CLIP_MARGIN).min(line_end));
+        let cleaned = Cleaned::new(text[start..end].trim_end_matches(['\n', '\r']));
         Window {
-            name: source.path.clone(),
-            text: text[start..end].trim_end_matches(['\n', '\r']).to_string(),
+            name: clean(&source.path).into_owned(),
+            text: cleaned.text.clone(),
+            cleaned,
             offset: start,
             first_line: line,
             line_count: 1,
@@ -167,8 +206,12 @@ impl Window {
     /// end-of-file label is pulled back onto the last character.
     fn local(&self, start: usize, end: usize) -> SourceSpan {
         let len = self.text.len();
-        let mut local_start = start.saturating_sub(self.offset).min(len);
-        let mut local_end = end.saturating_sub(self.offset).min(len).max(local_start);
+        let mut local_start = self.cleaned.map(start.saturating_sub(self.offset)).min(len);
+        let mut local_end = self
+            .cleaned
+            .map(end.saturating_sub(self.offset))
+            .min(len)
+            .max(local_start);
         if local_start == len && len > 0 {
             local_start = clamp_to_char_boundary(&self.text, len - 1);
             local_end = len;
@@ -214,13 +257,13 @@ struct View<'a> {
 
 impl fmt::Debug for View<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&clean(&self.diagnostic.message))
     }
 }
 
 impl fmt::Display for View<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&clean(&self.diagnostic.message))
     }
 }
 
@@ -243,7 +286,7 @@ impl miette::Diagnostic for View<'_> {
         self.diagnostic
             .help
             .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+            .map(|h| Box::new(clean(h).into_owned()) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -257,7 +300,7 @@ impl miette::Diagnostic for View<'_> {
         }
         let labels = self.diagnostic.labels.iter().enumerate().map(|(i, label)| {
             let span = self.window.local(label.span.start, label.span.end);
-            let text = Some(label.message.to_string());
+            let text = Some(clean(&label.message).into_owned());
             if i == 0 {
                 LabeledSpan::new_primary_with_span(text, span)
             } else {

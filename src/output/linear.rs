@@ -70,14 +70,20 @@ fn one_line(text: &str) -> String {
 
 /// Control characters (a line break or an escape sequence in a file name) written as
 /// Rust escapes, so a finding stays on one line and no terminal control reaches a log.
+/// Bidirectional controls are escaped too (`crate::terminal`).
 fn printable(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
+    if !text
+        .chars()
+        .any(|c| c.is_control() || crate::terminal::is_unsafe(c))
+    {
         return text.to_string();
     }
     text.chars()
         .map(|c| {
             if c.is_control() {
                 c.escape_default().to_string()
+            } else if crate::terminal::is_unsafe(c) {
+                crate::terminal::escape(c)
             } else {
                 c.to_string()
             }
@@ -85,11 +91,16 @@ fn printable(text: &str) -> String {
         .collect()
 }
 
-/// Workflow-command escaping of a message.
+/// Workflow-command escaping of a message. Line breaks are percent-encoded (the
+/// runner turns them back into line breaks); every other control character, and the
+/// bidirectional controls, are written as escapes, since the runner prints the
+/// message in the log as it is.
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    let escaped = text
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    crate::terminal::clean(&escaped).into_owned()
 }
 
 /// Workflow-command escaping of a property value.
@@ -132,8 +143,8 @@ mod tests {
         github(&awkward_report(), &mut out);
         assert_eq!(
             out,
-            "::error file=dir%2Ca%3Ab%25%0D%0A\u{1b}[1m.treaty,line=2,col=1,title=E001::\
-             100%25 wrong:%0D%0Asecond line, \u{1b}[31mred%0Ahelp: try 50%25%0Aor less\n"
+            "::error file=dir%2Ca%3Ab%25%0D%0A\\u{1b}[1m.treaty,line=2,col=1,title=E001::\
+             100%25 wrong:%0D%0Asecond line, \\u{1b}[31mred%0Ahelp: try 50%25%0Aor less\n"
         );
     }
 

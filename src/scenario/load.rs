@@ -157,6 +157,33 @@ fn usable(library: &Library, file: usize, span: Span, shown: &str) -> Result<(),
     Ok(())
 }
 
+/// Whether `dir.join(path)` stays inside the scenario's project: the directory of the
+/// nearest `treaty.toml` above `dir`, or `dir` itself without one. Symbolic links are
+/// resolved first, so a link cannot lead out either. A path that does not resolve (a
+/// missing file) passes here and is reported when it is read. Errs with the root.
+pub fn confined(dir: &Path, path: &str) -> Result<(), PathBuf> {
+    let Ok(real) = std::fs::canonicalize(dir.join(path)) else {
+        return Ok(());
+    };
+    // `a.treaty`'s parent is the empty path: the working directory.
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(dir) = std::fs::canonicalize(dir) else {
+        return Ok(());
+    };
+    let root = crate::config::find(&dir)
+        .and_then(|config| config.parent().map(Path::to_path_buf))
+        .unwrap_or(dir);
+    if real.starts_with(&root) {
+        Ok(())
+    } else {
+        Err(root)
+    }
+}
+
 /// The treaties a scenario runs against. `own` is the scenario's own file in the
 /// library, and `dir` the directory its `treaty "..."` paths are relative to.
 pub fn treaties_for(
@@ -175,6 +202,17 @@ pub fn treaties_for(
     for reference in &scenario.treaties {
         match reference {
             TreatyRef::Path { path, span } => {
+                if let Err(root) = confined(dir, path) {
+                    problems.push(reference_error(
+                        *span,
+                        format!(
+                            "`{path}` is outside this project (`{}`)",
+                            root.display()
+                        ),
+                        "a scenario may name treaty files inside the directory of the nearest `treaty.toml`, or, without one, inside its own file's directory",
+                    ));
+                    continue;
+                }
                 let file = match library.load(&dir.join(path)) {
                     Ok(file) => file,
                     Err(reason) => {

@@ -144,7 +144,7 @@ impl Instant {
             }
         };
         Instant {
-            utc: self.utc + seconds,
+            utc: self.utc.saturating_add(seconds),
             offset_minutes: self.offset_minutes,
         }
     }

@@ -100,6 +100,8 @@ struct Resolver<'d> {
     diagnostics: &'d mut Vec<Diagnostic>,
     /// Declared party codes, in declaration order (for suggestions)...
     party_codes: Vec<Text>,
+    /// ...indexed for did-you-mean (sub-linear past a few hundred parties)...
+    party_suggester: crate::suggest::Suggester,
     /// ...and by code, to the party's index in the treaty (for lookups).
     party_index: std::collections::HashMap<Text, usize>,
     /// Header keywords met, valid or not: a `form` with a bad value is reported once,
@@ -169,6 +171,7 @@ impl<'d> Resolver<'d> {
         Resolver {
             diagnostics,
             party_codes: Vec::new(),
+            party_suggester: crate::suggest::Suggester::new(),
             party_index: std::collections::HashMap::new(),
             fields_seen: Vec::new(),
             groups: std::collections::HashMap::new(),
@@ -301,6 +304,7 @@ impl<'d> Resolver<'d> {
         self.party_index
             .insert(code.value.clone(), out.parties.len());
         self.party_codes.push(code.value.clone());
+        self.party_suggester.push(&code.value);
         out.parties.push(Party {
             code: code.value.clone(),
             name,

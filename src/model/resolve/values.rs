@@ -87,7 +87,24 @@ impl Resolver<'_> {
             );
             return None;
         };
-        Some(Period { value, unit })
+        let resolved = Period { value, unit };
+        if !resolved.is_within_limit() {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    codes::INVALID_NUMBER,
+                    format!(
+                        "`{} {}` is too long a period: the longest accepted is {} years",
+                        period.amount.value,
+                        period.unit.value,
+                        crate::model::time::MAX_PERIOD_YEARS
+                    ),
+                )
+                .with_label(period.span, "too long")
+                .with_help("for a treaty without an end, write `duration indefinite`"),
+            );
+            return None;
+        }
+        Some(resolved)
     }
 
     pub(super) fn event(&mut self, event: &ast::Event) -> Event {
@@ -111,7 +128,7 @@ impl Resolver<'_> {
         if self.party_index.contains_key(&code.value) {
             return true;
         }
-        let suggestion = did_you_mean(&code.value, self.party_codes.iter().map(|s| s.as_str()));
+        let suggestion = self.party_suggester.suggest(&code.value);
         let help = match suggestion {
             Some(suggestion) => format!("did you mean `{suggestion}`?"),
             None if self.party_codes.is_empty() => {
@@ -122,11 +139,7 @@ impl Resolver<'_> {
             }
             None => format!(
                 "declared parties: {}; or declare it: `party {} \"Full name\" guarantor`",
-                self.party_codes
-                    .iter()
-                    .map(|c| format!("`{c}`"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                listed(&self.party_codes),
                 code.value
             ),
         };
@@ -264,7 +277,10 @@ impl Resolver<'_> {
 }
 
 impl Resolver<'_> {
+    /// The largest amount accepted, in whole currency units (a trillion billion):
+    /// larger ones, and those that overflow to infinity, are `E105`.
     pub(super) fn amount(&mut self, amount: &ast::Amount) -> Option<Amount> {
+        const MAX_AMOUNT: f64 = 1e21;
         let base = self.number(&amount.number)?;
         let factor = match amount.magnitude.as_ref().map(|m| m.value.as_str()) {
             Some("thousand") => 1e3,
@@ -272,10 +288,37 @@ impl Resolver<'_> {
             Some("billion") => 1e9,
             _ => 1.0,
         };
+        let value = base * factor;
+        if !(value.is_finite() && value <= MAX_AMOUNT) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    codes::INVALID_NUMBER,
+                    format!("`{}` is too large an amount", amount.number.value),
+                )
+                .with_label(amount.number.span, "too large"),
+            );
+            return None;
+        }
         Some(Amount {
             currency: amount.currency.value.clone(),
-            value: base * factor,
+            value,
             per: amount.per.as_ref().map(|p| p.value.clone()),
         })
     }
+}
+
+/// Declared codes for a help text: the first ten, and how many more (a help that
+/// listed 10,000 codes for each of 20,000 unknown references took gigabytes).
+fn listed(codes: &[Text]) -> String {
+    const SHOWN: usize = 10;
+    let mut text = codes
+        .iter()
+        .take(SHOWN)
+        .map(|c| format!("`{c}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if codes.len() > SHOWN {
+        text.push_str(&format!(" and {} more", codes.len() - SHOWN));
+    }
+    text
 }
