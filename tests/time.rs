@@ -472,3 +472,17 @@ fn the_editor_knows_the_new_keywords() {
         assert!(keyword.example.starts_with(word));
     }
 }
+
+#[test]
+fn the_forfeiture_scenarios_pass() {
+    // Activation, forfeiture, snap-back and terms on an illustrative draft; kept out of
+    // `treaties/` so that the bundled comparison holds real instruments only.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/time");
+    let out = treaty(&["test", "forfeiture.treaty"], &dir);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    assert!(
+        stdout(&out).contains("6 scenarios, 8 expectations: 8 passed"),
+        "{}",
+        stdout(&out)
+    );
+}

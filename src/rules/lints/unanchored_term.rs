@@ -44,7 +44,7 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0]
             .message
-            .contains("10 years term cannot be anchored"));
+            .contains("term of 10 years cannot be anchored"));
     }
 
     #[test]
