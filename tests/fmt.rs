@@ -203,8 +203,8 @@ fn scenario_blocks_are_formatted_one_item_per_line() {
 
 #[test]
 fn a_scenario_with_a_line_that_does_not_parse_is_kept_as_it_is() {
-    // (A word after the time is an event attribute, so the broken line starts with `+`.)
-    let text = "scenario  s {\n  event   armed-attack at 2027-03-01T06:00Z\n    + step   one\n}\n";
+    // A word on the line after an event is a line of its own, not an attribute.
+    let text = "scenario  s {\n  event   armed-attack at 2027-03-01T06:00Z\n    step   one\n}\n";
     let parsed = treaty::syntax::parse(text);
     assert!(!parsed.diagnostics.is_empty());
     let out = format_parsed(text, &parsed);

@@ -191,8 +191,15 @@ fn happening(pair: Node<'_>) -> Option<Happening> {
                             _ => ScenePlace::Party(word(&w)),
                         })
                     }
-                    Rule::s_timestamp => at = Some(word(&p)),
-                    Rule::s_attributes => attributes = words(p, Rule::s_word),
+                    Rule::s_when => {
+                        for q in p.into_inner() {
+                            match q.as_rule() {
+                                Rule::s_timestamp => at = Some(word(&q)),
+                                Rule::s_attributes => attributes = words(q, Rule::s_word),
+                                _ => {}
+                            }
+                        }
+                    }
                     _ => {}
                 }
             }
