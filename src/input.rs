@@ -44,8 +44,8 @@ impl std::fmt::Display for InputError {
             InputError::TooLarge { size, limit } => write!(
                 f,
                 "file is {}, over the {} limit",
-                crate::source::human_size(*size),
-                crate::source::human_size(*limit)
+                human_size(*size),
+                human_size(*limit)
             ),
             InputError::Binary { offset } => write!(
                 f,
@@ -164,3 +164,20 @@ pub fn stdin(limit: u64) -> Result<Vec<u8>, InputError> {
 
 /// The limit for `treaty.toml`: a configuration file is a few lines.
 pub const MAX_CONFIG_SIZE: u64 = 1024 * 1024;
+
+/// A byte count for messages: `16 bytes`, `12.5 KiB`, `256 MiB`.
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if bytes < 1024 {
+        return format!("{bytes} bytes");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    let shown = format!("{value:.1}");
+    let shown = shown.strip_suffix(".0").unwrap_or(&shown);
+    format!("{shown} {}", UNITS[unit])
+}

@@ -138,22 +138,8 @@ pub enum Loaded {
     Rejected(SourceFile, crate::diagnostics::Diagnostic),
 }
 
-/// A byte count for messages: `16 bytes`, `12.5 KiB`, `256 MiB`.
-pub fn human_size(bytes: u64) -> String {
-    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
-    if bytes < 1024 {
-        return format!("{bytes} bytes");
-    }
-    let mut value = bytes as f64 / 1024.0;
-    let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < UNITS.len() {
-        value /= 1024.0;
-        unit += 1;
-    }
-    let shown = format!("{value:.1}");
-    let shown = shown.strip_suffix(".0").unwrap_or(&shown);
-    format!("{shown} {}", UNITS[unit])
-}
+/// Byte counts are put into words by the input layer; re-exported for older callers.
+pub use crate::input::human_size;
 
 /// Read a file for checking, through [`crate::input`]. I/O failures, and paths that
 /// are not regular files (a FIFO, a device, a directory), are errors; a file that is

@@ -256,7 +256,21 @@ fn scope_of_takes_the_referenced_armed_attack_scope() {
     let (mut model, _) = treaty::analysis::model_of(&text);
     let diagnostics = treaty::model::references::resolve_all(&mut model.treaties, "t.treaty", &treaty::model::references::NoFiles);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
-    assert_eq!(model.treaties[1].triggers[0].scope.as_deref(), Some("the pact area"));
+    // The `scope-of pact` area now carries the pact's own armed-attack scope.
+    use treaty::model::scope::Area;
+    match &model.treaties[1].triggers[0].scope.areas[0].value {
+        Area::ScopeOf {
+            treaty,
+            resolved: Some(scope),
+        } => {
+            assert_eq!(treaty, "pact");
+            assert!(
+                matches!(&scope.areas[0].value, Area::Region { text } if text == "the pact area"),
+                "{scope:?}"
+            );
+        }
+        other => panic!("the scope-of area was not resolved: {other:?}"),
+    }
     let report = run("t.treaty", &text);
     assert!(report.treaties[1].gaps.iter().any(|g| g.code == "BY_REFERENCE"));
 }

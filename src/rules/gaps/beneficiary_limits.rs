@@ -53,12 +53,12 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::model_of;
+    use crate::model::model_of;
 
     fn findings(text: &str) -> Vec<Finding> {
         let (model, _) = model_of(text);
         let treaty = &model.treaties[0];
-        assess(treaty, &Facts::of(treaty))
+        assess(treaty, &Facts::of(treaty, None))
     }
 
     #[test]
