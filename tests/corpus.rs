@@ -400,12 +400,13 @@ fn brussels_is_hard_all_aid_in_europe_but_lapsed() {
         Tier::Hard,
         // "All the military and other aid and assistance in their power" does not name
         // armed force, so the open-ended means are NO_ARMED_FORCE.
-        &["NOT_IN_FORCE", "NO_ATTACK_ON_ALL", "NOT_IMMEDIATE", "NO_ARMED_FORCE"],
-        // "In Europe" is a quoted region: not measured against the baseline's scope.
         &[
-            "GEOGRAPHIC_EXCLUSION",
-            "ASYMMETRIC_SCOPE",
-            "ONE_SIDED",
+            "NOT_IN_FORCE",
+            "NO_ATTACK_ON_ALL",
+            "NOT_IMMEDIATE",
+            "NO_ARMED_FORCE",
         ],
+        // "In Europe" is a quoted region: not measured against the baseline's scope.
+        &["GEOGRAPHIC_EXCLUSION", "ASYMMETRIC_SCOPE", "ONE_SIDED"],
     );
 }

@@ -317,7 +317,13 @@ fn treaty_lines(reports: &[FileReport]) -> String {
                 let reasons: Vec<String> = once
                     .reasons
                     .iter()
-                    .map(|r| format!("{} (line {})", r.text, report.source.line_col(r.span.start).0))
+                    .map(|r| {
+                        format!(
+                            "{} (line {})",
+                            r.text,
+                            report.source.line_col(r.span.start).0
+                        )
+                    })
                     .collect();
                 out.push_str(&format!(
                     "  {} once concluded: {}\n",

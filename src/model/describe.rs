@@ -28,7 +28,9 @@ pub fn party_ref(party: &PartyRef) -> String {
         PartyRef::Any { group } => format!("any {}", group.word()),
         PartyRef::Attacked => "attacked".to_string(),
         PartyRef::Class { name } => format!("any \"{name}\""),
-        PartyRef::Except { of, except } => format!("{} except {}", party_ref(of), except.join(", ")),
+        PartyRef::Except { of, except } => {
+            format!("{} except {}", party_ref(of), except.join(", "))
+        }
     }
 }
 

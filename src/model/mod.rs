@@ -25,8 +25,8 @@ pub use resolve::{codes, model_of, resolve, FileResolver};
 pub use scope::{Area, Line, Scope};
 pub use terms::{Applies, Condition, Suspension};
 pub use time::{Date, Period, Unit};
-pub use who::{ForcesOf, Foresees, Reference, ReferenceKind};
 use vocab::*;
+pub use who::{ForcesOf, Foresees, Reference, ReferenceKind};
 
 use crate::span::Span;
 /// Short text stored inline (see `syntax::ast::Text`).
@@ -624,12 +624,17 @@ impl Treaty {
     }
 
     fn expand_flat<'a>(&'a self, party: &'a PartyRef) -> Vec<&'a str> {
-        let in_group = |p: &&Party, group: Group| !p.is_group() && match group {
-            Group::Members => p.has_role(Role::Member),
-            Group::Guarantors => p.has_role(Role::Guarantor) || p.has_role(Role::Member),
-            Group::Beneficiaries => p.has_role(Role::Beneficiary) || p.has_role(Role::Member),
-            Group::Parties => p.is_participant(),
-            Group::Signatories => p.has_role(Role::Signatory),
+        let in_group = |p: &&Party, group: Group| {
+            !p.is_group()
+                && match group {
+                    Group::Members => p.has_role(Role::Member),
+                    Group::Guarantors => p.has_role(Role::Guarantor) || p.has_role(Role::Member),
+                    Group::Beneficiaries => {
+                        p.has_role(Role::Beneficiary) || p.has_role(Role::Member)
+                    }
+                    Group::Parties => p.is_participant(),
+                    Group::Signatories => p.has_role(Role::Signatory),
+                }
         };
         match party {
             PartyRef::Party { code } => vec![code.as_str()],

@@ -22,9 +22,9 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::Diagnostic;
 use super::vocab::{Group, Role};
 use super::{codes, Obligation, PartyRef, ReferenceKind, Text, Treaty, Trigger};
+use crate::diagnostics::Diagnostic;
 use crate::span::Span;
 
 /// The name under which the bundled baseline can be referenced.
@@ -146,7 +146,10 @@ pub fn resolve(
                     codes::REFERENCE_NOT_FOUND,
                     format!("treaty `{}` refers to itself", treaty.id),
                 )
-                .with_label(reference.span, "a treaty cannot take its content from itself")
+                .with_label(
+                    reference.span,
+                    "a treaty cannot take its content from itself",
+                )
                 .with_help("name another treaty"),
             );
             continue;
@@ -231,8 +234,7 @@ fn find(
     };
     if let Some(path) = &reference.path {
         let (shown, text) = loader.read(from, path)?;
-        return pick(&text, &shown)?
-            .ok_or_else(|| format!("`{shown}` defines no treaty `{name}`"));
+        return pick(&text, &shown)?.ok_or_else(|| format!("`{shown}` defines no treaty `{name}`"));
     }
     if name == BUNDLED_NAME {
         let (model, _) = super::model_of(BUNDLED_TEXT);
@@ -336,9 +338,15 @@ fn map_ref(other: &Treaty, reference: &PartyRef, side: Side) -> Option<PartyRef>
         Side::Protected => Group::Beneficiaries,
     };
     Some(match reference {
-        PartyRef::Each { group: Group::Members } => PartyRef::Each { group },
-        PartyRef::All { group: Group::Members } => PartyRef::All { group },
-        PartyRef::Any { group: Group::Members } => PartyRef::Any { group },
+        PartyRef::Each {
+            group: Group::Members,
+        } => PartyRef::Each { group },
+        PartyRef::All {
+            group: Group::Members,
+        } => PartyRef::All { group },
+        PartyRef::Any {
+            group: Group::Members,
+        } => PartyRef::Any { group },
         PartyRef::Party { code } => match other.party(code) {
             Some(p) if p.has_role(Role::Member) => PartyRef::All { group },
             _ => return None,

@@ -115,7 +115,10 @@ pub fn obligation_text(obligation: &Obligation) -> String {
             on.as_ref(),
         ),
         Duty::Limit { what, .. } => {
-            format!("limit {givers} {}", words(what, crate::model::vocab::LimitKind::word))
+            format!(
+                "limit {givers} {}",
+                words(what, crate::model::vocab::LimitKind::word)
+            )
         }
     };
     if let Some(deadline) = deadline_of(obligation) {

@@ -78,9 +78,15 @@ pub(super) fn duty_changes(
         ) => {
             if amenu != bmenu {
                 out.push(if *bmenu {
-                    (Weakened, format!("means of {} became a menu (may-include)", o.keyword()))
+                    (
+                        Weakened,
+                        format!("means of {} became a menu (may-include)", o.keyword()),
+                    )
                 } else {
-                    (Strengthened, format!("means of {} are no longer a menu", o.keyword()))
+                    (
+                        Strengthened,
+                        format!("means of {} are no longer a menu", o.keyword()),
+                    )
                 });
             }
             if av != bv {
@@ -375,7 +381,10 @@ pub(super) fn duty_changes(
                 let show = |s: &Option<crate::model::Size>| {
                     s.as_ref().map_or("unstated".to_string(), describe::size)
                 };
-                out.push((Changed, format!("limit size {} -> {}", show(asize), show(bsize))));
+                out.push((
+                    Changed,
+                    format!("limit size {} -> {}", show(asize), show(bsize)),
+                ));
             }
             if ap != bp {
                 let show = |p: &Option<crate::model::Place>| {

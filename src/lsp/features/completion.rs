@@ -172,9 +172,7 @@ pub(super) fn expected_in_clause(line_before_cursor: &str) -> Expected {
         ("refrain", "from") => only(vocabulary_words!(RefrainAct)),
         ("establish", "establish") => only(vocabulary_words!(Institution)),
         ("prohibit", "prohibit") => only(vocabulary_words!(Prohibited)),
-        ("limit", _) if written.len() >= 2 => {
-            with_parties(vocabulary_words!(LimitKind))
-        }
+        ("limit", _) if written.len() >= 2 => with_parties(vocabulary_words!(LimitKind)),
         ("foresees", "foresees") => only(vocabulary_words!(Form)),
         ("respect", _) if !written.contains(&"of") => {
             with_parties(vocabulary_words!(RespectAspect))

@@ -24,8 +24,8 @@ use crate::diagnostics::{Diagnostic, Severity};
 use crate::rules::registry;
 use crate::span::Span;
 use crate::syntax::ast::{
-    Area, Clause, ClauseKind, Condition, Decider, DurationValue, Event, Flow, PartyItem,
-    PartyList, Place, ReviewWhen, Timing, Word,
+    Area, Clause, ClauseKind, Condition, Decider, DurationValue, Event, Flow, PartyItem, PartyList,
+    Place, ReviewWhen, Timing, Word,
 };
 use crate::syntax::comments::{self, TokenKind};
 use crate::syntax::keywords::{self, CLAUSE_KEYWORDS};

@@ -366,7 +366,9 @@ impl<'d> Resolver<'d> {
                         format!("group `{name}` is inside itself through its members"),
                     )
                     .with_label(span, "this group contains itself")
-                    .with_help("a group's members must be states or other groups that do not contain it"),
+                    .with_help(
+                        "a group's members must be states or other groups that do not contain it",
+                    ),
                 );
                 self.groups.insert(name, Vec::new());
             }
@@ -396,11 +398,12 @@ impl<'d> Resolver<'d> {
         if list.except.is_empty() {
             return out;
         }
-        let is_groupish = |r: &PartyRef, groups: &std::collections::HashMap<Text, Vec<Text>>| match r {
-            PartyRef::Party { code } => groups.contains_key(code),
-            PartyRef::Each { .. } | PartyRef::All { .. } | PartyRef::Any { .. } => true,
-            _ => false,
-        };
+        let is_groupish =
+            |r: &PartyRef, groups: &std::collections::HashMap<Text, Vec<Text>>| match r {
+                PartyRef::Party { code } => groups.contains_key(code),
+                PartyRef::Each { .. } | PartyRef::All { .. } | PartyRef::Any { .. } => true,
+                _ => false,
+            };
         if !out.iter().any(|r| is_groupish(r, &self.groups)) {
             let span = list.except[0].span;
             self.diagnostics.push(
@@ -421,12 +424,17 @@ impl<'d> Resolver<'d> {
             let named_groups: Vec<Text> = out
                 .iter()
                 .filter_map(|r| match r {
-                    PartyRef::Party { code } if self.groups.contains_key(code) => Some(code.clone()),
+                    PartyRef::Party { code } if self.groups.contains_key(code) => {
+                        Some(code.clone())
+                    }
                     _ => None,
                 })
                 .collect();
             let quantified = out.iter().any(|r| {
-                matches!(r, PartyRef::Each { .. } | PartyRef::All { .. } | PartyRef::Any { .. })
+                matches!(
+                    r,
+                    PartyRef::Each { .. } | PartyRef::All { .. } | PartyRef::Any { .. }
+                )
             });
             let inside = quantified
                 || named_groups

@@ -36,10 +36,13 @@ pub const ELEMENT: Element = Element {
 /// force, and a menu (`may-include`) without it offers none.
 fn no_armed_force(facts: &Facts, span: crate::span::Span) -> Finding {
     let means = || {
-        facts.assistance_duties.iter().filter_map(|o| match &o.duty {
-            Duty::Assist { means, menu, .. } => Some((means, *menu)),
-            _ => None,
-        })
+        facts
+            .assistance_duties
+            .iter()
+            .filter_map(|o| match &o.duty {
+                Duty::Assist { means, menu, .. } => Some((means, *menu)),
+                _ => None,
+            })
     };
     let open_ended: Vec<&str> = means()
         .flat_map(|(m, _)| m.iter())
@@ -59,7 +62,9 @@ fn no_armed_force(facts: &Facts, span: crate::span::Span) -> Finding {
         message.push_str(": a menu of means (`may-include`) without armed force");
         detail = Some("a menu without armed force");
     } else if capabilities {
-        message.push_str(": `military-capabilities` are put at the beneficiary's disposal, not armed force");
+        message.push_str(
+            ": `military-capabilities` are put at the beneficiary's disposal, not armed force",
+        );
         detail = Some("military capabilities only");
     }
     let finding = Finding::new("NO_ARMED_FORCE", span, message);

@@ -80,8 +80,14 @@ mod tests {
         let found = findings(text);
         assert_eq!(found.len(), 1);
         let message = &found[0].message;
-        assert!(message.contains("neutrality, non-nuclear status"), "{message}");
-        assert!(message.contains("a demilitarised zone in \"the Donbas\""), "{message}");
+        assert!(
+            message.contains("neutrality, non-nuclear status"),
+            "{message}"
+        );
+        assert!(
+            message.contains("a demilitarised zone in \"the Donbas\""),
+            "{message}"
+        );
         let free = "treaty t {\n  form treaty\n  status in-force\n  party UA beneficiary\n  prohibit nuclear-weapons in UA\n}\n";
         assert!(findings(free).is_empty());
     }

@@ -42,10 +42,7 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
     vec![Finding::new(
         "BY_REFERENCE",
         span,
-        format!(
-            "the content depends on another text: {}",
-            names.join(", ")
-        ),
+        format!("the content depends on another text: {}", names.join(", ")),
     )
     .with_detail(names.join(", "))]
 }

@@ -100,7 +100,12 @@ fn one_sided(treaty: &Treaty) -> Option<Finding> {
     }
     // A group party stands for its members: name a state that guarantees, and the
     // group only when none is declared on its own.
-    let guarantors = || treaty.parties.iter().filter(|p| p.has_role(Role::Guarantor));
+    let guarantors = || {
+        treaty
+            .parties
+            .iter()
+            .filter(|p| p.has_role(Role::Guarantor))
+    };
     let guarantor = guarantors()
         .find(|p| !p.is_group())
         .or_else(|| guarantors().next())?;

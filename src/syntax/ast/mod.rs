@@ -72,6 +72,9 @@ pub enum ClauseFrom {
 
 /// What a `void if` waits for: a quoted description, or a happening (a named event or
 /// an occurrence, with who did it to whom, where, and how).
+// A `void if` clause is rare (a few per treaty at most): boxing the larger variant
+// would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Condition {
     Described(Spanned<Text>),
