@@ -84,18 +84,7 @@ impl Resolver<'_> {
                 until,
             } => {
                 (givers, receivers) = self.flow(flow);
-                let assistance = kinds
-                    .iter()
-                    .filter_map(|k| {
-                        let kind = word_of!(self, AssistanceKind, &k.name)?;
-                        let details = k
-                            .details
-                            .iter()
-                            .filter_map(|d| word_of!(self, AssistanceKind, d))
-                            .collect();
-                        Some(Assistance { kind, details })
-                    })
-                    .collect::<Vec<_>>();
+                let assistance = self.assistance_kinds(kinds);
                 // Every kind written was unknown (and reported): leave the clause out
                 // rather than keep a `provide` of nothing.
                 if assistance.is_empty() && !kinds.is_empty() {

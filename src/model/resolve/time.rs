@@ -116,18 +116,7 @@ impl Resolver<'_> {
             return None;
         };
         let givers = by.as_ref().map(|b| self.parties(b)).unwrap_or_default();
-        let measures = kinds
-            .iter()
-            .filter_map(|k| {
-                let kind = word_of!(self, AssistanceKind, &k.name)?;
-                let details = k
-                    .details
-                    .iter()
-                    .filter_map(|d| word_of!(self, AssistanceKind, d))
-                    .collect();
-                Some(Assistance { kind, details })
-            })
-            .collect::<Vec<_>>();
+        let measures = self.assistance_kinds(kinds);
         if measures.is_empty() {
             return None;
         }

@@ -187,6 +187,23 @@ impl Resolver<'_> {
         self.apply_except(list, out)
     }
 
+    /// Assistance kinds with their bracketed details; unknown words are reported and
+    /// left out (shared by `provide` and `reinstate`).
+    pub(super) fn assistance_kinds(&mut self, kinds: &[ast::Kind]) -> Vec<Assistance> {
+        kinds
+            .iter()
+            .filter_map(|k| {
+                let kind = word_of!(self, AssistanceKind, &k.name)?;
+                let details = k
+                    .details
+                    .iter()
+                    .filter_map(|d| word_of!(self, AssistanceKind, d))
+                    .collect();
+                Some(Assistance { kind, details })
+            })
+            .collect()
+    }
+
     /// A place as text: a party code (checked) or the quoted words.
     pub(super) fn place_text(&mut self, place: &ast::Place) -> Text {
         match place {
