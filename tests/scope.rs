@@ -259,6 +259,28 @@ fn a_scope_of_quoted_regions_alone_is_not_measured() {
 }
 
 #[test]
+fn a_region_that_mentions_a_party_covers_part_of_its_territory_not_all() {
+    // US-ROC 1954, Art. VI: all of Taiwan and the Pescadores, but of the United States
+    // only the island territories in the West Pacific under its jurisdiction.
+    let found = gaps(&treaty_text(
+        "  trigger armed-attack against any member in territory of JP, \"the island territories in the West Pacific under US jurisdiction\" {\n    act each member\n  }",
+    ));
+    let asymmetric = gap(&found, "ASYMMETRIC_SCOPE").expect("asymmetric scope");
+    assert!(
+        asymmetric.message.contains(
+            "the territory of JP is covered for JP, but the territory of US is covered only inside"
+        ),
+        "{}",
+        asymmetric.message
+    );
+    // A quoted region that is just the party's name still covers all of it.
+    let found = gaps(&treaty_text(
+        "  trigger armed-attack against any member in territory of JP, \"US\" {\n    act each member\n  }",
+    ));
+    assert!(gap(&found, "ASYMMETRIC_SCOPE").is_none(), "{found:#?}");
+}
+
+#[test]
 fn a_trigger_per_party_with_equal_scopes_is_symmetric() {
     let symmetric = gaps(&treaty_text(
         "  trigger armed-attack against US in US {\n    act JP\n  }\n  trigger armed-attack against JP in JP {\n    act US\n  }",

@@ -109,7 +109,7 @@ fn a_guarantee_activated_by_a_ceasefire_does_not_fire_before_it() {
     let g = gaps(&t);
     assert!(gap(&g, "NOT_YET_ACTIVE")
         .message
-        .contains("takes effect only once ceasefire-in-force"));
+        .contains("takes effect only once `ceasefire-in-force` has happened"));
 }
 
 #[test]

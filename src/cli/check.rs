@@ -49,7 +49,8 @@ impl From<MinTier> for Tier {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files and directories to check; directories are searched for `*.treaty`.
+    /// Files and directories to check; directories are searched for `*.treaty`;
+    /// `-` reads one treaty file from standard input.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
 
@@ -131,7 +132,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         levels: args.rules.clone(),
         today: None,
     });
-    let found = files::find(&args.paths);
+    let mut found = files::find(&args.paths);
+    if let Err(error) = found.drop_excluded(&mut resolver) {
+        return report_config_error(&error);
+    }
     let mut io_failed = !found.problems.is_empty();
     for problem in &found.problems {
         eprintln!("error: {}", crate::terminal::clean(problem));
@@ -140,7 +144,13 @@ pub fn run(args: &CheckArgs) -> u8 {
     // Settings first, one configuration file at a time (cached per directory)...
     let mut jobs = Vec::with_capacity(found.files.len());
     for path in &found.files {
-        match resolver.settings_for(path) {
+        // Standard input takes the configuration of the current directory.
+        let place = if files::is_stdin(path) {
+            std::path::Path::new(".").join("-")
+        } else {
+            path.clone()
+        };
+        match resolver.settings_for(&place) {
             Ok(settings) => jobs.push((path, settings)),
             Err(error) => return report_config_error(&error),
         }
@@ -156,6 +166,11 @@ pub fn run(args: &CheckArgs) -> u8 {
                 io_failed = true;
             }
         }
+    }
+    // Nothing could be read: the error already said so, and a "checked 0 files"
+    // summary beside it would read as a clean run.
+    if reports.is_empty() && io_failed {
+        return EXIT_FAILURE;
     }
     if found.files.is_empty() && !io_failed {
         let shown: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();

@@ -5,14 +5,13 @@ use clap::{Args, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::check::{failure, load_baseline};
+use super::check::failure;
 use super::files;
 use super::{EXIT_FAILURE, EXIT_OK};
 use crate::analysis::{self, FileReport};
 use crate::compare::{text, Matrix};
 use crate::diagnostics::Severity;
 use crate::output::human::{self, HumanStyle};
-use crate::rules::Baseline;
 use crate::source::DEFAULT_MAX_FILE_SIZE;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -58,21 +57,51 @@ pub(super) fn print_errors(report: &FileReport) {
     }
 }
 
-/// Find, read and check every file. Unreadable paths, and files with errors (whose
-/// treaties would be compared half-read), are reported on standard error and make
-/// the whole command fail: the exit code is returned as the error.
+/// Find, read and check every file, each with the settings of its `treaty.toml` (as
+/// `treaty check` does: levels, suppressions, exclusions, baseline), the baseline on
+/// the command line winning. Unreadable paths, and files with errors (whose treaties
+/// would be compared half-read), are reported on standard error and make the whole
+/// command fail: the exit code is returned as the error. Returns the name of the
+/// baseline every file was measured against, with the reports.
 pub(super) fn load_checked(
     paths: &[PathBuf],
-    baseline: &Baseline,
+    baseline: &Option<PathBuf>,
     max_file_size: u64,
-) -> Result<Vec<FileReport>, u8> {
-    let settings = analysis::Settings::with_baseline(baseline.clone());
-    let found = files::find(paths);
+) -> Result<(String, Vec<FileReport>), u8> {
+    let mut resolver = crate::config::Resolver::new(crate::config::Overrides {
+        baseline: baseline.clone(),
+        ..Default::default()
+    });
+    let mut found = files::find(paths);
+    if let Err(error) = found.drop_excluded(&mut resolver) {
+        return Err(print_config_error(&error));
+    }
     let mut failed = !found.problems.is_empty();
     for problem in &found.problems {
         eprintln!("error: {}", crate::terminal::clean(problem));
     }
-    let jobs: Vec<_> = found.files.iter().map(|path| (path, &settings)).collect();
+    let mut jobs = Vec::with_capacity(found.files.len());
+    for path in &found.files {
+        match resolver.settings_for(path) {
+            Ok(settings) => jobs.push((path, settings)),
+            Err(error) => return Err(print_config_error(&error)),
+        }
+    }
+    // One matrix has one baseline: files whose configurations name different ones
+    // cannot share it.
+    let mut names: Vec<&str> = jobs.iter().map(|(_, s)| s.baseline.name.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    if names.len() > 1 {
+        return Err(failure(&format!(
+            "the files are measured against different baselines ({}) by their treaty.toml; compare them in separate runs, or give --baseline",
+            names.join(", ")
+        )));
+    }
+    let baseline_name = names.first().map_or_else(
+        || analysis::bundled_baseline().name,
+        |name| (*name).to_string(),
+    );
     let results = files::check_all(&jobs, max_file_size);
     let mut reports = Vec::with_capacity(results.len());
     for result in results {
@@ -80,9 +109,19 @@ pub(super) fn load_checked(
             Ok(report) if report.count(Severity::Error) > 0 => {
                 print_errors(&report);
                 eprintln!(
-                    "error: `{}` has {} error(s); fix them to compare it",
+                    "error: `{}` has {} error{}; fix {} to compare it",
                     crate::terminal::clean(&report.source.path),
-                    report.count(Severity::Error)
+                    report.count(Severity::Error),
+                    if report.count(Severity::Error) == 1 {
+                        ""
+                    } else {
+                        "s"
+                    },
+                    if report.count(Severity::Error) == 1 {
+                        "it"
+                    } else {
+                        "them"
+                    }
                 );
                 failed = true;
             }
@@ -103,7 +142,18 @@ pub(super) fn load_checked(
             shown.join(", ")
         )));
     }
-    Ok(reports)
+    Ok((baseline_name, reports))
+}
+
+/// A `treaty.toml` that cannot be used, on standard error.
+fn print_config_error(error: &crate::config::ConfigError) -> u8 {
+    for diagnostic in &error.diagnostics {
+        eprintln!(
+            "{}",
+            human::render(diagnostic, &error.source, HumanStyle::plain())
+        );
+    }
+    EXIT_FAILURE
 }
 
 /// Write to standard output; a closed pipe is not a failure.
@@ -124,15 +174,11 @@ pub(super) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, u8> {
 }
 
 pub fn run(args: &CompareArgs) -> u8 {
-    let baseline = match load_baseline(&args.baseline) {
-        Ok(baseline) => baseline,
-        Err(message) => return failure(&message),
-    };
-    let reports = match load_checked(&args.paths, &baseline, args.max_file_size) {
-        Ok(reports) => reports,
+    let (baseline, reports) = match load_checked(&args.paths, &args.baseline, args.max_file_size) {
+        Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let matrix = Matrix::of(&baseline.name, &reports);
+    let matrix = Matrix::of(&baseline, &reports);
     let output = match args.format {
         Format::Human => crate::terminal::clean(&text::matrix_human(&matrix)).into_owned(),
         Format::Markdown => crate::terminal::clean(&text::matrix_markdown(&matrix)).into_owned(),

@@ -13,6 +13,7 @@ use crate::analysis;
 use crate::compare::{diff, text, Side};
 use crate::diagnostics::Severity;
 use crate::model::Model;
+use crate::output::human::{self, HumanStyle};
 use crate::source::{self, Loaded, SourceFile, DEFAULT_MAX_FILE_SIZE};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -75,7 +76,9 @@ fn read(path: &Path) -> Result<(SourceFile, Model), u8> {
         };
         print_errors(&report);
         return Err(failure(&format!(
-            "`{display}` has {errors} error(s); fix them to compare it"
+            "`{display}` has {errors} error{}; fix {} to compare it",
+            if errors == 1 { "" } else { "s" },
+            if errors == 1 { "it" } else { "them" }
         )));
     }
     if model.treaties.is_empty() {
@@ -85,9 +88,25 @@ fn read(path: &Path) -> Result<(SourceFile, Model), u8> {
 }
 
 pub fn run(args: &DiffArgs) -> u8 {
-    let baseline = match load_baseline(&args.baseline) {
-        Ok(baseline) => baseline,
-        Err(message) => return failure(&message),
+    // The baseline on the command line, else the one the new draft's treaty.toml
+    // names (as `treaty check` would measure it), else the bundled one.
+    let baseline = match &args.baseline {
+        Some(_) => match load_baseline(&args.baseline) {
+            Ok(baseline) => baseline,
+            Err(message) => return failure(&message),
+        },
+        None => {
+            let mut resolver = crate::config::Resolver::new(crate::config::Overrides::default());
+            match resolver.settings_for(&args.new) {
+                Ok(settings) => settings.baseline.clone(),
+                Err(error) => {
+                    for d in &error.diagnostics {
+                        eprintln!("{}", human::render(d, &error.source, HumanStyle::plain()));
+                    }
+                    return EXIT_FAILURE;
+                }
+            }
+        }
     };
     let old = read(&args.old);
     let new = read(&args.new);

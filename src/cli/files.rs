@@ -17,9 +17,25 @@ pub fn check_all<S: std::ops::Deref<Target = Settings> + Sync>(
 ) -> Vec<Result<FileReport, String>> {
     jobs.par_iter()
         .map(|(path, settings)| {
+            if is_stdin(path) {
+                return match crate::input::stdin(max_file_size) {
+                    Ok(bytes) => Ok(match source::from_bytes(STDIN_NAME.to_string(), bytes) {
+                        Loaded::Text(file) => {
+                            with_scenario_problems(path, analysis::check(file, settings))
+                        }
+                        Loaded::Rejected(file, diagnostic) => {
+                            FileReport::rejected(file, diagnostic)
+                        }
+                    }),
+                    Err(error) => Err(format!("cannot read standard input: {error}")),
+                };
+            }
             let display = path.display().to_string();
             match source::load(path, display.clone(), max_file_size) {
-                Ok(Loaded::Text(file)) => Ok(analysis::check(file, settings)),
+                Ok(Loaded::Text(file)) => Ok(with_scenario_problems(
+                    path,
+                    analysis::check(file, settings),
+                )),
                 Ok(Loaded::Rejected(file, diagnostic)) => {
                     Ok(FileReport::rejected(file, diagnostic))
                 }
@@ -29,24 +45,90 @@ pub fn check_all<S: std::ops::Deref<Target = Settings> + Sync>(
         .collect()
 }
 
+/// A file's scenario blocks are checked too (without running them): a typo in a
+/// scenario is an error of `treaty check`, not only of `treaty test`.
+fn with_scenario_problems(path: &Path, mut report: FileReport) -> FileReport {
+    // Most files have no scenario: skip the second parse for them.
+    if !report.source.text.contains("scenario") {
+        return report;
+    }
+    let problems = crate::scenario::load::scenario_problems(path, &report.source);
+    if !problems.is_empty() {
+        report.diagnostics.extend(problems);
+        crate::diagnostics::sort(&mut report.diagnostics);
+    }
+    report
+}
+
 /// Files to check, in a stable order, and the problems met while finding them.
 pub struct Found {
     pub files: Vec<PathBuf>,
     pub problems: Vec<String>,
+    /// Per file: the directory whose search found it (so `exclude` applies), or
+    /// `None` for a file named on the command line.
+    walked: Vec<Option<PathBuf>>,
+}
+
+impl Found {
+    /// Leave out the files found by searching a directory that their `treaty.toml`
+    /// excludes. Files named on the command line are always kept.
+    pub fn drop_excluded(
+        &mut self,
+        resolver: &mut crate::config::Resolver,
+    ) -> Result<(), crate::config::ConfigError> {
+        let mut kept = Vec::with_capacity(self.files.len());
+        for (path, walked) in self.files.drain(..).zip(self.walked.drain(..)) {
+            let excluded = match &walked {
+                Some(searched) => resolver.excludes(&path, searched)?,
+                None => false,
+            };
+            if !excluded {
+                kept.push(path);
+            }
+        }
+        self.walked = vec![None; kept.len()];
+        self.files = kept;
+        Ok(())
+    }
+}
+
+/// What a treaty read from standard input is called in messages.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// `-` on the command line: standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
 }
 
 pub fn find(paths: &[PathBuf]) -> Found {
     let mut files = Vec::new();
     let mut problems = Vec::new();
+    let mut walked = Vec::new();
+    let mut stdin_taken = false;
     for path in paths {
+        if is_stdin(path) {
+            // Standard input can be read once; a second `-` would check nothing.
+            if !std::mem::replace(&mut stdin_taken, true) {
+                files.push(path.clone());
+                walked.push(None);
+            }
+            continue;
+        }
         match std::fs::metadata(path) {
             Err(error) => problems.push(format!(
                 "cannot read `{}`: {}",
                 path.display(),
                 describe(&error)
             )),
-            Ok(meta) if meta.is_file() => files.push(path.clone()),
-            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut problems),
+            Ok(meta) if meta.is_file() => {
+                files.push(path.clone());
+                walked.push(None);
+            }
+            Ok(meta) if meta.is_dir() => {
+                let before = files.len();
+                walk(path, &mut files, &mut problems);
+                walked.resize(walked.len() + files.len() - before, Some(path.clone()));
+            }
             Ok(meta) => problems.push(format!(
                 "cannot read `{}`: it is {}, not a regular file or a directory",
                 path.display(),
@@ -54,35 +136,52 @@ pub fn find(paths: &[PathBuf]) -> Found {
             )),
         }
     }
-    Found { files, problems }
+    Found {
+        files,
+        problems,
+        walked,
+    }
 }
 
 fn walk(root: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<String>) {
-    let walker = walkdir::WalkDir::new(root)
+    // `.gitignore` (inside a git work tree), `.ignore` and hidden entries are
+    // skipped, as in ripgrep; a path named on the command line is always taken.
+    let walker = ignore::WalkBuilder::new(root)
         .follow_links(true)
-        .sort_by_file_name();
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
     for entry in walker {
         match entry {
             Ok(entry) => {
                 let is_treaty = entry.path().extension().is_some_and(|e| e == "treaty");
-                if entry.file_type().is_file() && is_treaty {
+                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                if is_file && is_treaty {
                     files.push(entry.into_path());
                 }
             }
-            Err(error) => {
-                let path = error
-                    .path()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| root.display().to_string());
-                let reason = if error.loop_ancestor().is_some() {
-                    "symbolic link loop".to_string()
-                } else if let Some(io) = error.io_error() {
-                    describe(io)
-                } else {
-                    error.to_string()
-                };
-                problems.push(format!("cannot read `{path}`: {reason}"));
+            Err(error) => problems.push(walk_problem(root, &error)),
+        }
+    }
+}
+
+/// A walking error as "cannot read `PATH`: REASON".
+fn walk_problem(root: &Path, error: &ignore::Error) -> String {
+    let mut path = root.display().to_string();
+    let mut inner = error;
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: p, err } => {
+                path = p.display().to_string();
+                inner = err;
             }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                inner = err;
+            }
+            ignore::Error::Loop { child, .. } => {
+                return format!("cannot read `{}`: symbolic link loop", child.display());
+            }
+            ignore::Error::Io(io) => return format!("cannot read `{path}`: {}", describe(io)),
+            other => return format!("cannot read `{path}`: {other}"),
         }
     }
 }

@@ -23,7 +23,9 @@ use crate::source::{self, Loaded, SourceFile, DEFAULT_MAX_FILE_SIZE};
 #[derive(Debug, Args)]
 pub struct FmtArgs {
     /// Files or directories (searched for `*.treaty`); `-` for standard input.
-    #[arg(default_value = ".")]
+    ///
+    /// With no path, the current directory, but only under a `treaty.toml` (the
+    /// project's root): a directory that is not a treaty project is not rewritten.
     pub paths: Vec<PathBuf>,
     /// Write nothing; print a diff and exit 1 if a file is not formatted.
     #[arg(long, conflicts_with = "write")]
@@ -45,12 +47,24 @@ enum Outcome {
 }
 
 pub fn run(args: &FmtArgs) -> u8 {
+    let mut resolver = crate::config::Resolver::new(crate::config::Overrides::default());
+    let defaulted = args.paths.is_empty();
+    if defaulted && !args.check && resolver.config_for(Path::new("./-")).is_none() {
+        eprintln!(
+            "error: no `treaty.toml` here or above, so `treaty fmt` with no path rewrites nothing; name the files or directories to format (`treaty fmt treaties/`), or add a treaty.toml at the project's root"
+        );
+        return EXIT_FAILURE;
+    }
+    let given = if defaulted {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
     let mut worst = EXIT_OK;
     let mut note = |code: u8| worst = worst.max(code);
     let (stdin, paths): (Vec<&PathBuf>, Vec<PathBuf>) = {
-        let stdin = args.paths.iter().filter(|p| p.as_os_str() == "-").collect();
-        let rest = args
-            .paths
+        let stdin = given.iter().filter(|p| p.as_os_str() == "-").collect();
+        let rest = given
             .iter()
             .filter(|p| p.as_os_str() != "-")
             .cloned()
@@ -61,7 +75,13 @@ pub fn run(args: &FmtArgs) -> u8 {
         note(outcome_code(format_stdin(args.check)));
     }
     if !paths.is_empty() {
-        let found = files::find(&paths);
+        let mut found = files::find(&paths);
+        if let Err(error) = found.drop_excluded(&mut resolver) {
+            for d in &error.diagnostics {
+                eprintln!("{}", human::render(d, &error.source, HumanStyle::plain()));
+            }
+            return EXIT_FAILURE;
+        }
         for problem in &found.problems {
             eprintln!("error: {}", crate::terminal::clean(problem));
             note(EXIT_FAILURE);

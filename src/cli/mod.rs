@@ -15,8 +15,9 @@ pub mod safe_write;
 pub mod simulate;
 pub mod test_cmd;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -25,9 +26,24 @@ use std::process::ExitCode;
     about = "Draft and check security-guarantee treaties"
 )]
 pub struct Cli {
+    /// When to colour the output: `auto` (on a terminal, unless NO_COLOR is set),
+    /// `always` or `never`.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
     #[command(subcommand)]
     pub command: Command,
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+/// The `--color` choice, set once in `main` before any command runs.
+static COLOR: OnceLock<ColorWhen> = OnceLock::new();
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -51,6 +67,17 @@ pub enum Command {
     Simulate(simulate::SimulateArgs),
     /// Run the scenario blocks found in files and check their expectations.
     Test(test_cmd::TestArgs),
+    /// Print a shell completion script: `treaty completions bash > ~/.local/share/bash-completion/completions/treaty`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff): `treaty man > treaty.1`.
+    Man,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to write completions for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 pub const EXIT_OK: u8 = 0;
@@ -70,6 +97,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    let _ = COLOR.set(cli.color);
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Fmt(args) => fmt::run(&args),
@@ -81,14 +109,49 @@ pub fn main() -> ExitCode {
         Command::Report(args) => report::run(&args),
         Command::Simulate(args) => simulate::run(&args),
         Command::Test(args) => test_cmd::run(&args),
+        Command::Completions(args) => completions(args.shell),
+        Command::Man => manual(),
     };
     ExitCode::from(code)
 }
 
-/// Whether to colour output written to stdout: only on a terminal, and never when
-/// `NO_COLOR` is set to anything non-empty.
+/// Whether to colour output written to stdout: as `--color` says; on `auto`, only on a
+/// terminal, and never when `NO_COLOR` is set to anything non-empty.
 pub fn colour_stdout() -> bool {
     use std::io::IsTerminal;
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    !no_color && std::io::stdout().is_terminal()
+    match COLOR.get().copied().unwrap_or(ColorWhen::Auto) {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            !no_color && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+/// `treaty completions SHELL`: generated from the same clap definitions as the parser,
+/// so they never drift from the real options.
+fn completions(shell: clap_complete::Shell) -> u8 {
+    let mut command = Cli::command();
+    clap_complete::generate(shell, &mut command, "treaty", &mut std::io::stdout());
+    EXIT_OK
+}
+
+/// `treaty man`: the manual page for the whole tool, in roff.
+fn manual() -> u8 {
+    let page = clap_mangen::Man::new(Cli::command());
+    let mut out = Vec::new();
+    if let Err(error) = page.render(&mut out) {
+        eprintln!("error: cannot render the manual page: {error}");
+        return EXIT_FAILURE;
+    }
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(&out) {
+        Ok(()) => EXIT_OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            eprintln!("error: cannot write output: {e}");
+            EXIT_FAILURE
+        }
+    }
 }

@@ -4,7 +4,7 @@
 use clap::Args;
 use std::path::PathBuf;
 
-use super::check::{failure, load_baseline};
+use super::check::failure;
 use super::compare::{load_checked, write_stdout};
 use super::files;
 use super::EXIT_OK;
@@ -58,15 +58,11 @@ pub fn run(args: &ReportArgs) -> u8 {
             input.display()
         ));
     }
-    let baseline = match load_baseline(&args.baseline) {
-        Ok(baseline) => baseline,
-        Err(message) => return failure(&message),
-    };
-    let reports = match load_checked(&args.paths, &baseline, args.max_file_size) {
-        Ok(reports) => reports,
+    let (baseline, reports) = match load_checked(&args.paths, &args.baseline, args.max_file_size) {
+        Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let report = Report::of(&baseline.name, &reports, args.date.clone());
+    let report = Report::of(&baseline, &reports, args.date.clone());
     let page = html::render(&report);
     match &args.out {
         None => write_stdout(&page),

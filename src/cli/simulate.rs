@@ -26,9 +26,9 @@ pub enum Format {
 
 #[derive(Debug, Args)]
 pub struct SimulateArgs {
-    /// Treaty files. With `--event`, the events run against every treaty in them;
-    /// without, their `scenario` blocks run.
-    #[arg(required = true, value_name = "FILE")]
+    /// Treaty files and directories (searched for `*.treaty`). With `--event`, the
+    /// events run against every treaty in them; without, their `scenario` blocks run.
+    #[arg(required = true, value_name = "PATH")]
     pub files: Vec<PathBuf>,
 
     /// An event, such as `armed-attack by RU against UA at 2027-03-01T06:00Z` or
@@ -68,6 +68,14 @@ pub(super) fn report(diagnostics: &[Diagnostic], source: &SourceFile) {
 
 /// Read a file as text, or say why not.
 pub(super) fn read(path: &Path) -> Result<SourceFile, String> {
+    if files::is_stdin(path) {
+        let bytes = crate::input::stdin(DEFAULT_MAX_FILE_SIZE)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        return match source::from_bytes(files::STDIN_NAME.to_string(), bytes) {
+            Loaded::Text(file) => Ok(file),
+            Loaded::Rejected(_, d) => Err(format!("cannot read standard input: {}", d.message)),
+        };
+    }
     let display = path.display().to_string();
     match source::load(path, display.clone(), DEFAULT_MAX_FILE_SIZE) {
         Ok(Loaded::Text(file)) => Ok(file),
@@ -94,10 +102,25 @@ pub fn run(args: &SimulateArgs) -> u8 {
         Some(Ok(end)) => Some(end),
         Some(Err(message)) => return failure(&format!("--end: {message}")),
     };
+    let mut found = files::find(&args.files);
+    let mut resolver = crate::config::Resolver::new(crate::config::Overrides::default());
+    if let Err(error) = found.drop_excluded(&mut resolver) {
+        report(&error.diagnostics, &error.source);
+        return EXIT_FAILURE;
+    }
+    if !found.problems.is_empty() {
+        for problem in &found.problems {
+            eprintln!("error: {}", crate::terminal::clean(problem));
+        }
+        return EXIT_FAILURE;
+    }
+    if found.files.is_empty() {
+        return failure("no `.treaty` files found to simulate");
+    }
     let runs = if args.events.is_empty() {
-        scenario_runs(args, end)
+        scenario_runs(args, &found.files, end)
     } else {
-        event_run(args, end).map(|r| vec![r])
+        event_run(args, &found.files, end).map(|r| vec![r])
     };
     let runs = match runs {
         Ok(runs) => runs,
@@ -131,7 +154,7 @@ fn assumed_signature(args: &SimulateArgs) -> Result<Option<crate::model::Date>, 
 }
 
 /// `--event` given: one run of those events against every treaty in the files.
-fn event_run(args: &SimulateArgs, end: Option<Instant>) -> Result<Run, u8> {
+fn event_run(args: &SimulateArgs, paths: &[PathBuf], end: Option<Instant>) -> Result<Run, u8> {
     let mut events = Vec::new();
     let mut bad = false;
     for (i, text) in args.events.iter().enumerate() {
@@ -166,7 +189,7 @@ fn event_run(args: &SimulateArgs, end: Option<Instant>) -> Result<Run, u8> {
     }
     let mut library = Library::new();
     let mut ids = Vec::new();
-    for path in &args.files {
+    for path in paths {
         let file = read(path).map_err(|m| failure(&m))?;
         let treaty_file = TreatyFile::new(file.path, file.text);
         if !treaty_file.errors.is_empty() {
@@ -207,11 +230,15 @@ fn event_run(args: &SimulateArgs, end: Option<Instant>) -> Result<Run, u8> {
 }
 
 /// No `--event`: every scenario block of the files (or the one `--scenario` names).
-fn scenario_runs(args: &SimulateArgs, end: Option<Instant>) -> Result<Vec<Run>, u8> {
+fn scenario_runs(
+    args: &SimulateArgs,
+    paths: &[PathBuf],
+    end: Option<Instant>,
+) -> Result<Vec<Run>, u8> {
     let mut library = Library::new();
     let mut runs = Vec::new();
     let mut bad = false;
-    for path in &args.files {
+    for path in paths {
         let file = read(path).map_err(|m| failure(&m))?;
         let parsed = syntax::parse(&file.text);
         let syntax_errors = errors_of(parsed.diagnostics.clone());

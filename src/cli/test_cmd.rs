@@ -48,7 +48,15 @@ pub fn run(args: &TestArgs) -> u8 {
         colour: super::colour_stdout(),
         ..HumanStyle::plain()
     };
-    let found = files::find(&args.paths);
+    let mut found = files::find(&args.paths);
+    let mut resolver = crate::config::Resolver::new(crate::config::Overrides::default());
+    if let Err(error) = found.drop_excluded(&mut resolver) {
+        eprint!(
+            "{}",
+            diagnostics_text(&error.diagnostics, &error.source, style)
+        );
+        return EXIT_FAILURE;
+    }
     let mut io_failed = !found.problems.is_empty();
     for problem in &found.problems {
         eprintln!("error: {}", crate::terminal::clean(problem));
@@ -81,7 +89,11 @@ pub fn run(args: &TestArgs) -> u8 {
         tally.passed,
         tally.failed,
         if tally.unusable > 0 {
-            format!("; {} scenario(s) could not be run", tally.unusable)
+            format!(
+                "; {} scenario{} could not be run",
+                tally.unusable,
+                if tally.unusable == 1 { "" } else { "s" }
+            )
         } else {
             String::new()
         }

@@ -50,6 +50,51 @@ pub struct Config {
     pub min_tier: Option<Tier>,
     /// Levels by rule code.
     pub levels: HashMap<&'static str, Level>,
+    /// Paths left out when a directory is searched (`exclude = ["fuzz", "drafts/*.treaty"]`).
+    pub exclude: Exclude,
+}
+
+/// The `exclude` patterns of a configuration file: globs relative to the file's
+/// directory. A pattern that names a directory leaves out everything below it.
+#[derive(Debug, Clone, Default)]
+pub struct Exclude {
+    root: PathBuf,
+    patterns: Vec<String>,
+    set: globset::GlobSet,
+}
+
+impl PartialEq for Exclude {
+    fn eq(&self, other: &Self) -> bool {
+        self.root == other.root && self.patterns == other.patterns
+    }
+}
+
+impl Exclude {
+    /// Whether `path`, found by searching the directory `searched`, is left out: a
+    /// pattern matches it or a directory between `searched` and it. What the user
+    /// named (`treaty check fuzz/corpus`) is never left out by its own name.
+    pub fn excludes(&self, path: &Path, searched: &Path) -> bool {
+        if self.patterns.is_empty() {
+            return false;
+        }
+        let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        let root = canonical(&self.root);
+        let (file, searched) = (canonical(path), canonical(searched));
+        let Ok(relative) = file.strip_prefix(&root) else {
+            return false;
+        };
+        let named_depth = searched
+            .strip_prefix(&root)
+            .map_or(0, |s| s.components().count());
+        let mut prefix = PathBuf::new();
+        for (depth, part) in relative.components().enumerate() {
+            prefix.push(part);
+            if depth + 1 > named_depth && self.set.is_match(&prefix) {
+                return true;
+            }
+        }
+        false
+    }
 }
 
 /// A configuration file that cannot be used, with what is wrong in it.
@@ -66,6 +111,8 @@ struct RawConfig {
     min_tier: Option<Spanned<String>>,
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
 }
 
 fn invalid(span: Span, message: impl Into<String>, label: &str, help: &str) -> Diagnostic {
@@ -127,7 +174,7 @@ pub fn parse(text: &str, dir: &Path) -> Result<Config, Vec<Diagnostic>> {
             span,
             format!("cannot read this configuration: {}", error.message().trim()),
             "here",
-            "settings are `baseline`, `min-tier` and a `[rules]` table; see docs/configuration.md",
+            "settings are `baseline`, `min-tier`, `exclude` and a `[rules]` table; see docs/configuration.md",
         )]
     })?;
     let mut diagnostics = Vec::new();
@@ -170,6 +217,43 @@ pub fn parse(text: &str, dir: &Path) -> Result<Config, Vec<Diagnostic>> {
                 "write `error`, `warning`, `advice` or `off`",
             )),
         }
+    }
+    let mut globs = globset::GlobSetBuilder::new();
+    for pattern in &raw.exclude {
+        let text = pattern.get_ref().trim_end_matches('/');
+        // Matched against each directory on the way down and the file itself, so
+        // `fuzz` leaves out the directory and everything below it.
+        let built = globset::GlobBuilder::new(text)
+            .literal_separator(true)
+            .build();
+        match built {
+            Ok(glob) if !text.is_empty() => {
+                globs.add(glob);
+                config.exclude.patterns.push(text.to_string());
+            }
+            Ok(_) => diagnostics.push(invalid(
+                span_of(pattern),
+                "an empty `exclude` pattern",
+                "empty",
+                "write a path or glob relative to this file, such as `fuzz` or `drafts/*.treaty`",
+            )),
+            Err(error) => diagnostics.push(invalid(
+                span_of(pattern),
+                format!("`{}` is not a glob: {}", pattern.get_ref(), error.kind()),
+                "not a glob",
+                "write a path or glob relative to this file, such as `fuzz` or `drafts/*.treaty`",
+            )),
+        }
+    }
+    config.exclude.root = dir.to_path_buf();
+    match globs.build() {
+        Ok(set) => config.exclude.set = set,
+        Err(error) => diagnostics.push(invalid(
+            Span::new(0, 0),
+            format!("the `exclude` patterns cannot be used: {error}"),
+            "here",
+            "write paths or globs relative to this file",
+        )),
     }
     diagnostics.sort_by_key(|d| d.primary_span().map(|s| s.start));
     if diagnostics.is_empty() {
@@ -234,6 +318,8 @@ pub struct Resolver {
     /// Settings by configuration file, with the file's modification time when read,
     /// so a long-running language server notices an edited `treaty.toml`.
     settings_of_config: HashMap<Option<PathBuf>, (Option<SystemTime>, Arc<Settings>)>,
+    /// The `exclude` patterns by configuration file, read with its settings.
+    exclude_of_config: HashMap<PathBuf, Arc<Exclude>>,
 }
 
 fn modified(path: Option<&Path>) -> Option<SystemTime> {
@@ -246,6 +332,7 @@ impl Resolver {
             overrides,
             config_of_dir: HashMap::new(),
             settings_of_config: HashMap::new(),
+            exclude_of_config: HashMap::new(),
         }
     }
 
@@ -287,17 +374,35 @@ impl Resolver {
         Ok(settings)
     }
 
+    /// Whether the configuration that applies to `file`, found by searching the
+    /// directory `searched`, leaves it out (its `exclude`).
+    pub fn excludes(&mut self, file: &Path, searched: &Path) -> Result<bool, ConfigError> {
+        let Some(config_path) = self.config_for(file) else {
+            return Ok(false);
+        };
+        // Read (and validated) with the settings; cached with them.
+        self.settings_for(file)?;
+        Ok(self
+            .exclude_of_config
+            .get(&config_path)
+            .is_some_and(|exclude| exclude.excludes(file, searched)))
+    }
+
     /// Forget which directory uses which configuration file, so that a `treaty.toml`
     /// created or deleted since is found (settings stay cached while unchanged).
     pub fn forget_locations(&mut self) {
         self.config_of_dir.clear();
     }
 
-    fn build(&self, config_path: Option<&Path>) -> Result<Settings, ConfigError> {
+    fn build(&mut self, config_path: Option<&Path>) -> Result<Settings, ConfigError> {
         let config = match config_path {
             Some(path) => load(path)?,
             None => Config::default(),
         };
+        if let Some(path) = config_path {
+            self.exclude_of_config
+                .insert(path.to_path_buf(), Arc::new(config.exclude.clone()));
+        }
         let baseline = match (&self.overrides.baseline, &config.baseline) {
             (Some(path), _) => load_baseline(path).map_err(|message| ConfigError {
                 source: SourceFile::new(path.display().to_string(), ""),
@@ -347,9 +452,10 @@ pub fn load_baseline(path: &Path) -> Result<Baseline, String> {
     baseline_from(&text).map_err(|errors| {
         let first = errors.first().map(|d| d.message.as_str()).unwrap_or("");
         format!(
-            "baseline `{}` has {} error(s), first: {first}; run `treaty check {}` to see them",
+            "baseline `{}` has {} error{}, first: {first}; run `treaty check {}` to see them",
             path.display(),
             errors.len(),
+            if errors.len() == 1 { "" } else { "s" },
             path.display()
         )
     })

@@ -299,6 +299,15 @@ fn place_names(treaty: &Treaty, place: &str) -> Vec<String> {
     out
 }
 
+/// Whether a quoted region is exactly a party's code or name (`"Ukraine"`), not a
+/// description that merely mentions it.
+fn is_party_itself(treaty: &Treaty, text: &str, code: &str) -> bool {
+    let text = text.trim();
+    place_names(treaty, code)
+        .iter()
+        .any(|n| !n.is_empty() && n.eq_ignore_ascii_case(text))
+}
+
 /// Whether a described place names one of `codes` (by code or by the party's name).
 fn names_party(treaty: &Treaty, place: &str, codes: &[&str]) -> bool {
     codes
@@ -366,7 +375,13 @@ impl Scope {
         }
         let mut region = false;
         for area in &self.areas {
-            match area_contains(treaty, &area.value, code) {
+            // A quoted region that mentions a party ("the islands under US jurisdiction")
+            // covers some of its territory, not all of it, unless it is just its name.
+            let inside = match &area.value {
+                Area::Region { text } if !is_party_itself(treaty, text, code) => Inside::Unknown,
+                other => area_contains(treaty, other, code),
+            };
+            match inside {
                 Inside::Yes => return TerritoryCover::Own,
                 Inside::Unknown => region = true,
                 Inside::No => {}

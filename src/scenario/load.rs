@@ -307,3 +307,34 @@ mod tests {
         assert_eq!(normalise(Path::new("a/..")), PathBuf::from("."));
     }
 }
+
+/// The problems of a file's `scenario` blocks that keep them from running (S002 to
+/// S005: bad events, unusable `treaty` references, unknown named events), found
+/// without running them, for `treaty check`. A file with syntax errors gets none:
+/// its syntax errors are reported already.
+pub fn scenario_problems(path: &Path, source: &SourceFile) -> Vec<Diagnostic> {
+    let parsed = crate::syntax::parse(&source.text);
+    if parsed.file.scenarios.is_empty()
+        || parsed
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    {
+        return Vec::new();
+    }
+    let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let mut library = Library::new();
+    let own = library.add(TreatyFile::new(source.path.clone(), source.text.clone()));
+    let mut out = Vec::new();
+    for block in &parsed.file.scenarios {
+        let mut diagnostics = Vec::new();
+        let scenario = super::resolve::scenario(block, &source.text, &mut diagnostics);
+        if diagnostics.is_empty() {
+            if let Err(problems) = treaties_for(&scenario, own, &dir, &mut library) {
+                diagnostics = problems;
+            }
+        }
+        out.extend(diagnostics);
+    }
+    out
+}

@@ -66,7 +66,17 @@ impl Instant {
             Some((d, r)) => (d, Some(r)),
             None => (text, None),
         };
-        let date = Date::parse(date_text)?;
+        // A time is a date with an optional clock: say so when the date part is wrong,
+        // not only that a date was expected.
+        let date = Date::parse(date_text).map_err(|error| {
+            if error.contains("is not a date of the form") {
+                format!(
+                    "`{text}` is not a time: write a date (YYYY-MM-DD) or a date and time such as 2027-03-01T06:00Z"
+                )
+            } else {
+                error
+            }
+        })?;
         let Some(rest) = rest else {
             return Ok(Instant::start_of(date));
         };

@@ -30,12 +30,17 @@ pub const PARTLY_SUSPENDED: GapRule = GapRule {
 pub fn findings(treaty: &Treaty) -> Vec<Finding> {
     let mut findings = Vec::new();
     if let Some(activation) = &treaty.activation {
-        let event = event_text(&activation.value);
+        // A named event reads as a name (`ceasefire-in-force`), a described one as
+        // its quoted words.
+        let event = match &activation.value {
+            crate::model::Event::Named { .. } => format!("`{}`", event_text(&activation.value)),
+            _ => event_text(&activation.value),
+        };
         findings.push(
             Finding::new(
                 "NOT_YET_ACTIVE",
                 activation.span,
-                format!("the guarantee takes effect only once {event}"),
+                format!("the guarantee takes effect only once {event} has happened: until then nothing is owed"),
             )
             .with_detail(format!("waits for {event}")),
         );
