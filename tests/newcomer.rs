@@ -292,3 +292,55 @@ fn compare_and_diff_measure_against_the_baseline_treaty_toml_names() {
     assert_eq!(code(&diff), 0, "{}", stderr(&diff));
     assert!(stdout(&diff).contains("Our mandate"), "{}", stdout(&diff));
 }
+
+#[test]
+fn check_watch_checks_again_when_a_file_is_saved() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.treaty", CLEAN);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_treaty"))
+        .args(["check", "--watch", "."])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let (lines, received) = mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if lines.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    // Everything printed up to the next "[watching" line; a generous bound, so a
+    // slow machine fails the test only if the watcher never answers.
+    let next_run = || -> Vec<String> {
+        let mut run = Vec::new();
+        while let Ok(line) = received.recv_timeout(Duration::from_secs(60)) {
+            let done = line.starts_with("[watching");
+            run.push(line);
+            if done {
+                break;
+            }
+        }
+        run
+    };
+    let first = next_run();
+    assert!(first.iter().any(|l| l.starts_with("t: hard")), "{first:?}");
+    write(dir.path(), "a.treaty", BROKEN);
+    let second = next_run();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        second
+            .iter()
+            .any(|l| l.starts_with("checked 1 file") && !l.contains(": 0 errors")),
+        "the save was not checked again: {second:?}"
+    );
+}

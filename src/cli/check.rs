@@ -81,6 +81,11 @@ pub struct CheckArgs {
     #[arg(long)]
     pub no_config: bool,
 
+    /// Check again whenever a `.treaty` file or `treaty.toml` under the paths is saved
+    /// (until interrupted).
+    #[arg(long)]
+    pub watch: bool,
+
     /// Refuse files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
@@ -124,6 +129,14 @@ fn report_config_error(error: &ConfigError) -> u8 {
 }
 
 pub fn run(args: &CheckArgs) -> u8 {
+    if args.watch {
+        return super::watch::run(args);
+    }
+    run_once(args)
+}
+
+/// One check of the paths: print, and return the exit code.
+pub fn run_once(args: &CheckArgs) -> u8 {
     let mut resolver = config::Resolver::new(Overrides {
         config: args.config.clone(),
         no_config: args.no_config,

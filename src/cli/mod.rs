@@ -14,6 +14,7 @@ pub mod rules;
 pub mod safe_write;
 pub mod simulate;
 pub mod test_cmd;
+mod watch;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;

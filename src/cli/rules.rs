@@ -189,16 +189,7 @@ fn capitalise(text: &str) -> String {
 pub fn run_rules(args: &RulesArgs) -> u8 {
     let rules = registry::all();
     match args.format {
-        RulesFormat::Human => {
-            for rule in &rules {
-                println!(
-                    "{:<46} {:<46} {}",
-                    rule.code,
-                    rule.name,
-                    rule.severity.as_str()
-                );
-            }
-        }
+        RulesFormat::Human => print!("{}", rules_table(&rules, terminal_width())),
         RulesFormat::Json => {
             let output: Vec<RuleOutput> = rules.iter().map(RuleOutput::from).collect();
             match serde_json::to_string_pretty(&output) {
@@ -214,9 +205,111 @@ pub fn run_rules(args: &RulesArgs) -> u8 {
     EXIT_OK
 }
 
+/// The width to fit `treaty rules` to: `COLUMNS` when set, else the terminal's; none
+/// when the output is not a terminal (a pipe gets every summary whole, one per line).
+fn terminal_width() -> Option<usize> {
+    if let Some(columns) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
+        return Some(columns);
+    }
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    // SAFETY: TIOCGWINSZ fills a plain `winsize` struct for a terminal descriptor.
+    let mut size: libc::winsize = unsafe { std::mem::zeroed() };
+    let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) } == 0;
+    (ok && size.ws_col > 0).then_some(usize::from(size.ws_col))
+}
+
+/// Code, name, level and summary, each column as wide as its longest entry; the
+/// summary wraps at word boundaries within `width`, continuation lines under it.
+fn rules_table(rules: &[RuleInfo], width: Option<usize>) -> String {
+    let code_width = rules.iter().map(|r| r.code.len()).max().unwrap_or(0);
+    let name_width = rules.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    let level_width = rules
+        .iter()
+        .map(|r| r.severity.as_str().len())
+        .max()
+        .unwrap_or(0);
+    let columns = code_width + name_width + level_width + 6;
+    // With 30 columns of room the summary is a fourth column; with less, it goes on
+    // the lines below, indented; with no width known, whole on the rule's line.
+    let beside = width
+        .map(|w| w.saturating_sub(columns))
+        .filter(|r| *r >= 30);
+    let below = width.map(|w| w.saturating_sub(4).max(20));
+    let mut out = String::new();
+    for rule in rules {
+        let head = format!(
+            "{:<code_width$}  {:<name_width$}  {:<level_width$}",
+            rule.code,
+            rule.name,
+            rule.severity.as_str()
+        );
+        match (width, beside, below) {
+            (None, _, _) => out.push_str(&format!("{head}  {}\n", rule.summary)),
+            (Some(_), Some(room), _) => {
+                for (i, line) in wrap(rule.summary, room).iter().enumerate() {
+                    if i == 0 {
+                        out.push_str(&format!("{head}  {line}\n"));
+                    } else {
+                        out.push_str(&format!("{}{line}\n", " ".repeat(columns)));
+                    }
+                }
+            }
+            (Some(_), None, room) => {
+                out.push_str(head.trim_end());
+                out.push('\n');
+                for line in wrap(rule.summary, room.unwrap_or(20)) {
+                    out.push_str(&format!("    {line}\n"));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Words into lines of at most `room` characters (a longer word gets a line of its own).
+fn wrap(text: &str, room: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > room {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_rules_table_fits_the_width_and_keeps_every_word() {
+        let rules = registry::all();
+        let table = rules_table(&rules, Some(100));
+        for line in table.lines() {
+            assert!(line.chars().count() <= 100, "too wide: {line}");
+        }
+        let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let not_yet = registry::lookup("NOT_YET_ACTIVE").unwrap();
+        assert!(words(&table).contains(&words(not_yet.summary)), "{table}");
+        // Wide enough: the summary is a column of its own; narrower: under the rule.
+        let wide = rules_table(&rules, Some(1000));
+        assert_eq!(wide.lines().count(), rules.len(), "{wide}");
+        assert!(table.lines().count() > rules.len());
+        assert!(table.lines().nth(1).unwrap().starts_with("    "), "{table}");
+        // Without a width (a pipe) each rule is one line with its whole summary.
+        let piped = rules_table(&rules, None);
+        assert_eq!(piped.lines().count(), rules.len());
+        assert!(piped.lines().next().unwrap().ends_with(rules[0].summary));
+    }
 
     #[test]
     fn the_explanation_shows_the_example_indented_before_the_fix() {

@@ -34,6 +34,18 @@ struct Tally {
     unusable: usize,
 }
 
+const GREEN: &str = "\u{1b}[32m";
+const RED: &str = "\u{1b}[1;31m";
+
+/// A status word, coloured when the output is: a reader scans the column for FAIL.
+fn paint(word: &str, colour: &str, on: bool) -> String {
+    if on {
+        format!("{colour}{word}\u{1b}[0m")
+    } else {
+        word.to_string()
+    }
+}
+
 fn diagnostics_text(diagnostics: &[Diagnostic], source: &SourceFile, style: HumanStyle) -> String {
     let mut out = String::new();
     for d in diagnostics {
@@ -162,7 +174,8 @@ fn test_file(
         if !diagnostics.is_empty() {
             tally.unusable += 1;
             out.push_str(&format!(
-                "error {} ({}): cannot be run\n",
+                "{} {} ({}): cannot be run\n",
+                paint("error", RED, style.colour),
                 crate::terminal::clean(&scenario.name),
                 crate::terminal::clean(&file.path)
             ));
@@ -181,7 +194,8 @@ fn test_file(
         tally.passed += verdicts.len() - failed.len();
         if failed.is_empty() {
             out.push_str(&format!(
-                "ok    {} ({}): {} expectation{}\n",
+                "{}    {} ({}): {} expectation{}\n",
+                paint("ok", GREEN, style.colour),
                 crate::terminal::clean(&scenario.name),
                 crate::terminal::clean(&file.path),
                 verdicts.len(),
@@ -189,7 +203,8 @@ fn test_file(
             ));
         } else {
             out.push_str(&format!(
-                "FAIL  {} ({}): {} of {} expectation{} failed\n",
+                "{}  {} ({}): {} of {} expectation{} failed\n",
+                paint("FAIL", RED, style.colour),
                 crate::terminal::clean(&scenario.name),
                 crate::terminal::clean(&file.path),
                 failed.len(),
