@@ -26,7 +26,7 @@ const STAGES: &[(&str, &[&str])] = &[
     ("analysis", &["analysis"]),
     (
         "tools on checked treaties",
-        &["scenario", "compare", "fmt", "generate"],
+        &["scenario", "compare", "fmt", "generate", "uplift"],
     ),
     ("renderers", &["output"]),
     ("front ends", &["lsp", "cli"]),

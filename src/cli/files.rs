@@ -19,7 +19,11 @@ pub fn check_all<S: std::ops::Deref<Target = Settings> + Sync>(
         .map(|(path, settings)| {
             let display = path.display().to_string();
             match source::load(path, display.clone(), max_file_size) {
-                Ok(Loaded::Text(file)) => Ok(analysis::check(file, settings)),
+                Ok(Loaded::Text(file)) => {
+                    let mut report = analysis::check(file, settings);
+                    crate::uplift::annotate(&mut report, settings);
+                    Ok(report)
+                }
                 Ok(Loaded::Rejected(file, diagnostic)) => {
                     Ok(FileReport::rejected(file, diagnostic))
                 }
