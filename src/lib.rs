@@ -16,6 +16,7 @@ pub mod analysis;
 pub mod cli;
 pub mod compare;
 pub mod config;
+pub mod counter;
 pub mod diagnostics;
 pub mod fmt;
 pub mod generate;

@@ -66,7 +66,13 @@ pub fn run(args: &ReportArgs) -> u8 {
         Ok(reports) => reports,
         Err(code) => return code,
     };
-    let report = Report::of(&baseline.name, &reports, args.date.clone());
+    let mut report = Report::of(&baseline.name, &reports, args.date.clone());
+    report.add_counter_scenarios(
+        &reports,
+        &baseline,
+        &super::explain_gap::baseline_text(&args.baseline),
+        &crate::model::references::FsLoader,
+    );
     let page = html::render(&report);
     match &args.out {
         None => write_stdout(&page),

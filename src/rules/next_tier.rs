@@ -54,13 +54,7 @@ pub struct Edit {
 impl Edit {
     /// "line 7: replace `form declaration` with `form treaty`"
     pub fn describe(&self) -> String {
-        let join = |lines: &[String]| {
-            lines
-                .iter()
-                .map(|l| l.trim())
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let join = |lines: &[String]| lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
         match self.action {
             EditAction::Insert => format!("line {}: insert `{}`", self.line, join(&self.insert)),
             EditAction::Delete => format!("line {}: delete `{}`", self.line, join(&self.removed)),
@@ -78,7 +72,10 @@ impl TierPath {
     /// "intermediate (1 change)" or "hard: no combination of up to 4 changes found"
     pub fn heading(&self) -> String {
         if !self.found {
-            return format!("to reach {}: no small set of clause changes found", self.tier);
+            return format!(
+                "to reach {}: no small set of clause changes found",
+                self.tier
+            );
         }
         let n = self.edits.len();
         format!(

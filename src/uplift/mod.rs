@@ -85,7 +85,9 @@ impl<'a> Search<'a> {
     fn new(text: &'a str, path: &'a str, header: Span, loader: &'a dyn Loader) -> Option<Self> {
         let start = text.get(..header.start)?.rfind('\n').map_or(0, |i| i + 1);
         let (_, close) = text::block_at(text, header.start)?;
-        let end = text[close..].find('\n').map_or(text.len(), |i| close + i + 1);
+        let end = text[close..]
+            .find('\n')
+            .map_or(text.len(), |i| close + i + 1);
         let block = &text[start..end];
         let (model, diagnostics) = crate::model::model_of(block);
         let treaty = model.treaties.into_iter().next()?;
