@@ -225,3 +225,37 @@ fn explain_gap_picks_the_event_that_fits_the_gap() {
         .iter()
         .any(|l| l.as_str().unwrap().contains("armed-force")));
 }
+
+/// The `console` examples of docs/gradation.md's section, run as written.
+#[test]
+fn the_documented_examples_are_real_output() {
+    let doc = std::fs::read_to_string("docs/gradation.md").unwrap();
+    let section = doc
+        .split("## What moves it up, and what a gap means")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("the section");
+    let blocks: Vec<&str> = section
+        .split("```console\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .collect();
+    assert_eq!(blocks.len(), 2);
+    for block in blocks {
+        let mut lines = block.lines();
+        let command = lines.next().unwrap().strip_prefix("$ treaty ").unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_treaty"))
+            .args(command.split(' '))
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        // `...` stands for the diagnostics before the lines shown.
+        let shown: Vec<&str> = lines.filter(|l| *l != "...").collect();
+        let at = stdout
+            .find(shown[0])
+            .unwrap_or_else(|| panic!("`{command}`: {}\nnot in\n{stdout}", shown[0]));
+        let real: Vec<&str> = stdout[at..].lines().take(shown.len()).collect();
+        assert_eq!(real, shown, "`{command}`");
+    }
+}
