@@ -81,6 +81,10 @@ impl<'a> Lines<'a> {
     pub fn len(&self) -> usize {
         self.lines.len()
     }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
 }
 
 /// The leading white space of a line.
