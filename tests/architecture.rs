@@ -26,7 +26,9 @@ const STAGES: &[(&str, &[&str])] = &[
     ("analysis", &["analysis"]),
     (
         "tools on checked treaties",
-        &["scenario", "compare", "fmt", "generate"],
+        &[
+            "scenario", "compare", "fmt", "generate", "uplift", "counter",
+        ],
     ),
     ("renderers", &["output"]),
     ("front ends", &["lsp", "cli"]),

@@ -350,7 +350,8 @@ fn snapshots_of_every_treaty() {
     insta::glob!("../treaties", "*.treaty", |path| {
         let text = std::fs::read_to_string(path).unwrap();
         let name = format!("treaties/{}", path.file_name().unwrap().to_string_lossy());
-        let report = check(SourceFile::new(name, text), &settings);
+        let mut report = check(SourceFile::new(name, text), &settings);
+        treaty::uplift::annotate(&mut report, &settings);
         let reports = [report];
         let human = treaty::cli::check::render_human(&reports, HumanStyle::plain());
         insta::assert_snapshot!("human", human);

@@ -236,6 +236,24 @@ fn a_whole_editing_session() {
     for reason in &report.treaties[0].tier.reasons {
         assert!(shown.contains(&reason.text), "{shown}");
     }
+    // Below hard: what moves it up, as `check` computes it.
+    let paths = treaty::uplift::paths(
+        TEXT,
+        URI,
+        report.treaties[0].header_span,
+        &treaty::model::references::FsLoader,
+    );
+    assert!(
+        !paths.is_empty() && paths.iter().all(|p| p.found),
+        "{paths:?}"
+    );
+    for path in &paths {
+        assert!(shown.contains(&path.heading()), "{shown}");
+        for edit in &path.edits {
+            assert!(shown.contains(&edit.describe()), "{shown}");
+        }
+    }
+    assert!(shown.contains("to reach hard"), "{shown}");
 
     // Definition and references of a party.
     // Occurrences: 0 the declared code, 1 its full name (a string), 2-4 references.

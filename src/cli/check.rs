@@ -341,6 +341,12 @@ fn treaty_lines(reports: &[FileReport]) -> String {
                 })
                 .collect();
             out.push_str(&format!("  {}: {}\n", treaty.tier.tier, reasons.join("; ")));
+            for path in &treaty.next_tier {
+                out.push_str(&format!("  {}\n", path.heading()));
+                for edit in &path.edits {
+                    out.push_str(&format!("    {} ({})\n", edit.describe(), edit.why));
+                }
+            }
             if let Some(once) = &treaty.tier.once_concluded {
                 let reasons: Vec<String> = once
                     .reasons

@@ -61,13 +61,13 @@ pub(super) fn print_errors(report: &FileReport) {
 /// `treaty check` does: levels, suppressions, exclusions, baseline), the baseline on
 /// the command line winning. Unreadable paths, and files with errors (whose treaties
 /// would be compared half-read), are reported on standard error and make the whole
-/// command fail: the exit code is returned as the error. Returns the name of the
-/// baseline every file was measured against, with the reports.
+/// command fail: the exit code is returned as the error. Returns the baseline every
+/// file was measured against, with the reports.
 pub(super) fn load_checked(
     paths: &[PathBuf],
     baseline: &Option<PathBuf>,
     max_file_size: u64,
-) -> Result<(String, Vec<FileReport>), u8> {
+) -> Result<(crate::rules::Baseline, Vec<FileReport>), u8> {
     let mut resolver = crate::config::Resolver::new(crate::config::Overrides {
         baseline: baseline.clone(),
         ..Default::default()
@@ -98,10 +98,9 @@ pub(super) fn load_checked(
             names.join(", ")
         )));
     }
-    let baseline_name = names.first().map_or_else(
-        || analysis::bundled_baseline().name,
-        |name| (*name).to_string(),
-    );
+    let baseline = jobs
+        .first()
+        .map_or_else(analysis::bundled_baseline, |(_, s)| s.baseline.clone());
     let results = files::check_all(&jobs, max_file_size);
     let mut reports = Vec::with_capacity(results.len());
     for result in results {
@@ -142,7 +141,7 @@ pub(super) fn load_checked(
             shown.join(", ")
         )));
     }
-    Ok((baseline_name, reports))
+    Ok((baseline, reports))
 }
 
 /// A `treaty.toml` that cannot be used, on standard error.
@@ -178,7 +177,7 @@ pub fn run(args: &CompareArgs) -> u8 {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let matrix = Matrix::of(&baseline, &reports);
+    let matrix = Matrix::of(&baseline.name, &reports);
     let output = match args.format {
         Format::Human => crate::terminal::clean(&text::matrix_human(&matrix)).into_owned(),
         Format::Markdown => crate::terminal::clean(&text::matrix_markdown(&matrix)).into_owned(),

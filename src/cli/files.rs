@@ -21,7 +21,10 @@ pub fn check_all<S: std::ops::Deref<Target = Settings> + Sync>(
                 return match crate::input::stdin(max_file_size) {
                     Ok(bytes) => Ok(match source::from_bytes(STDIN_NAME.to_string(), bytes) {
                         Loaded::Text(file) => {
-                            with_scenario_problems(path, analysis::check(file, settings))
+                            let mut report =
+                                with_scenario_problems(path, analysis::check(file, settings));
+                            crate::uplift::annotate(&mut report, settings);
+                            report
                         }
                         Loaded::Rejected(file, diagnostic) => {
                             FileReport::rejected(file, diagnostic)
@@ -32,10 +35,11 @@ pub fn check_all<S: std::ops::Deref<Target = Settings> + Sync>(
             }
             let display = path.display().to_string();
             match source::load(path, display.clone(), max_file_size) {
-                Ok(Loaded::Text(file)) => Ok(with_scenario_problems(
-                    path,
-                    analysis::check(file, settings),
-                )),
+                Ok(Loaded::Text(file)) => {
+                    let mut report = with_scenario_problems(path, analysis::check(file, settings));
+                    crate::uplift::annotate(&mut report, settings);
+                    Ok(report)
+                }
                 Ok(Loaded::Rejected(file, diagnostic)) => {
                     Ok(FileReport::rejected(file, diagnostic))
                 }

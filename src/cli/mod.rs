@@ -6,6 +6,7 @@
 pub mod check;
 pub mod compare;
 pub mod diff;
+pub mod explain_gap;
 mod files;
 pub mod fmt;
 pub mod lsp;
@@ -56,6 +57,8 @@ pub enum Command {
     Lsp(lsp::LspArgs),
     /// Print a rule's documentation: what it checks, why it matters, how to fix it.
     Explain(rules::ExplainArgs),
+    /// Show what a gap means: an event run against the treaty and against the baseline.
+    ExplainGap(explain_gap::ExplainGapArgs),
     /// List every rule (`--format json` or `markdown` for docs/rules.md).
     Rules(rules::RulesArgs),
     /// Compare treaties element by element against the baseline, in one matrix.
@@ -104,6 +107,7 @@ pub fn main() -> ExitCode {
         Command::Fmt(args) => fmt::run(&args),
         Command::Lsp(args) => lsp::run(&args),
         Command::Explain(args) => rules::run_explain(&args),
+        Command::ExplainGap(args) => explain_gap::run(&args),
         Command::Rules(args) => rules::run_rules(&args),
         Command::Compare(args) => compare::run(&args),
         Command::Diff(args) => diff::run(&args),

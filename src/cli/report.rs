@@ -62,7 +62,18 @@ pub fn run(args: &ReportArgs) -> u8 {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let report = Report::of(&baseline, &reports, args.date.clone());
+    let mut report = Report::of(&baseline.name, &reports, args.date.clone());
+    // The counter-scenarios run the baseline's text: the one on the command line or
+    // the bundled one. A baseline named only in treaty.toml gets none (its text is
+    // not at hand here), rather than scenarios run against the wrong baseline.
+    if args.baseline.is_some() || baseline.name == crate::analysis::bundled_baseline().name {
+        report.add_counter_scenarios(
+            &reports,
+            &baseline,
+            &super::explain_gap::baseline_text(&args.baseline),
+            &crate::model::references::FsLoader,
+        );
+    }
     let page = html::render(&report);
     match &args.out {
         None => write_stdout(&page),

@@ -318,6 +318,13 @@ fn entry(e: &Entry) -> String {
         escape(e.code),
         escape(&e.message)
     );
+    if let Some(counter) = &e.counter_scenario {
+        let _ = write!(
+            out,
+            "<pre class=\"counter\"><code>{}</code></pre>",
+            escape(counter)
+        );
+    }
     if !e.excerpt.is_empty() {
         let width = e
             .excerpt
@@ -366,6 +373,17 @@ fn section(index: usize, t: &TreatySection, matrix: &Matrix) -> String {
         let _ = write!(out, "<li>{}</li>", escape(r));
     }
     out.push_str("</ul>\n");
+    if !t.next_tier.is_empty() {
+        out.push_str("<h3>What moves it up</h3>\n<ul class=\"reasons\">");
+        for (heading, edits) in &t.next_tier {
+            let _ = write!(out, "<li>{}<ul>", escape(heading));
+            for e in edits {
+                let _ = write!(out, "<li><code>{}</code></li>", escape(e));
+            }
+            out.push_str("</ul></li>");
+        }
+        out.push_str("</ul>\n");
+    }
     let _ = writeln!(
         out,
         "<h3>Gaps against {} ({})</h3>",

@@ -34,6 +34,8 @@ pub struct TreatySection {
     pub tier: Tier,
     pub tier_reasons: Vec<String>,
     pub gaps: Vec<Entry>,
+    /// Below hard: what moves it up, a heading and its changes per tier above.
+    pub next_tier: Vec<(String, Vec<String>)>,
     /// The file's diagnostics other than gaps (listed with the file's first treaty).
     pub diagnostics: Vec<Entry>,
 }
@@ -51,6 +53,9 @@ pub struct Entry {
     pub column: Option<usize>,
     /// The source lines concerned: (line number, text).
     pub excerpt: Vec<(usize, String)>,
+    /// For a gap: the event that shows what it means, under the text and under the
+    /// baseline (`crate::counter`), when one does.
+    pub counter_scenario: Option<String>,
 }
 
 /// The lines a span covers, capped at [`EXCERPT_LINES`].
@@ -84,10 +89,35 @@ fn diagnostic_entry(source: &SourceFile, d: &Diagnostic) -> Entry {
         line: position.map(|p| p.0),
         column: position.map(|p| p.1),
         excerpt: span.map(|s| excerpt(source, s)).unwrap_or_default(),
+        counter_scenario: None,
     }
 }
 
 impl Report {
+    /// Put each gap's counter-scenario on its entry.
+    pub fn add_counter_scenarios(
+        &mut self,
+        files: &[FileReport],
+        baseline: &crate::rules::Baseline,
+        baseline_text: &str,
+        loader: &dyn crate::model::references::Loader,
+    ) {
+        let mut section = 0;
+        for file in files {
+            let found = crate::counter::for_report(file, baseline, baseline_text, loader);
+            for (t, g, scenario) in found {
+                if let Some(entry) = self
+                    .treaties
+                    .get_mut(section + t)
+                    .and_then(|s| s.gaps.get_mut(g))
+                {
+                    entry.counter_scenario = Some(scenario.render());
+                }
+            }
+            section += file.treaties.len();
+        }
+    }
+
     pub fn of(baseline: &str, files: &[FileReport], date: Option<String>) -> Report {
         let matrix = Matrix::of(baseline, files);
         let mut treaties = Vec::new();
@@ -108,6 +138,7 @@ impl Report {
                             line: Some(line),
                             column: Some(column),
                             excerpt: excerpt(source, g.span),
+                            counter_scenario: None,
                         }
                     })
                     .collect();
@@ -144,6 +175,18 @@ impl Report {
                         }))
                         .collect(),
                     gaps,
+                    next_tier: treaty
+                        .next_tier
+                        .iter()
+                        .map(|p| {
+                            let edits = p
+                                .edits
+                                .iter()
+                                .map(|e| format!("{} ({})", e.describe(), e.why))
+                                .collect();
+                            (p.heading(), edits)
+                        })
+                        .collect(),
                     diagnostics,
                 });
             }

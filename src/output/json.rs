@@ -77,6 +77,9 @@ pub struct TreatyOutput<'a> {
     pub tier_once_concluded: Option<&'static str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tier_once_concluded_reasons: Vec<String>,
+    /// Below hard: the smallest changes found that reach each tier above.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub next_tier: &'a [crate::rules::next_tier::TierPath],
     pub gaps: Vec<GapOutput<'a>>,
 }
 
@@ -296,6 +299,7 @@ fn treaty_output<'a>(treaty: &'a TreatyReport, source: &SourceFile) -> TreatyOut
             .flat_map(|o| o.reasons.iter())
             .map(|r| reason_text(source, &r.text, r.span))
             .collect(),
+        next_tier: &treaty.next_tier,
         gaps: treaty
             .gaps
             .iter()

@@ -8,6 +8,7 @@
 
 pub mod gaps;
 pub mod lints;
+pub mod next_tier;
 pub mod registry;
 pub mod suppress;
 pub mod tier;
@@ -25,6 +26,13 @@ pub struct TreatyReport {
     pub title: Option<String>,
     pub tier: TierAssessment,
     pub gaps: Vec<Gap>,
+    /// The treaty's header line, to find its text again.
+    #[serde(skip)]
+    pub header_span: crate::span::Span,
+    /// For a treaty below hard: the smallest changes found that reach each tier
+    /// above it. Empty until a front end asks `crate::uplift` to fill it in.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub next_tier: Vec<next_tier::TierPath>,
 }
 
 pub fn assess(treaty: &Treaty, baseline: &Baseline) -> TreatyReport {
@@ -33,5 +41,7 @@ pub fn assess(treaty: &Treaty, baseline: &Baseline) -> TreatyReport {
         title: treaty.title.as_ref().map(|t| t.value.to_string()),
         tier: tier::classify(treaty),
         gaps: baseline.gaps(treaty),
+        header_span: treaty.header_span,
+        next_tier: Vec::new(),
     }
 }

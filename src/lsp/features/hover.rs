@@ -61,14 +61,28 @@ pub fn hover(context: &Context<'_>, params: &Value) -> Reply {
                 .iter()
                 .map(|r| format!("- {}", r.text))
                 .collect();
-            sections.push(format!(
+            let mut text = format!(
                 "**treaty {}**: tier **{}**\n\n{}\n\n{} gap(s) against {}",
                 report.id,
                 report.tier.tier.as_str(),
                 reasons.join("\n"),
                 report.gaps.len(),
                 context.baseline.name
-            ));
+            );
+            // Computed on hover only: the search re-reads the treaty for each try.
+            let document = &context.document;
+            for path in crate::uplift::paths(
+                context.text(),
+                &document.report.source.path,
+                treaties[index].header_span,
+                &*document.settings.loader,
+            ) {
+                text.push_str(&format!("\n\n{}", path.heading()));
+                for edit in &path.edits {
+                    text.push_str(&format!("\n- {} ({})", edit.describe(), edit.why));
+                }
+            }
+            sections.push(text);
             range.get_or_insert(treaties[index].header_span);
         }
     }
