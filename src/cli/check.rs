@@ -11,6 +11,7 @@ use super::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
 use crate::analysis::Level;
 use crate::analysis::{self, FileReport};
 use crate::config::{self, ConfigError, Overrides};
+use crate::diagnostics::Severity;
 use crate::output::human::{self, HumanStyle};
 use crate::output::json;
 use crate::rules::{Baseline, Tier};
@@ -80,6 +81,15 @@ pub struct CheckArgs {
     /// Ignore every `treaty.toml`.
     #[arg(long)]
     pub no_config: bool,
+
+    /// Show every diagnostic even when several files are checked (by default, a
+    /// check of several files shows errors in full and counts the rest).
+    #[arg(long, conflicts_with = "quiet")]
+    pub details: bool,
+
+    /// Show only errors and the closing summary line (human, plain and GitHub output).
+    #[arg(long, short)]
+    pub quiet: bool,
 
     /// Check again whenever a `.treaty` file or `treaty.toml` under the paths is saved
     /// (until interrupted).
@@ -219,6 +229,7 @@ pub fn run_once(args: &CheckArgs) -> u8 {
                 report
                     .diagnostics
                     .iter()
+                    .filter(|d| !args.quiet || d.severity == Severity::Error)
                     .try_for_each(|d| {
                         line.clear();
                         if plain {
@@ -231,7 +242,7 @@ pub fn run_once(args: &CheckArgs) -> u8 {
                     .and_then(|()| {
                         if plain {
                             stdout.write_all(
-                                crate::terminal::clean(&treaty_lines(&reports)).as_bytes(),
+                                treaty_lines(&reports, plain_detail(args), false).as_bytes(),
                             )
                         } else {
                             Ok(())
@@ -242,16 +253,22 @@ pub fn run_once(args: &CheckArgs) -> u8 {
                     .par_iter()
                     .map(|report| {
                         let mut text = String::new();
-                        if plain {
-                            crate::output::linear::plain(report, &mut text);
-                        } else {
-                            crate::output::linear::github(report, &mut text);
+                        let shown = report
+                            .diagnostics
+                            .iter()
+                            .filter(|d| !args.quiet || d.severity == Severity::Error);
+                        for d in shown {
+                            if plain {
+                                crate::output::linear::plain_line(report, d, &mut text);
+                            } else {
+                                crate::output::linear::github_line(report, d, &mut text);
+                            }
                         }
                         text
                     })
                     .collect();
                 if plain {
-                    out.push_str(&crate::terminal::clean(&treaty_lines(&reports)));
+                    out.push_str(&treaty_lines(&reports, plain_detail(args), false));
                 }
                 stdout.write_all(out.as_bytes())
             }
@@ -261,7 +278,14 @@ pub fn run_once(args: &CheckArgs) -> u8 {
                 colour: super::colour_stdout(),
                 ..HumanStyle::plain()
             };
-            if let [report] = reports.as_slice() {
+            let detail = if args.quiet {
+                Detail::Quiet
+            } else if args.details || reports.len() == 1 {
+                Detail::All
+            } else {
+                Detail::Summary
+            };
+            if let ([report], Detail::All) = (reports.as_slice(), detail) {
                 // One file: stream its diagnostics instead of holding them all
                 // rendered in memory (a 100 MB file has 600,000 of them).
                 report
@@ -271,10 +295,10 @@ pub fn run_once(args: &CheckArgs) -> u8 {
                         writeln!(stdout, "{}", human::render(d, &report.source, style))
                     })
                     .and_then(|()| {
-                        stdout.write_all(crate::terminal::clean(&treaty_lines(&reports)).as_bytes())
+                        stdout.write_all(treaty_lines(&reports, detail, style.colour).as_bytes())
                     })
             } else {
-                stdout.write_all(render_human(&reports, style).as_bytes())
+                stdout.write_all(render_human_with(&reports, style, detail).as_bytes())
             }
         }
     }
@@ -296,37 +320,87 @@ pub fn run_once(args: &CheckArgs) -> u8 {
     }
 }
 
+/// How much of a check the human output shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Every diagnostic, then the verdicts (one file, or `--details`).
+    All,
+    /// Errors in full, the verdicts, and counts of what was not shown (several files).
+    Summary,
+    /// Errors in full and the closing summary line (`--quiet`).
+    Quiet,
+}
+
+fn plain_detail(args: &CheckArgs) -> Detail {
+    if args.quiet {
+        Detail::Quiet
+    } else {
+        Detail::All
+    }
+}
+
 /// The whole human report: diagnostics per file, one line per treaty, a summary.
 pub fn render_human(reports: &[FileReport], style: HumanStyle) -> String {
+    render_human_with(reports, style, Detail::All)
+}
+
+/// The human report at a level of detail.
+pub fn render_human_with(reports: &[FileReport], style: HumanStyle, detail: Detail) -> String {
     // Each file's diagnostics are rendered in parallel; `collect` keeps the order.
     let mut out: String = reports
         .par_iter()
         .map(|report| {
             let mut text = String::new();
-            for diagnostic in &report.diagnostics {
+            let shown = report
+                .diagnostics
+                .iter()
+                .filter(|d| detail == Detail::All || d.severity == Severity::Error);
+            for diagnostic in shown {
                 text.push_str(&human::render(diagnostic, &report.source, style));
                 text.push('\n');
             }
             text
         })
         .collect();
-    out.push_str(&treaty_lines(reports));
+    out.push_str(&treaty_lines(reports, detail, style.colour));
     out
 }
 
-/// One line per treaty with its tier and gap count, its reasons, and the summary.
-fn treaty_lines(reports: &[FileReport]) -> String {
+/// A tier word, coloured when the output is: hard green, intermediate yellow, soft red.
+fn painted_tier(tier: Tier, colour: bool) -> String {
+    if !colour {
+        return tier.to_string();
+    }
+    let code = match tier {
+        Tier::Hard => "32",
+        Tier::Intermediate => "33",
+        Tier::Soft => "31",
+    };
+    format!("\u{1b}[1;{code}m{tier}\u{1b}[0m")
+}
+
+/// One line per treaty with its tier and gap count, its reasons, the gap codes, what
+/// would move it up, and the summary. User text is cleaned of control characters here;
+/// the tier's colour is added after.
+fn treaty_lines(reports: &[FileReport], detail: Detail, colour: bool) -> String {
+    let clean = |text: String| crate::terminal::clean(&text).into_owned();
     let mut out = String::new();
     for report in reports {
+        if detail == Detail::Quiet {
+            break;
+        }
         for treaty in &report.treaties {
             let gaps = treaty.gaps.len();
             out.push_str(&format!(
-                "{}: {}, {} gap{} against {}\n",
-                treaty.id,
-                treaty.tier.tier,
-                gaps,
-                if gaps == 1 { "" } else { "s" },
-                report.baseline
+                "{}: {}, {}\n",
+                clean(treaty.id.to_string()),
+                painted_tier(treaty.tier.tier, colour),
+                clean(format!(
+                    "{} gap{} against {}",
+                    gaps,
+                    if gaps == 1 { "" } else { "s" },
+                    report.baseline
+                ))
             ));
             let reasons: Vec<String> = treaty
                 .tier
@@ -340,11 +414,19 @@ fn treaty_lines(reports: &[FileReport]) -> String {
                     )
                 })
                 .collect();
-            out.push_str(&format!("  {}: {}\n", treaty.tier.tier, reasons.join("; ")));
+            out.push_str(&clean(format!(
+                "  {}: {}\n",
+                treaty.tier.tier,
+                reasons.join("; ")
+            )));
+            if !treaty.gaps.is_empty() {
+                let codes: Vec<&str> = treaty.gaps.iter().map(|g| g.code).collect();
+                out.push_str(&format!("  gaps: {}\n", codes.join(", ")));
+            }
             for path in &treaty.next_tier {
-                out.push_str(&format!("  {}\n", path.heading()));
+                out.push_str(&clean(format!("  {}\n", path.heading())));
                 for edit in &path.edits {
-                    out.push_str(&format!("    {} ({})\n", edit.describe(), edit.why));
+                    out.push_str(&clean(format!("    {} ({})\n", edit.describe(), edit.why)));
                 }
             }
             if let Some(once) = &treaty.tier.once_concluded {
@@ -359,17 +441,17 @@ fn treaty_lines(reports: &[FileReport]) -> String {
                         )
                     })
                     .collect();
-                out.push_str(&format!(
+                out.push_str(&clean(format!(
                     "  {} once concluded: {}\n",
                     once.tier,
                     reasons.join("; ")
-                ));
+                )));
             }
         }
     }
     let summary = json::Summary::of(reports);
     out.push_str(&format!(
-        "\nchecked {} file{}, {} treat{}: {} error{}, {} warning{}\n",
+        "\nchecked {} file{}, {} treat{}: {} error{}, {} warning{}, {} advice\n",
         summary.files,
         if summary.files == 1 { "" } else { "s" },
         summary.treaties,
@@ -378,6 +460,15 @@ fn treaty_lines(reports: &[FileReport]) -> String {
         if summary.errors == 1 { "" } else { "s" },
         summary.warnings,
         if summary.warnings == 1 { "" } else { "s" },
+        summary.advice,
     ));
+    if detail != Detail::All && summary.warnings + summary.advice > 0 {
+        out.push_str(&format!(
+            "(the {} warning{} and {} advice are not shown: `--details` shows them, as does checking one file)\n",
+            summary.warnings,
+            if summary.warnings == 1 { "" } else { "s" },
+            summary.advice,
+        ));
+    }
     out
 }

@@ -116,6 +116,7 @@ pub struct Summary {
     pub treaties: usize,
     pub errors: usize,
     pub warnings: usize,
+    pub advice: usize,
 }
 
 impl Summary {
@@ -125,6 +126,7 @@ impl Summary {
             treaties: reports.iter().map(|r| r.treaties.len()).sum(),
             errors: reports.iter().map(|r| r.count(Severity::Error)).sum(),
             warnings: reports.iter().map(|r| r.count(Severity::Warning)).sum(),
+            advice: reports.iter().map(|r| r.count(Severity::Advice)).sum(),
         }
     }
 }
