@@ -42,7 +42,7 @@ pub struct DiffArgs {
 }
 
 /// Read and resolve one draft; its errors are printed and end the command.
-fn read(path: &Path) -> Result<(SourceFile, Model), u8> {
+pub(super) fn read(path: &Path) -> Result<(SourceFile, Model), u8> {
     let display = path.display().to_string();
     let file = match source::load(path, display.clone(), DEFAULT_MAX_FILE_SIZE) {
         Ok(Loaded::Text(file)) => file,

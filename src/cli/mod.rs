@@ -9,6 +9,7 @@ pub mod diff;
 mod files;
 pub mod fmt;
 pub mod lsp;
+pub mod render;
 pub mod report;
 pub mod rules;
 pub mod safe_write;
@@ -47,6 +48,8 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// Write one self-contained HTML report: the matrix, the tiers and every gap.
     Report(report::ReportArgs),
+    /// Write a treaty as a readable draft: numbered articles in plain language.
+    Render(render::RenderArgs),
     /// Run events against treaties: what fires, who owes what to whom, by when.
     Simulate(simulate::SimulateArgs),
     /// Run the scenario blocks found in files and check their expectations.
@@ -79,6 +82,7 @@ pub fn main() -> ExitCode {
         Command::Compare(args) => compare::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Render(args) => render::run(&args),
         Command::Simulate(args) => simulate::run(&args),
         Command::Test(args) => test_cmd::run(&args),
     };
