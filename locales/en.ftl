@@ -393,8 +393,8 @@ threshold-unprovoked = unprovoked
 
 event-other = the event { $name }
 event-parties = concerning { $parties }
-event-nato-accession = the accession of { $parties } to NATO
-event-eu-accession = the accession of { $parties } to the European Union
+event-nato-accession = the accession { $parties-of } to NATO
+event-eu-accession = the accession { $parties-of } to the European Union
 event-ceasefire-in-force = the entry into force of a ceasefire
 event-ceasefire-violation = a violation of the ceasefire by { $parties }
 event-ceasefire-collapse = the collapse of the ceasefire

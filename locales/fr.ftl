@@ -1,444 +1,568 @@
-# English messages for `treaty render` (docs/render.md). One message per sentence
-# shape and per vocabulary word; a language is a copy of this file with the words
-# changed. Optional pieces arrive with their own leading space: `{ $timing }` is
-# " within 24 hours" or nothing. `$n` is 1 or 2 (singular or plural subject).
+# Messages français pour `treaty render` (docs/render.md). Mêmes identifiants que
+# locales/en.ftl. Un nom de Partie peut donner ses formes après « à », « de » et « en »
+# (attributs .to, .of, .in) et son nombre (.number = plural) ; sinon les motifs
+# case-to, case-of et case-in s'appliquent.
 
 ## Labels and headings
 
 label-article = Article
 label-parties = Parties
-label-line = line
-label-gap = Gap
+label-line = ligne
+label-gap = Lacune
 label-source = Source
-label-gaps = Gaps
-label-source-file = Source file
-title-signed = Signed on { $date }
-title-proposed = Proposed on { $date }
-heading-purpose = Purpose and Parties
-heading-standing = Standing Commitments
+label-gaps = Lacunes
+label-source-file = Fichier source
+title-signed = Signé le { $date }
+title-proposed = Proposé le { $date }
+heading-purpose = Objet et Parties
+heading-standing = Engagements permanents
 heading-consultation = Consultation
-heading-trigger = Response to { $event }
-heading-forces = Forces and Deterrence
+heading-trigger = Réponse à { $event }
+heading-forces = Forces et dissuasion
 heading-institutions = Institutions
-heading-duration = Duration
-heading-review = Review
-heading-withdrawal = Withdrawal
-heading-entry-into-force = Entry into Force
+heading-duration = Durée
+heading-review = Réexamen
+heading-withdrawal = Retrait
+heading-entry-into-force = Entrée en vigueur
 
 ## Values
 
 list-separator = {", "}
-list-and = { $init } and { $last }
-list-or = { $init } or { $last }
-quote = “{ $text }”
-date = { $day } { $month } { $year }
-month-1 = January
-month-2 = February
-month-3 = March
-month-4 = April
-month-5 = May
-month-6 = June
-month-7 = July
-month-8 = August
-month-9 = September
-month-10 = October
-month-11 = November
-month-12 = December
+list-and = { $init } et { $last }
+list-or = { $init } ou { $last }
+quote = « { $text } »
+date = { $day ->
+    [1] 1er
+   *[other] { $day }
+    } { $month } { $year }
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
 period-hours = { $n ->
-    [one] { $n } hour
-   *[other] { $n } hours
+    [one] { $n } heure
+   *[other] { $n } heures
     }
 period-days = { $n ->
-    [one] { $n } day
-   *[other] { $n } days
+    [one] { $n } jour
+   *[other] { $n } jours
     }
 period-weeks = { $n ->
-    [one] { $n } week
-   *[other] { $n } weeks
+    [one] { $n } semaine
+   *[other] { $n } semaines
     }
-period-months = { $n ->
-    [one] { $n } month
-   *[other] { $n } months
-    }
+period-months = { $n } mois
 period-years = { $n ->
-    [one] { $n } year
-   *[other] { $n } years
+    [one] { $n } an
+   *[other] { $n } ans
     }
-thousands-separator = ,
-decimal-separator = .
-scale-thousand = thousand
-scale-million = million
-scale-billion = billion
-amount = to the value of { $currency } { $number }{ $scale }{ $per }
-amount-per = per { $unit }
+thousands-separator = { "\u202F" }
+decimal-separator = ,
+scale-thousand = mille
+scale-million = millions
+scale-billion = milliards
+amount = pour un montant de { $currency } { $number }{ $scale }{ $per }
+amount-per = par { $unit }
 size-one = { $low } { $unit }
-size-range = { $low } to { $high } { $unit }
+size-range = de { $low } à { $high } { $unit }
 
 ## Parties
 
-case-to = to { $name }
-case-of = of { $name }
-case-in = in { $name }
-ref-participants = the Participants
-ref-each-members = each member
-ref-each-guarantors = each guarantor
-ref-each-beneficiaries = each beneficiary
-ref-each-parties = each Party
-ref-each-signatories = each signatory
-ref-any-members = any member
-ref-any-guarantors = any guarantor
-ref-any-beneficiaries = any beneficiary
-ref-any-parties = any Party
-ref-any-signatories = any signatory
-ref-all-members = all the members
-ref-all-guarantors = all the guarantors
-ref-all-beneficiaries = all the beneficiaries
-ref-all-parties = all the Parties
-ref-all-signatories = all the signatories
-ref-attacked = the Party attacked
-ref-class = any { $name }
-ref-except = { $whole } except { $except }
+case-to = à { $name }
+case-of = de { $name }
+case-in = dans { $name }
+ref-participants = les Participants
+    .to = aux Participants
+    .of = des Participants
+    .in = chez les Participants
+ref-each-members = chaque membre
+ref-each-guarantors = chaque garant
+ref-each-beneficiaries = chaque bénéficiaire
+ref-each-parties = chaque Partie
+ref-each-signatories = chaque signataire
+ref-any-members = tout membre
+ref-any-guarantors = tout garant
+ref-any-beneficiaries = tout bénéficiaire
+ref-any-parties = toute Partie
+ref-any-signatories = tout signataire
+ref-all-members = tous les membres
+ref-all-guarantors = tous les garants
+ref-all-beneficiaries = tous les bénéficiaires
+ref-all-parties = toutes les Parties
+ref-all-signatories = tous les signataires
+ref-attacked = la Partie attaquée
+ref-class = toute puissance de la catégorie { $name }
+ref-except = { $whole }, hormis { $except }
 
-# Full names that take an article. A name not listed here is written as the file has it.
-name-russian-federation = the Russian Federation
-name-united-kingdom = the United Kingdom
-name-united-states-of-america = the United States of America
-name-united-states = the United States
-name-republic-of-azerbaijan = the Republic of Azerbaijan
-name-federal-republic-of-germany = the Federal Republic of Germany
-name-coalition-of-the-willing = the Coalition of the Willing
-name-european-union = the European Union
-name-republic-of-korea = the Republic of Korea
-name-multinational-reassurance-force-contributors = the Multinational Reassurance Force contributors
-name-netherlands = the Netherlands
-name-north-atlantic-treaty-organization = the North Atlantic Treaty Organization
-name-organization-for-security-and-co-operation-in-europe = the Organization for Security and Co-operation in Europe
-name-islamic-republic-of-pakistan = the Islamic Republic of Pakistan
-name-kingdom-of-saudi-arabia = the Kingdom of Saudi Arabia
-name-signatories-of-the-ukraine-compact = the Signatories of the Ukraine Compact
-name-philippines = the Philippines
-name-republic-of-t-rkiye = the Republic of Türkiye
-name-republic-of-china = the Republic of China
-name-state-of-vietnam = the State of Vietnam
+# Les noms des Parties en français, avec leurs formes après « à », « de » et « en ».
+name-russian-federation = la Fédération de Russie
+    .in = en Fédération de Russie
+name-ukraine = l'Ukraine
+    .in = en Ukraine
+name-united-kingdom = le Royaume-Uni
+    .to = au Royaume-Uni
+    .of = du Royaume-Uni
+    .in = au Royaume-Uni
+name-united-states-of-america = les États-Unis d'Amérique
+    .to = aux États-Unis d'Amérique
+    .of = des États-Unis d'Amérique
+    .in = aux États-Unis d'Amérique
+    .number = plural
+name-united-states = les États-Unis
+    .to = aux États-Unis
+    .of = des États-Unis
+    .in = aux États-Unis
+    .number = plural
+name-france = la France
+    .in = en France
+name-germany = l'Allemagne
+    .in = en Allemagne
+name-federal-republic-of-germany = la République fédérale d'Allemagne
+    .in = en République fédérale d'Allemagne
+name-australia = l'Australie
+    .in = en Australie
+name-new-zealand = la Nouvelle-Zélande
+    .in = en Nouvelle-Zélande
+name-republic-of-azerbaijan = la République d'Azerbaïdjan
+    .in = en République d'Azerbaïdjan
+name-belgium = la Belgique
+    .in = en Belgique
+name-canada = le Canada
+    .to = au Canada
+    .of = du Canada
+    .in = au Canada
+name-china = la Chine
+    .in = en Chine
+name-coalition-of-the-willing = la Coalition des volontaires
+name-denmark = le Danemark
+    .to = au Danemark
+    .of = du Danemark
+    .in = au Danemark
+name-spain = l'Espagne
+    .in = en Espagne
+name-european-union = l'Union européenne
+name-greece = la Grèce
+    .in = en Grèce
+name-israel = Israël
+    .of = d'Israël
+    .in = en Israël
+name-iceland = l'Islande
+    .in = en Islande
+name-italy = l'Italie
+    .in = en Italie
+name-japan = le Japon
+    .to = au Japon
+    .of = du Japon
+    .in = au Japon
+name-cambodia = le Cambodge
+    .to = au Cambodge
+    .of = du Cambodge
+    .in = au Cambodge
+name-republic-of-korea = la République de Corée
+    .in = en République de Corée
+name-laos = le Laos
+    .to = au Laos
+    .of = du Laos
+    .in = au Laos
+name-luxembourg = le Luxembourg
+    .to = au Luxembourg
+    .of = du Luxembourg
+    .in = au Luxembourg
+name-multinational-reassurance-force-contributors = les contributeurs à la Force multinationale de réassurance
+    .to = aux contributeurs à la Force multinationale de réassurance
+    .of = des contributeurs à la Force multinationale de réassurance
+    .number = plural
+name-netherlands = les Pays-Bas
+    .to = aux Pays-Bas
+    .of = des Pays-Bas
+    .in = aux Pays-Bas
+    .number = plural
+name-norway = la Norvège
+    .in = en Norvège
+name-north-atlantic-treaty-organization = l'Organisation du traité de l'Atlantique Nord
+name-organization-for-security-and-co-operation-in-europe = l'Organisation pour la sécurité et la coopération en Europe
+name-philippines = les Philippines
+    .to = aux Philippines
+    .of = des Philippines
+    .in = aux Philippines
+    .number = plural
+name-islamic-republic-of-pakistan = la République islamique du Pakistan
+    .in = en République islamique du Pakistan
+name-pakistan = le Pakistan
+    .to = au Pakistan
+    .of = du Pakistan
+    .in = au Pakistan
+name-poland = la Pologne
+    .in = en Pologne
+name-portugal = le Portugal
+    .to = au Portugal
+    .of = du Portugal
+    .in = au Portugal
+name-kingdom-of-saudi-arabia = le Royaume d'Arabie saoudite
+    .to = au Royaume d'Arabie saoudite
+    .of = du Royaume d'Arabie saoudite
+    .in = au Royaume d'Arabie saoudite
+name-signatories-of-the-ukraine-compact = les signataires du Pacte pour l'Ukraine
+    .to = aux signataires du Pacte pour l'Ukraine
+    .of = des signataires du Pacte pour l'Ukraine
+    .number = plural
+name-thailand = la Thaïlande
+    .in = en Thaïlande
+name-republic-of-t-rkiye = la République de Türkiye
+    .in = en République de Türkiye
+name-turkey = la Turquie
+    .in = en Turquie
+name-republic-of-china = la République de Chine
+    .in = en République de Chine
+name-taiwan = Taïwan
+    .of = de Taïwan
+    .in = à Taïwan
+name-state-of-vietnam = l'État du Viêt Nam
+    .in = dans l'État du Viêt Nam
 
 ## Purpose and parties
 
-purpose-form = This instrument is { $form }.
-form-declaration = a declaration of support or intent, politically but not legally binding
-form-joint-statement = a joint statement of the Participants, of a political nature
-form-communique = a communiqué, of a political nature
-form-memorandum = a memorandum of assurances or understanding
-form-political = a political agreement, not legally binding
-form-executive = an executive agreement concluded without the legislature, whose legal force is contested
-form-statute = a domestic statute, binding at home but owed to no State abroad
-form-treaty = an international treaty, legally binding once ratified
-binding-yes = The Participants regard it as legally binding.
-binding-no = It is not legally binding.
-binding-contested = Whether it is legally binding is disputed.
-party-roles = { $name } takes part as { $roles }.
-party-adversary = { $name } is the State against which this instrument guards.
-party-plain = { $name } is named in this instrument.
-party-group = { $name } stands for { $members }, acting together as { $roles }.
-role-guarantor = a guarantor
-role-beneficiary = a beneficiary
-role-member = a member
-role-adversary = the State guarded against
-role-observer = an observer
-role-signatory = a signatory
-role-mediator = a mediator
-hedges = This instrument as a whole applies { $quals }.
-reference-incorporate = The obligations and triggers of { $name } form part of this instrument.
-reference-mirror = The obligations of { $name } apply under this instrument, its guarantors giving what the members of that instrument owe one another and its beneficiaries receiving it.
-in-addition-to = This instrument is in addition to { $what }.
-foresees = The Participants undertake to conclude { $form }{ $ratification }.
-foresees-form-declaration = a declaration
-foresees-form-joint-statement = a joint statement
-foresees-form-communique = a communiqué
-foresees-form-memorandum = a memorandum
-foresees-form-political = a political agreement
-foresees-form-executive = an executive agreement
-foresees-form-statute = a statute
-foresees-form-treaty = a treaty
-foresees-ratification-required = subject to ratification
-foresees-ratification-completed = that has been ratified
-foresees-ratification-none = that needs no ratification
+purpose-form = Le présent instrument est { $form }.
+form-declaration = une déclaration de soutien ou d'intention, politiquement mais non juridiquement contraignante
+form-joint-statement = une déclaration commune des Participants, de nature politique
+form-communique = un communiqué, de nature politique
+form-memorandum = un mémorandum d'assurances ou d'entente
+form-political = un accord politique, non juridiquement contraignant
+form-executive = un accord exécutif conclu sans le pouvoir législatif, dont la force juridique est contestée
+form-statute = une loi nationale, contraignante sur le plan interne mais qui n'engage envers aucun État étranger
+form-treaty = un traité international, juridiquement contraignant une fois ratifié
+binding-yes = Les Participants le considèrent comme juridiquement contraignant.
+binding-no = Il n'est pas juridiquement contraignant.
+binding-contested = Son caractère juridiquement contraignant est contesté.
+party-roles = { $name } y participe en qualité { $roles }.
+party-adversary = { $name } est l'État contre lequel le présent instrument est dirigé.
+party-plain = Le présent instrument mentionne { $name }.
+party-group = { $name } représente { $members }, agissant ensemble en qualité { $roles }.
+role-guarantor = de garant
+role-beneficiary = de bénéficiaire
+role-member = de membre
+role-adversary = d'État contre lequel l'instrument est dirigé
+role-observer = d'observateur
+role-signatory = de signataire
+role-mediator = de médiateur
+hedges = Le présent instrument dans son ensemble s'applique { $quals }.
+reference-incorporate = Les obligations et les déclencheurs de { $name } font partie du présent instrument.
+reference-mirror = Les obligations de { $name } s'appliquent au titre du présent instrument, ses garants fournissant ce que les membres de cet instrument se doivent mutuellement et ses bénéficiaires le recevant.
+in-addition-to = Le présent instrument s'ajoute à { $what }.
+foresees = Les Participants s'engagent à conclure { $form }{ $ratification }.
+foresees-form-declaration = une déclaration
+foresees-form-joint-statement = une déclaration commune
+foresees-form-communique = un communiqué
+foresees-form-memorandum = un mémorandum
+foresees-form-political = un accord politique
+foresees-form-executive = un accord exécutif
+foresees-form-statute = une loi
+foresees-form-treaty = un traité
+foresees-ratification-required = sous réserve de ratification
+foresees-ratification-completed = qui a été ratifié
+foresees-ratification-none = sans ratification
 
 ## Qualifiers: the words each stands for
 
 q-separator = {", "}
 q-with-wording = { $phrase } ({ $wording })
-q-as-deemed-necessary = { $n ->
-    [one] as it deems necessary
-   *[other] as they deem necessary
-    }
+q-as-deemed-necessary = selon ce qui est jugé nécessaire
 q-constitutional-processes = { $n ->
-    [one] in accordance with its constitutional processes
-   *[other] in accordance with their respective constitutional processes
+    [one] conformément à ses procédures constitutionnelles
+   *[other] conformément à leurs procédures constitutionnelles respectives
     }
 q-legal-requirements = { $n ->
-    [one] in accordance with its legal requirements
-   *[other] in accordance with their respective legal requirements
+    [one] conformément à ses exigences juridiques
+   *[other] conformément à leurs exigences juridiques respectives
     }
-q-subject-to-funding = subject to the availability of funds
-q-conditional-on = subject to a condition
-q-conditional-on-reforms = conditional on reforms by the beneficiary
-q-aspirational = as an aim rather than a binding commitment
-q-at-request = at the request of the Party concerned
-q-where-possible = where possible
-q-reserve-right = as a right rather than an obligation
-q-unanimity = by unanimous agreement of the guarantors
-q-neutrality-carveout = without prejudice to the neutral security policy of certain Participants
-q-armed-force-opt-out = without any obligation to use armed force
-q-in-practice = as established in practice
+q-subject-to-funding = sous réserve de la disponibilité des fonds
+q-conditional-on = sous réserve d'une condition
+q-conditional-on-reforms = sous réserve de réformes menées par le bénéficiaire
+q-aspirational = à titre d'objectif et non d'engagement contraignant
+q-at-request = à la demande de la Partie concernée
+q-where-possible = dans la mesure du possible
+q-reserve-right = à titre de droit et non d'obligation
+q-unanimity = avec l'accord unanime des garants
+q-neutrality-carveout = sans préjudice de la politique de sécurité neutre de certains Participants
+q-armed-force-opt-out = sans obligation de recourir à la force armée
+q-in-practice = tel qu'établi dans la pratique
 
 ## Obligations
 
-modal-shall = shall
-modal-may = may
-modal-intend = { $n ->
-    [one] intends to
-   *[other] intend to
+modal-shall = { $n ->
+    [one] s'engage à
+   *[other] s'engagent à
     }
-deadline-forthwith = forthwith
-deadline-immediately = immediately
-deadline-after-consultation = after consultation
-deadline-within = within { $period }
-piece-from-date = from { $date }
-piece-until-date = until { $date }
-piece-on-date = on { $date }
-piece-means = with { $means }
-piece-means-menu = with means that may include { $means }
-piece-size = numbering { $size }
-piece-tripwire = , as a tripwire force
-piece-permanent = , on a permanent basis
-piece-against = against { $whom }
-piece-for = for { $whom }
-piece-by = by { $who }
-piece-named = , named { $name }
-piece-forces-of = , as regards the forces { $whose }
-piece-automatically = automatically
-piece-on-event = upon { $event }
-piece-every = for further periods of { $period }
-piece-not-before = , but not before it has been in force for { $period }
+modal-may = { $n ->
+    [one] peut
+   *[other] peuvent
+    }
+modal-intend = { $n ->
+    [one] entend
+   *[other] entendent
+    }
+deadline-forthwith = sans délai
+deadline-immediately = immédiatement
+deadline-after-consultation = après consultation
+deadline-within = dans un délai de { $period }
+piece-from-date = à compter du { $date }
+piece-until-date = jusqu'au { $date }
+piece-on-date = le { $date }
+piece-means = par { $means }
+piece-means-menu = par des moyens pouvant comprendre { $means }
+piece-size = comptant { $size }
+piece-tripwire = , en tant que force de dissuasion avancée
+piece-permanent = , à titre permanent
+piece-against = contre { $whom }
+piece-for = pour { $whom }
+piece-by = par { $who }
+piece-named = , sous le nom de { $name }
+piece-forces-of = , s'agissant des forces { $whose }
+piece-automatically = automatiquement
+piece-on-event = dès { $event }
+piece-every = pour de nouvelles périodes de { $period }
+piece-not-before = , mais pas avant qu'il soit en vigueur depuis { $period }
 
-ob-consult = { $givers } { $modal } consult{ $with }{ $timing }{ $quals }.
-ob-provide = { $givers } { $modal } provide { $what }{ $to }{ $amount }{ $from }{ $until }{ $quals }.
-ob-assist = { $givers } { $modal } assist{ $whom }{ $means }{ $timing }{ $quals }.
-ob-defend = { $givers } { $modal } defend{ $whom }{ $means }{ $timing }{ $quals }.
-ob-act = { $givers } { $modal } act to meet the common danger{ $for }{ $means }{ $timing }{ $quals }.
-ob-station = { $givers } { $modal } station forces { $place }{ $size }{ $flags }{ $quals }.
-ob-deter = { $givers } { $modal } provide { $means }{ $to }{ $quals }.
-ob-peacekeeping = { $givers } { $modal } deploy a peacekeeping mission{ $place }{ $size }, with a mandate to { $mandate }{ $quals }.
-ob-monitor = { $givers } { $modal } deploy a monitoring mission{ $place }{ $size }, with a mandate to { $mandate }{ $quals }.
-ob-refrain = { $givers } { $modal } refrain from { $acts }{ $against }{ $quals }.
-ob-respect = { $givers } { $modal } respect the { $aspects }{ $of }{ $quals }.
-ob-seek = { $givers } { $modal } seek { $what } by { $body }{ $for }{ $timing }{ $quals }.
-ob-report = { $givers } { $modal } report to { $body }{ $timing }{ $quals }.
-ob-report-passive = the measures taken under this instrument shall be reported to { $body }{ $timing }{ $quals }.
-ob-establish = { $givers } { $modal } establish { $institution }{ $name }{ $quals }.
-ob-prohibit = the following are prohibited{ $in }{ $of }: { $what }{ $quals }.
-ob-indivisible-attack-on-all = { $givers } { $modal } consider an armed attack against one or more of them an attack against them all{ $quals }.
-ob-indivisible-threat-to-community = { $givers } { $modal } consider an armed attack against one of them a threat to the peace and security of them all{ $quals }.
-ob-indivisible-common-danger = { $givers } { $modal } recognise that an armed attack against one of them would be dangerous to the peace and safety of each{ $quals }.
-ob-reinstate = the following measures{ $against } shall be reinstated{ $automatically }{ $on }{ $by }: { $measures }{ $quals }.
-ob-limit = { $givers } { $modal } accept the following limits: { $limits }{ $quals }.
-by-reference = This provision is taken by reference from { $name }.
-applies-from-date = This provision applies from { $date }.
-applies-from-event = This provision applies from { $event }.
-decision = The decision on the response rests with { $by }{ $vote }{ $consultation }.
-decision-after-consultation = after consultation
-decision-after-consultation-with = after consultation with { $with }
-vote-unanimity = by unanimity
-vote-consensus = by consensus
-vote-two-thirds = by a two-thirds majority
-vote-majority = by a majority
-body-un-security-council = the United Nations Security Council
+ob-consult = { $givers } { $modal } se consulter{ $with }{ $timing }{ $quals }.
+ob-provide = { $givers } { $modal } fournir { $what }{ $to }{ $amount }{ $from }{ $until }{ $quals }.
+ob-assist = { $givers } { $modal } assister{ $whom }{ $means }{ $timing }{ $quals }.
+ob-defend = { $givers } { $modal } défendre{ $whom }{ $means }{ $timing }{ $quals }.
+ob-act = { $givers } { $modal } agir pour faire face au danger commun{ $for }{ $means }{ $timing }{ $quals }.
+ob-station = { $givers } { $modal } stationner des forces { $place }{ $size }{ $flags }{ $quals }.
+ob-deter = { $givers } { $modal } assurer { $means }{ $to }{ $quals }.
+ob-peacekeeping = { $givers } { $modal } déployer une mission de maintien de la paix{ $place }{ $size }, avec pour mandat de { $mandate }{ $quals }.
+ob-monitor = { $givers } { $modal } déployer une mission de surveillance{ $place }{ $size }, avec pour mandat de { $mandate }{ $quals }.
+ob-refrain = { $givers } { $modal } s'abstenir { $acts }{ $against }{ $quals }.
+ob-respect = { $givers } { $modal } respecter { $aspects }{ $of }{ $quals }.
+ob-seek = { $givers } { $modal } demander { $what } { $body-to }{ $for }{ $timing }{ $quals }.
+ob-report = { $givers } { $modal } faire rapport { $body-to }{ $timing }{ $quals }.
+ob-report-passive = les mesures prises en application du présent instrument sont signalées { $body-to }{ $timing }{ $quals }.
+ob-establish = { $givers } { $modal } établir { $institution }{ $name }{ $quals }.
+ob-prohibit = sont interdits{ $in }{ $of } : { $what }{ $quals }.
+ob-indivisible-attack-on-all = { $givers } { $modal } considérer une attaque armée contre l'un ou plusieurs d'entre eux comme une attaque dirigée contre tous{ $quals }.
+ob-indivisible-threat-to-community = { $givers } { $modal } considérer une attaque armée contre l'un d'entre eux comme une menace pour la paix et la sécurité de tous{ $quals }.
+ob-indivisible-common-danger = { $givers } { $modal } reconnaître qu'une attaque armée contre l'un d'entre eux mettrait en danger la paix et la sécurité de chacun{ $quals }.
+ob-reinstate = les mesures suivantes{ $against } sont rétablies{ $automatically }{ $on }{ $by } : { $measures }{ $quals }.
+ob-limit = { $givers } { $modal } accepter les limites suivantes : { $limits }{ $quals }.
+by-reference = Cette disposition est reprise par renvoi à { $name }.
+applies-from-date = Cette disposition s'applique à compter du { $date }.
+applies-from-event = Cette disposition s'applique à compter de { $event }.
+decision = La décision sur la réponse est prise par { $by }{ $vote }{ $consultation }.
+decision-after-consultation = après consultation
+decision-after-consultation-with = après consultation avec { $with }
+vote-unanimity = à l'unanimité
+vote-consensus = par consensus
+vote-two-thirds = à la majorité des deux tiers
+vote-majority = à la majorité
+body-un-security-council = le Conseil de sécurité des Nations unies
+    .to = au Conseil de sécurité des Nations unies
+    .of = du Conseil de sécurité des Nations unies
 
-assistance-with-details = { $kind } (including { $details })
-assistance-military-aid = military aid
-assistance-security-assistance = security assistance
-assistance-military-equipment = modern military equipment
-assistance-weapons = weapons
-assistance-ammunition = ammunition
-assistance-air-defence = air and missile defence
-assistance-artillery = artillery
-assistance-long-range-fires = long-range strike capabilities
-assistance-armoured-vehicles = armoured vehicles
-assistance-combat-air = combat aircraft
-assistance-maritime-security = naval and maritime capabilities
-assistance-training = training of armed forces
-assistance-intelligence = intelligence sharing
-assistance-cyber-defence = cyber defence and resilience
-assistance-hybrid-defence = support against hybrid threats
-assistance-defence-industrial = defence-industrial cooperation and joint production
-assistance-logistics = logistics and enablers
-assistance-demining = demining
-assistance-advisory = advisers and institutional support for the armed forces
-assistance-mutual-aid = continuous self-help and mutual aid
-assistance-economic-assistance = economic assistance
-assistance-financial-aid = budget and financial support
-assistance-humanitarian-aid = humanitarian aid
-assistance-energy-security = support for energy security
-assistance-reconstruction = post-war reconstruction
-assistance-sanctions = sanctions
-assistance-political-support = diplomatic and political support
-assistance-membership-support = support for membership of the European Union or NATO
+assistance-with-details = { $kind } (notamment { $details })
+assistance-military-aid = une aide militaire
+assistance-security-assistance = une assistance de sécurité
+assistance-military-equipment = des équipements militaires modernes
+assistance-weapons = des armes
+assistance-ammunition = des munitions
+assistance-air-defence = des moyens de défense aérienne et antimissile
+assistance-artillery = de l'artillerie
+assistance-long-range-fires = des capacités de frappe à longue portée
+assistance-armoured-vehicles = des véhicules blindés
+assistance-combat-air = des avions de combat
+assistance-maritime-security = des capacités navales et maritimes
+assistance-training = la formation des forces armées
+assistance-intelligence = le partage de renseignements
+assistance-cyber-defence = des moyens de cyberdéfense et de résilience
+assistance-hybrid-defence = un soutien contre les menaces hybrides
+assistance-defence-industrial = une coopération industrielle de défense et une production conjointe
+assistance-logistics = une logistique et des moyens d'appui
+assistance-demining = le déminage
+assistance-advisory = des conseillers et un soutien institutionnel aux forces armées
+assistance-mutual-aid = un effort propre et une entraide continus
+assistance-economic-assistance = une assistance économique
+assistance-financial-aid = un soutien budgétaire et financier
+assistance-humanitarian-aid = une aide humanitaire
+assistance-energy-security = un soutien à la sécurité énergétique
+assistance-reconstruction = la reconstruction d'après-guerre
+assistance-sanctions = des sanctions contre l'agresseur
+assistance-political-support = un soutien diplomatique et politique
+assistance-membership-support = un soutien à l'adhésion à l'Union européenne ou à l'OTAN
 
-means-armed-force = armed force
-means-all-means = all the military and other aid and assistance in their power
-means-necessary-action = such action as they deem necessary
-means-military-assistance = military assistance
-means-military-equipment = weapons and equipment
-means-closing-airspace = the closing of the airspace
-means-economic-assistance = economic assistance
-means-political-support = diplomatic and political support
-means-military-capabilities = military capabilities placed at the disposal of the Party assisted
-means-intelligence = intelligence
-means-logistics = logistics and enablers
-means-sanctions = sanctions against the aggressor
-means-diplomatic = diplomatic action
+means-armed-force = la force armée
+means-all-means = toute l'aide militaire et autre en leur pouvoir
+means-necessary-action = les mesures jugées nécessaires
+means-military-assistance = une assistance militaire
+means-military-equipment = des armes et des équipements
+means-closing-airspace = la fermeture de l'espace aérien
+means-economic-assistance = une assistance économique
+means-political-support = un soutien diplomatique et politique
+means-military-capabilities = des capacités militaires mises à la disposition de la Partie assistée
+means-intelligence = le renseignement
+means-logistics = la logistique et les moyens d'appui
+means-sanctions = des sanctions contre l'agresseur
+means-diplomatic = une action diplomatique
 
-deterrent-nuclear-forces = extended nuclear deterrence
-deterrent-conventional-forces = conventional deterrence
-mandate-monitor = observe and report
-mandate-enforce = enforce the settlement, with the capacity to use force
+deterrent-nuclear-forces = une dissuasion nucléaire élargie
+deterrent-conventional-forces = une dissuasion conventionnelle
+mandate-monitor = observer et rendre compte
+mandate-enforce = faire appliquer le règlement, avec la capacité de recourir à la force
 
-refrain-threat-or-use-of-force = the threat or use of force
-refrain-economic-coercion = economic coercion
-refrain-nuclear-use = the use of nuclear weapons
-refrain-aggression = aggression
-refrain-interference = interference in internal affairs
+refrain-threat-or-use-of-force = de la menace ou de l'emploi de la force
+refrain-economic-coercion = de toute coercition économique
+refrain-nuclear-use = de l'emploi d'armes nucléaires
+refrain-aggression = de toute agression
+refrain-interference = de toute ingérence dans les affaires intérieures
 
-respect-independence = independence
-respect-sovereignty = sovereignty
-respect-borders = existing borders
-respect-territorial-integrity = territorial integrity
+respect-independence = l'indépendance
+respect-sovereignty = la souveraineté
+respect-borders = les frontières existantes
+respect-territorial-integrity = l'intégrité territoriale
 
-institution-council = a standing council of the Participants
-institution-defence-committee = a defence committee
-institution-integrated-command = an integrated military command
-institution-consultative-group = a standing consultative group
-institution-contact-group = a contact group
-institution-secretariat = a secretariat
+institution-council = un conseil permanent des Participants
+institution-defence-committee = un comité de défense
+institution-integrated-command = un commandement militaire intégré
+institution-consultative-group = un groupe consultatif permanent
+institution-contact-group = un groupe de contact
+institution-secretariat = un secrétariat
 
-prohibited-stationing = the stationing of foreign troops
-prohibited-foreign-bases = foreign military bases
-prohibited-nuclear-weapons = nuclear weapons
-prohibited-alliance-membership = membership of a military alliance
-prohibited-exercises = military exercises with foreign forces
-prohibited-long-range-weapons = long-range weapons
+prohibited-stationing = le stationnement de troupes étrangères
+prohibited-foreign-bases = les bases militaires étrangères
+prohibited-nuclear-weapons = les armes nucléaires
+prohibited-alliance-membership = l'adhésion à une alliance militaire
+prohibited-exercises = les exercices militaires avec des forces étrangères
+prohibited-long-range-weapons = les armes à longue portée
 
 limit-armed-forces = { $sized ->
-    [yes] a ceiling of { $size } on its armed forces
-   *[other] a ceiling on its armed forces
+    [yes] un plafond de { $size } pour ses forces armées
+   *[other] un plafond pour ses forces armées
     }
-limit-non-nuclear = non-nuclear status
-limit-neutrality = neutrality
-limit-no-alliance = no membership of a military alliance
-limit-no-foreign-troops = no foreign troops on its territory
-limit-demilitarised-zone = a demilitarised zone{ $place }
-limit-long-range-weapons = no long-range weapons
+limit-non-nuclear = le statut non nucléaire
+limit-neutrality = la neutralité
+limit-no-alliance = l'absence d'adhésion à une alliance militaire
+limit-no-foreign-troops = l'absence de troupes étrangères sur son territoire
+limit-demilitarised-zone = une zone démilitarisée{ $place }
+limit-long-range-weapons = l'absence d'armes à longue portée
 
-unit-troops = troops
-unit-personnel = personnel
-unit-year = year
-unit-month = month
+unit-troops = soldats
+unit-personnel = personnels
+unit-year = an
+unit-month = mois
 
 ## Triggers
 
-in-the-event = In the event of { $event }, { $clause }
-in-that-event = In that event, { $clause }
-trigger-no-response = This Article concerns { $event }; it states no response.
-trigger-qualified = The response under this Article is given { $quals }.
-kind-armed-attack = an armed attack
-kind-aggression = aggression
-kind-military-operation = a military operation
-kind-threat-of-armed-attack = a threat of armed attack
-kind-threat = a threat
-kind-ceasefire-violation = a violation of the ceasefire
-kind-hybrid-attack = a hybrid attack
-kind-cyber-attack = a cyber attack
-kind-nuclear-attack = an aggression in which nuclear weapons are used
-kind-nuclear-threat = a threat of aggression with nuclear weapons
-kind-situation = a situation that raises a question about the commitments
-kind-threat-to = a threat to the { $aspects }{ $of }
-aspect-territorial-integrity = territorial integrity
-aspect-political-independence = political independence
-aspect-security = security
-aspect-sovereignty = sovereignty
-scope-in = This Article applies to an attack in { $areas }.
-scope-covering = It covers an attack on the { $objects } of a Party.
-scope-excluding = An attack in { $areas } does not count.
-scope-across = Only an attack across { $line } counts.
-scope-of = The area this Article covers is that of { $name }.
-area-territory = the territory { $of }
-area-administered = the territory administered by { $by }
-area-scope-of = the area covered by { $name }
-covered-territory = territory
-covered-forces = armed forces
-covered-vessels = vessels
-covered-aircraft = aircraft
-line-ceasefire-line = the ceasefire line
-line-contact-line = the line of contact
-line-armistice-line = the armistice line
-threshold = An attack counts only if it is { $words }.
-threshold-significant = significant
-threshold-deliberate = deliberate
-threshold-sustained = sustained
-threshold-large-scale = on a large scale
-threshold-state-of-war = such as to put the Party attacked in a state of war
-threshold-unprovoked = unprovoked
+in-the-event = En cas { $event }, { $clause }
+in-that-event = Dans ce cas, { $clause }
+trigger-no-response = Le présent article vise le cas { $event } ; il ne prévoit aucune réponse.
+trigger-qualified = La réponse prévue au présent article est donnée { $quals }.
+kind-armed-attack = une attaque armée
+    .event = d'attaque armée
+kind-aggression = une agression
+    .event = d'agression
+kind-military-operation = une opération militaire
+    .event = d'opération militaire
+kind-threat-of-armed-attack = une menace d'attaque armée
+    .event = de menace d'attaque armée
+kind-threat = une menace
+    .event = de menace
+kind-ceasefire-violation = une violation du cessez-le-feu
+    .event = de violation du cessez-le-feu
+kind-hybrid-attack = une attaque hybride
+    .event = d'attaque hybride
+kind-cyber-attack = une cyberattaque
+    .event = de cyberattaque
+kind-nuclear-attack = une agression impliquant l'emploi d'armes nucléaires
+    .event = d'agression impliquant l'emploi d'armes nucléaires
+kind-nuclear-threat = une menace d'agression au moyen d'armes nucléaires
+    .event = de menace d'agression au moyen d'armes nucléaires
+kind-situation = une situation qui soulève une question quant aux engagements
+    .event = de situation soulevant une question quant aux engagements
+kind-threat-to = une menace contre { $aspects }{ $of }
+    .event = de menace contre { $aspects }{ $of }
+aspect-territorial-integrity = l'intégrité territoriale
+aspect-political-independence = l'indépendance politique
+aspect-security = la sécurité
+aspect-sovereignty = la souveraineté
+scope-in = Le présent article s'applique à une attaque survenant dans : { $areas }.
+scope-covering = Il couvre une attaque contre { $objects } d'une Partie.
+scope-excluding = Une attaque survenant dans { $areas } n'est pas prise en compte.
+scope-across = Seule compte une attaque qui franchit { $line }.
+scope-of = La zone couverte par le présent article est celle de { $name }.
+area-territory = le territoire { $of }
+area-administered = le territoire administré par { $by }
+area-scope-of = la zone couverte par { $name }
+covered-territory = le territoire
+covered-forces = les forces armées
+covered-vessels = les navires
+covered-aircraft = les aéronefs
+line-ceasefire-line = la ligne de cessez-le-feu
+line-contact-line = la ligne de contact
+line-armistice-line = la ligne d'armistice
+threshold = Une attaque n'est prise en compte que si elle est { $words }.
+threshold-significant = importante
+threshold-deliberate = délibérée
+threshold-sustained = durable
+threshold-large-scale = de grande ampleur
+threshold-state-of-war = de nature à placer la Partie attaquée en état de guerre
+threshold-unprovoked = non provoquée
 
 ## Events and conditions
 
-event-other = the event { $name }
-event-parties = concerning { $parties }
-event-nato-accession = the accession of { $parties } to NATO
-event-eu-accession = the accession of { $parties } to the European Union
-event-ceasefire-in-force = the entry into force of a ceasefire
-event-ceasefire-violation = a violation of the ceasefire by { $parties }
-event-ceasefire-collapse = the collapse of the ceasefire
+event-other = l'événement { $name }
+event-parties = concernant { $parties }
+event-nato-accession = l'adhésion { $parties-of } à l'OTAN
+event-eu-accession = l'adhésion { $parties-of } à l'Union européenne
+event-ceasefire-in-force = l'entrée en vigueur d'un cessez-le-feu
+event-ceasefire-violation = une violation du cessez-le-feu par { $parties }
+event-ceasefire-collapse = l'effondrement du cessez-le-feu
 condition-attributes = ({ $words })
-attribute-significant = significant
-attribute-deliberate = deliberate
-attribute-sustained = sustained
-attribute-large-scale = on a large scale
-attribute-state-of-war = amounting to a state of war
-attribute-unprovoked = unprovoked
-attribute-minor = minor
-attribute-accidental = accidental
-attribute-isolated = isolated
-attribute-limited = limited
-attribute-short-of-war = short of war
-attribute-provoked = provoked
+attribute-significant = importante
+attribute-deliberate = délibérée
+attribute-sustained = durable
+attribute-large-scale = de grande ampleur
+attribute-state-of-war = équivalant à un état de guerre
+attribute-unprovoked = non provoquée
+attribute-minor = mineure
+attribute-accidental = accidentelle
+attribute-isolated = isolée
+attribute-limited = limitée
+attribute-short-of-war = en deçà de la guerre
+attribute-provoked = provoquée
 
 ## Duration, review, withdrawal, entry into force
 
-duration-indefinite = This instrument is of unlimited duration.
-duration-not-stated = This instrument does not state how long it remains in force.
-duration-fixed = This instrument shall remain in force for { $period }.
-duration-until = This instrument shall remain in force until { $event }.
-renewal-automatic = It shall be renewed automatically{ $every } unless a Participant objects.
-renewal-by-agreement = It may be extended by agreement of the Participants{ $every }.
-void-if = This instrument shall cease to apply in the event of { $condition }.
-suspension = The obligations { $givers } towards { $receivers } are suspended from { $from }{ $until }.
-terminated-on = This instrument was terminated on { $date }.
-review-within = The Participants shall review this instrument within { $period }.
-review-after = The Participants shall review this instrument after { $period }.
-review-every = The Participants shall review this instrument every { $period }.
-review-on = The Participants shall review this instrument upon { $event }.
-withdrawal-notice = A Participant may withdraw from this instrument by giving notice of { $notice }{ $not-before }.
-withdrawal-any-time = A Participant may withdraw from this instrument at any time.
-withdrawal-none = No Participant may withdraw from this instrument.
-proposed-on = This draft was proposed on { $date }.
-signed-on = This instrument was signed on { $date }.
-effective-on = It entered into force on { $date }.
-ratification-required = It is subject to ratification{ $date }.
-ratification-completed = Its ratification was completed{ $date }.
-ratification-none = It is not subject to ratification{ $date }.
-activation = Its guarantees apply only once { $event } has occurred.
-status-draft = It is a draft that has not been concluded.
-status-signed = It has been signed but is not yet in force.
-status-ratified = It has been ratified.
-status-in-force = It is in force.
-status-lapsed = It is no longer in effect.
+duration-indefinite = Le présent instrument est conclu pour une durée illimitée.
+duration-not-stated = Le présent instrument ne précise pas sa durée.
+duration-fixed = Le présent instrument reste en vigueur pendant { $period }.
+duration-until = Le présent instrument reste en vigueur jusqu'à { $event }.
+renewal-automatic = Il est renouvelé automatiquement{ $every }, sauf objection d'un Participant.
+renewal-by-agreement = Il peut être prorogé d'un commun accord des Participants{ $every }.
+void-if = Le présent instrument cesse de s'appliquer si survient { $condition }.
+suspension = Les obligations { $givers } envers { $receivers } sont suspendues à compter du { $from }{ $until }.
+terminated-on = Le présent instrument a pris fin le { $date }.
+review-within = Les Participants réexaminent le présent instrument dans un délai de { $period }.
+review-after = Les Participants réexaminent le présent instrument à l'issue de { $period }.
+review-every = Les Participants réexaminent le présent instrument tous les { $period }.
+review-on = Les Participants réexaminent le présent instrument lors de { $event }.
+withdrawal-notice = Tout Participant peut se retirer du présent instrument moyennant un préavis de { $notice }{ $not-before }.
+withdrawal-any-time = Tout Participant peut se retirer du présent instrument à tout moment.
+withdrawal-none = Aucun Participant ne peut se retirer du présent instrument.
+proposed-on = Le présent projet a été proposé le { $date }.
+signed-on = Le présent instrument a été signé le { $date }.
+effective-on = Il est entré en vigueur le { $date }.
+ratification-required = Il est soumis à ratification{ $date }.
+ratification-completed = Sa ratification a été achevée{ $date }.
+ratification-none = Il n'est pas soumis à ratification{ $date }.
+activation = Ses garanties ne s'appliquent qu'une fois survenu l'événement suivant : { $event }.
+status-draft = Il s'agit d'un projet qui n'a pas été conclu.
+status-signed = Il a été signé mais n'est pas encore en vigueur.
+status-ratified = Il a été ratifié.
+status-in-force = Il est en vigueur.
+status-lapsed = Il n'est plus en vigueur.

@@ -57,9 +57,16 @@ impl Cx<'_> {
                     .map(|code| parties::party_name(self.m, self.treaty, code, Case::Plain).text)
                     .collect();
                 let who = self.m.and(&names);
+                let of: Vec<String> = parties
+                    .iter()
+                    .map(|code| parties::party_name(self.m, self.treaty, code, Case::Of).text)
+                    .collect();
+                let of = self.m.and(&of);
                 let id = format!("event-{name}");
                 if self.m.has(&id) {
-                    return self.m.get(&id, &[("parties", (&who).into())]);
+                    return self
+                        .m
+                        .get(&id, &[("parties", (&who).into()), ("parties-of", (&of).into())]);
                 }
                 let words = name.replace(['-', '_'], " ");
                 let quoted = self.m.quote(&words);
