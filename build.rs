@@ -21,7 +21,12 @@ fn main() {
     out.push_str("pub const LOCALES: &[(&str, &str)] = &[\n");
     for name in &names {
         let path = dir.join(format!("{name}.ftl"));
-        writeln!(out, "    ({name:?}, include_str!({:?})),", path.display().to_string()).unwrap();
+        writeln!(
+            out,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        )
+        .unwrap();
     }
     out.push_str("];\n");
     let target = Path::new(&std::env::var("OUT_DIR").unwrap()).join("locales.rs");

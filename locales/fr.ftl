@@ -242,10 +242,16 @@ form-treaty = un traité international, juridiquement contraignant une fois rati
 binding-yes = Les Participants le considèrent comme juridiquement contraignant.
 binding-no = Il n'est pas juridiquement contraignant.
 binding-contested = Son caractère juridiquement contraignant est contesté.
-party-roles = { $name } y participe en qualité { $roles }.
+party-roles = { $name } { $n ->
+    [one] y participe
+   *[other] y participent
+    } en qualité { $roles }.
 party-adversary = { $name } est l'État contre lequel le présent instrument est dirigé.
 party-plain = Le présent instrument mentionne { $name }.
-party-group = { $name } représente { $members }, agissant ensemble en qualité { $roles }.
+party-group = { $name } { $n ->
+    [one] représente
+   *[other] représentent
+    } { $members }, agissant ensemble en qualité { $roles }.
 role-guarantor = de garant
 role-beneficiary = de bénéficiaire
 role-member = de membre

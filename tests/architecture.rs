@@ -28,7 +28,8 @@ const STAGES: &[(&str, &[&str])] = &[
         "tools on checked treaties",
         &["scenario", "compare", "fmt", "generate"],
     ),
-    ("renderers", &["output"]),
+    // `output::render` (treaty render) reads the model and the analysis's gaps.
+    ("renderers", &["output", "output::render"]),
     ("front ends", &["lsp", "cli"]),
     // lib.rs only declares the modules.
     ("crate root", &[""]),

@@ -67,9 +67,9 @@ pub fn run(args: &RenderArgs) -> u8 {
         Err(message) => return failure(&message),
     };
     if let Some(out) = &args.out {
-        let same = std::fs::canonicalize(out).ok().is_some_and(|out| {
-            std::fs::canonicalize(&args.file).ok().as_ref() == Some(&out)
-        });
+        let same = std::fs::canonicalize(out)
+            .ok()
+            .is_some_and(|out| std::fs::canonicalize(&args.file).ok().as_ref() == Some(&out));
         if same {
             return failure(&format!(
                 "refusing to write the draft over `{}`, its input; choose another --out",
@@ -113,7 +113,9 @@ pub fn run(args: &RenderArgs) -> u8 {
                 let mut stdout = std::io::stdout().lock();
                 match stdout.write_all(&bytes) {
                     Ok(()) => EXIT_OK,
-                    Err(error) => failure(&format!("cannot write output: {}", files::describe(&error))),
+                    Err(error) => {
+                        failure(&format!("cannot write output: {}", files::describe(&error)))
+                    }
                 }
             }
         },

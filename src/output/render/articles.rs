@@ -10,9 +10,7 @@ use crate::model::conditions::Decision;
 use crate::model::scope::{Area, Line};
 use crate::model::terms::Condition;
 use crate::model::vocab::{Role, TriggerKind};
-use crate::model::{
-    Duty, Obligation, Reference, ReferenceKind, Review, Term, Trigger, Withdrawal,
-};
+use crate::model::{Duty, Obligation, Reference, ReferenceKind, Review, Term, Trigger, Withdrawal};
 use crate::span::Span;
 
 /// A sentence, the span of its clause and the clause's `source` wording.
@@ -61,7 +59,11 @@ impl Cx<'_> {
 
     fn obligation_sentences(&self, o: &Obligation, out: &mut Vec<Raw>) {
         for (i, text) in self.obligation(o).into_iter().enumerate() {
-            let quote = if i == 0 { o.source.as_ref().map(|s| s.to_string()) } else { None };
+            let quote = if i == 0 {
+                o.source.as_ref().map(|s| s.to_string())
+            } else {
+                None
+            };
             out.push((text, o.span, quote));
         }
     }
@@ -71,14 +73,22 @@ impl Cx<'_> {
         let mut out = Vec::new();
         if let Some(form) = &t.form {
             let form_text = m.vocab("form", form.value.word());
-            out.push((m.get("purpose-form", &[("form", (&form_text).into())]), form.span, None));
+            out.push((
+                m.get("purpose-form", &[("form", (&form_text).into())]),
+                form.span,
+                None,
+            ));
         }
         if let Some(binding) = &t.binding_override {
             out.push((m.vocab("binding", binding.value.word()), binding.span, None));
         }
         for party in &t.parties {
             let name = parties::party_name(m, t, &party.code, Case::Plain);
-            let roles: Vec<String> = party.roles.iter().map(|r| m.vocab("role", r.word())).collect();
+            let roles: Vec<String> = party
+                .roles
+                .iter()
+                .map(|r| m.vocab("role", r.word()))
+                .collect();
             let roles = m.and(&roles);
             let text = if party.is_group() {
                 let members: Vec<String> = party
@@ -89,7 +99,12 @@ impl Cx<'_> {
                 let members = m.and(&members);
                 m.get(
                     "party-group",
-                    &[("name", (&name.text).into()), ("members", (&members).into()), ("roles", (&roles).into())],
+                    &[
+                        ("name", (&name.text).into()),
+                        ("members", (&members).into()),
+                        ("roles", (&roles).into()),
+                        ("n", name.n().into()),
+                    ],
                 )
             } else if party.roles == [Role::Adversary] {
                 m.get("party-adversary", &[("name", (&name.text).into())])
@@ -98,7 +113,11 @@ impl Cx<'_> {
             } else {
                 m.get(
                     "party-roles",
-                    &[("name", (&name.text).into()), ("roles", (&roles).into()), ("n", name.n().into())],
+                    &[
+                        ("name", (&name.text).into()),
+                        ("roles", (&roles).into()),
+                        ("n", name.n().into()),
+                    ],
                 )
             };
             out.push((capitalise(&text), party.span, None));
@@ -106,7 +125,11 @@ impl Cx<'_> {
         if !t.hedges.is_empty() {
             let phrases = self.qualifier_phrases(&t.hedges, 2, &[]);
             let span = t.hedges_span.unwrap_or(t.header_span);
-            out.push((m.get("hedges", &[("quals", (&m.and(&phrases)).into())]), span, None));
+            out.push((
+                m.get("hedges", &[("quals", (&m.and(&phrases)).into())]),
+                span,
+                None,
+            ));
         }
         for reference in &t.references {
             if let Some(text) = self.reference(reference) {
@@ -115,7 +138,11 @@ impl Cx<'_> {
         }
         for addition in &t.in_addition_to {
             let what = m.quote(&addition.value);
-            out.push((m.get("in-addition-to", &[("what", (&what).into())]), addition.span, None));
+            out.push((
+                m.get("in-addition-to", &[("what", (&what).into())]),
+                addition.span,
+                None,
+            ));
         }
         if let Some(foresees) = &t.foresees {
             let form = m.vocab("foresees-form", foresees.value.form.word());
@@ -125,7 +152,13 @@ impl Cx<'_> {
                 .map(|r| m.vocab("foresees-ratification", r.word()))
                 .unwrap_or_default();
             out.push((
-                m.get("foresees", &[("form", (&form).into()), ("ratification", (&sp(ratification)).into())]),
+                m.get(
+                    "foresees",
+                    &[
+                        ("form", (&form).into()),
+                        ("ratification", (&sp(ratification)).into()),
+                    ],
+                ),
                 foresees.span,
                 None,
             ));
@@ -152,12 +185,18 @@ impl Cx<'_> {
         let by = if t.by.is_empty() {
             String::new()
         } else {
-            m.get("piece-by", &[("who", (&self.who(&t.by, Case::Plain).text).into())])
+            m.get(
+                "piece-by",
+                &[("who", (&self.who(&t.by, Case::Plain).text).into())],
+            )
         };
         let against = if t.against.is_empty() || absorbed {
             String::new()
         } else {
-            m.get("piece-against", &[("whom", (&self.who(&t.against, Case::Plain).text).into())])
+            m.get(
+                "piece-against",
+                &[("whom", (&self.who(&t.against, Case::Plain).text).into())],
+            )
         };
         format!("{kinds}{}{}", sp(by), sp(against))
     }
@@ -172,11 +211,22 @@ impl Cx<'_> {
             .iter()
             .map(|k| {
                 let id = format!("kind-{}", k.word());
-                let plain = |id: &str| form.and_then(|f| m.attribute(id, f, &[])).unwrap_or_else(|| m.word(id));
+                let plain = |id: &str| {
+                    form.and_then(|f| m.attribute(id, f, &[]))
+                        .unwrap_or_else(|| m.word(id))
+                };
                 if *k == TriggerKind::Threat && !t.aspects.is_empty() {
                     absorbed = !t.against.is_empty();
-                    let aspects: Vec<String> = t.aspects.iter().map(|a| m.vocab("aspect", a.word())).collect();
-                    let of = if t.against.is_empty() { String::new() } else { self.who(&t.against, Case::Of).text };
+                    let aspects: Vec<String> = t
+                        .aspects
+                        .iter()
+                        .map(|a| m.vocab("aspect", a.word()))
+                        .collect();
+                    let of = if t.against.is_empty() {
+                        String::new()
+                    } else {
+                        self.who(&t.against, Case::Of).text
+                    };
                     let (aspects, of) = (m.and(&aspects), sp(of));
                     let args = [("aspects", (&aspects).into()), ("of", (&of).into())];
                     form.and_then(|f| m.attribute("kind-threat-to", f, &args))
@@ -217,14 +267,21 @@ impl Cx<'_> {
         let mut out: Vec<Raw> = Vec::new();
         let source = t.source.as_ref().map(|s| s.to_string());
         if t.obligations.is_empty() {
-            out.push((m.get("trigger-no-response", &[("event", (&event).into())]), t.span, source.clone()));
+            out.push((
+                m.get("trigger-no-response", &[("event", (&event).into())]),
+                t.span,
+                source.clone(),
+            ));
         }
         for (i, o) in t.obligations.iter().enumerate() {
             // The clause as it stands after "In the event of ...,": not capitalised.
             let clause = self.clause(o);
             let sentences = self.obligation(o).into_iter().skip(1);
             let text = if i == 0 {
-                m.get("in-the-event", &[("event", (&event).into()), ("clause", (&clause).into())])
+                m.get(
+                    "in-the-event",
+                    &[("event", (&event).into()), ("clause", (&clause).into())],
+                )
             } else {
                 m.get("in-that-event", &[("clause", (&clause).into())])
             };
@@ -241,42 +298,86 @@ impl Cx<'_> {
         let scope = &t.scope;
         if !scope.areas.is_empty() {
             let areas: Vec<String> = scope.areas.iter().map(|a| self.area(&a.value)).collect();
-            out.push((m.get("scope-in", &[("areas", (&m.or(&areas)).into())]), t.span, None));
+            out.push((
+                m.get("scope-in", &[("areas", (&m.or(&areas)).into())]),
+                t.span,
+                None,
+            ));
         }
         if !scope.covering.is_empty() {
-            let objects: Vec<String> = scope.covering.iter().map(|c| m.vocab("covered", c.word())).collect();
-            out.push((m.get("scope-covering", &[("objects", (&m.or(&objects)).into())]), t.span, None));
+            let objects: Vec<String> = scope
+                .covering
+                .iter()
+                .map(|c| m.vocab("covered", c.word()))
+                .collect();
+            out.push((
+                m.get("scope-covering", &[("objects", (&m.or(&objects)).into())]),
+                t.span,
+                None,
+            ));
         }
         if !scope.excluding.is_empty() {
-            let areas: Vec<String> = scope.excluding.iter().map(|a| self.area(&a.value)).collect();
-            out.push((m.get("scope-excluding", &[("areas", (&m.or(&areas)).into())]), t.span, None));
+            let areas: Vec<String> = scope
+                .excluding
+                .iter()
+                .map(|a| self.area(&a.value))
+                .collect();
+            out.push((
+                m.get("scope-excluding", &[("areas", (&m.or(&areas)).into())]),
+                t.span,
+                None,
+            ));
         }
         if let Some(line) = &scope.across {
             let line = match line {
                 Line::Named { line } => m.vocab("line", line.word()),
                 Line::Described { text } => m.quote(text),
             };
-            out.push((m.get("scope-across", &[("line", (&line).into())]), t.span, None));
+            out.push((
+                m.get("scope-across", &[("line", (&line).into())]),
+                t.span,
+                None,
+            ));
         }
         if let Some(name) = &t.scope_of {
-            out.push((m.get("scope-of", &[("name", (&m.quote(name)).into())]), t.span, None));
+            out.push((
+                m.get("scope-of", &[("name", (&m.quote(name)).into())]),
+                t.span,
+                None,
+            ));
         }
         if !t.threshold.is_empty() {
-            let words: Vec<String> = t.threshold.iter().map(|w| m.vocab("threshold", w.word())).collect();
-            out.push((m.get("threshold", &[("words", (&m.and(&words)).into())]), t.span, None));
+            let words: Vec<String> = t
+                .threshold
+                .iter()
+                .map(|w| m.vocab("threshold", w.word()))
+                .collect();
+            out.push((
+                m.get("threshold", &[("words", (&m.and(&words)).into())]),
+                t.span,
+                None,
+            ));
         }
         if let Some(decision) = &t.decision {
             self.decision_sentence(decision, &mut out);
         }
         if !t.qualifiers.is_empty() {
             let phrases = self.qualifier_phrases(&t.qualifiers, 2, &[]);
-            out.push((m.get("trigger-qualified", &[("quals", (&m.and(&phrases)).into())]), t.span, None));
+            out.push((
+                m.get("trigger-qualified", &[("quals", (&m.and(&phrases)).into())]),
+                t.span,
+                None,
+            ));
         }
         if let Some(from) = &t.from {
             out.push((self.applies(from), t.span, None));
         }
         if let Some(name) = &t.by_reference {
-            out.push((m.get("by-reference", &[("name", (&m.quote(name)).into())]), t.span, None));
+            out.push((
+                m.get("by-reference", &[("name", (&m.quote(name)).into())]),
+                t.span,
+                None,
+            ));
         }
         let heading_event = self.trigger_kinds(t, None).0;
         RawArticle {
@@ -291,16 +392,33 @@ impl Cx<'_> {
         let m = self.m;
         match condition {
             Condition::Described { text } => m.quote(text),
-            Condition::Happening { name, kind, parties, by, against, scope, attributes } => {
+            Condition::Happening {
+                name,
+                kind,
+                parties,
+                by,
+                against,
+                scope,
+                attributes,
+            } => {
                 let mut out = match kind {
                     Some(kind) => m.vocab("kind", kind.word()),
-                    None => self.event(&crate::model::Event::Named { name: name.clone(), parties: parties.clone() }),
+                    None => self.event(&crate::model::Event::Named {
+                        name: name.clone(),
+                        parties: parties.clone(),
+                    }),
                 };
                 if !by.is_empty() {
-                    out.push_str(&sp(m.get("piece-by", &[("who", (&self.who(by, Case::Plain).text).into())])));
+                    out.push_str(&sp(m.get(
+                        "piece-by",
+                        &[("who", (&self.who(by, Case::Plain).text).into())],
+                    )));
                 }
                 if !against.is_empty() {
-                    out.push_str(&sp(m.get("piece-against", &[("whom", (&self.who(against, Case::Plain).text).into())])));
+                    out.push_str(&sp(m.get(
+                        "piece-against",
+                        &[("whom", (&self.who(against, Case::Plain).text).into())],
+                    )));
                 }
                 if let Some(scope) = scope {
                     let place = if self.treaty.party(scope).is_some() {
@@ -315,10 +433,17 @@ impl Cx<'_> {
                         .iter()
                         .map(|a| {
                             let id = format!("attribute-{a}");
-                            if m.has(&id) { m.word(&id) } else { a.to_string() }
+                            if m.has(&id) {
+                                m.word(&id)
+                            } else {
+                                a.to_string()
+                            }
                         })
                         .collect();
-                    out.push_str(&sp(m.get("condition-attributes", &[("words", (&m.and(&words)).into())])));
+                    out.push_str(&sp(m.get(
+                        "condition-attributes",
+                        &[("words", (&m.and(&words)).into())],
+                    )));
                 }
                 out
             }
@@ -332,8 +457,12 @@ impl Cx<'_> {
             let text = match &term.value {
                 Term::Indefinite => m.word("duration-indefinite"),
                 Term::NotStated => m.word("duration-not-stated"),
-                Term::Fixed { period } => m.get("duration-fixed", &[("period", (&m.period(*period)).into())]),
-                Term::Until { event } => m.get("duration-until", &[("event", (&self.event(event)).into())]),
+                Term::Fixed { period } => {
+                    m.get("duration-fixed", &[("period", (&m.period(*period)).into())])
+                }
+                Term::Until { event } => {
+                    m.get("duration-until", &[("event", (&self.event(event)).into())])
+                }
             };
             out.push((text, term.span, None));
         }
@@ -344,11 +473,19 @@ impl Cx<'_> {
                 .map(|p| m.get("piece-every", &[("period", (&m.period(p)).into())]))
                 .unwrap_or_default();
             let id = format!("renewal-{}", renewal.value.mode.word());
-            out.push((m.get(&id, &[("every", (&sp(every)).into())]), renewal.span, None));
+            out.push((
+                m.get(&id, &[("every", (&sp(every)).into())]),
+                renewal.span,
+                None,
+            ));
         }
         for void in &t.voids {
             let condition = self.condition(&void.value);
-            out.push((m.get("void-if", &[("condition", (&condition).into())]), void.span, None));
+            out.push((
+                m.get("void-if", &[("condition", (&condition).into())]),
+                void.span,
+                None,
+            ));
         }
         for s in &t.suspensions {
             let givers = self.who(&s.givers, Case::Of).text;
@@ -372,7 +509,14 @@ impl Cx<'_> {
             ));
         }
         if let Some(terminated) = &t.terminated {
-            out.push((m.get("terminated-on", &[("date", (&m.date(terminated.value)).into())]), terminated.span, None));
+            out.push((
+                m.get(
+                    "terminated-on",
+                    &[("date", (&m.date(terminated.value)).into())],
+                ),
+                terminated.span,
+                None,
+            ));
         }
         out
     }
@@ -384,10 +528,18 @@ impl Cx<'_> {
             .iter()
             .map(|r| {
                 let text = match &r.value {
-                    Review::Within { period } => m.get("review-within", &[("period", (&m.period(*period)).into())]),
-                    Review::After { period } => m.get("review-after", &[("period", (&m.period(*period)).into())]),
-                    Review::Every { period } => m.get("review-every", &[("period", (&m.period(*period)).into())]),
-                    Review::On { event } => m.get("review-on", &[("event", (&self.event(event)).into())]),
+                    Review::Within { period } => {
+                        m.get("review-within", &[("period", (&m.period(*period)).into())])
+                    }
+                    Review::After { period } => {
+                        m.get("review-after", &[("period", (&m.period(*period)).into())])
+                    }
+                    Review::Every { period } => {
+                        m.get("review-every", &[("period", (&m.period(*period)).into())])
+                    }
+                    Review::On { event } => {
+                        m.get("review-on", &[("event", (&self.event(event)).into())])
+                    }
                 };
                 (text, r.span, None)
             })
@@ -406,7 +558,10 @@ impl Cx<'_> {
                     .unwrap_or_default();
                 m.get(
                     "withdrawal-notice",
-                    &[("notice", (&m.period(*notice)).into()), ("not-before", (&not_before).into())],
+                    &[
+                        ("notice", (&m.period(*notice)).into()),
+                        ("not-before", (&not_before).into()),
+                    ],
                 )
             }
             Withdrawal::AnyTime => m.word("withdrawal-any-time"),
@@ -432,14 +587,22 @@ impl Cx<'_> {
                 .map(|d| m.get("piece-on-date", &[("date", (&m.date(d)).into())]))
                 .unwrap_or_default();
             let id = format!("ratification-{}", ratification.value.state.word());
-            out.push((m.get(&id, &[("date", (&sp(date)).into())]), ratification.span, None));
+            out.push((
+                m.get(&id, &[("date", (&sp(date)).into())]),
+                ratification.span,
+                None,
+            ));
         }
         if let Some(effective) = &t.effective {
             out.push((dated("effective-on", effective.value), effective.span, None));
         }
         if let Some(activation) = &t.activation {
             let event = self.event(&activation.value);
-            out.push((m.get("activation", &[("event", (&event).into())]), activation.span, None));
+            out.push((
+                m.get("activation", &[("event", (&event).into())]),
+                activation.span,
+                None,
+            ));
         }
         if let Some(status) = &t.status {
             out.push((m.vocab("status", status.value.word()), status.span, None));
@@ -461,11 +624,17 @@ pub fn articles(cx: &Cx) -> Vec<RawArticle> {
     let mut articles = vec![
         cx.article(ArticleKind::Purpose, cx.purpose()),
         cx.article(ArticleKind::Standing, standing(ArticleKind::Standing)),
-        cx.article(ArticleKind::Consultation, standing(ArticleKind::Consultation)),
+        cx.article(
+            ArticleKind::Consultation,
+            standing(ArticleKind::Consultation),
+        ),
     ];
     articles.extend(t.triggers.iter().map(|trigger| cx.trigger(trigger)));
     articles.push(cx.article(ArticleKind::Forces, standing(ArticleKind::Forces)));
-    articles.push(cx.article(ArticleKind::Institutions, standing(ArticleKind::Institutions)));
+    articles.push(cx.article(
+        ArticleKind::Institutions,
+        standing(ArticleKind::Institutions),
+    ));
     articles.push(cx.article(ArticleKind::Duration, cx.duration()));
     articles.push(cx.article(ArticleKind::Review, cx.review()));
     articles.push(cx.article(ArticleKind::Withdrawal, cx.withdrawal()));

@@ -64,15 +64,18 @@ impl Cx<'_> {
                 let of = self.m.and(&of);
                 let id = format!("event-{name}");
                 if self.m.has(&id) {
-                    return self
-                        .m
-                        .get(&id, &[("parties", (&who).into()), ("parties-of", (&of).into())]);
+                    return self.m.get(
+                        &id,
+                        &[("parties", (&who).into()), ("parties-of", (&of).into())],
+                    );
                 }
                 let words = name.replace(['-', '_'], " ");
                 let quoted = self.m.quote(&words);
                 let mut out = self.m.get("event-other", &[("name", (&quoted).into())]);
                 if !names.is_empty() {
-                    out.push_str(&sp(self.m.get("event-parties", &[("parties", (&who).into())])));
+                    out.push_str(&sp(self
+                        .m
+                        .get("event-parties", &[("parties", (&who).into())])));
                 }
                 out
             }
@@ -87,7 +90,8 @@ impl Cx<'_> {
             }
             Applies::Event { event } => {
                 let event = self.event(event);
-                self.m.get("applies-from-event", &[("event", (&event).into())])
+                self.m
+                    .get("applies-from-event", &[("event", (&event).into())])
             }
         }
     }
@@ -106,8 +110,10 @@ impl Cx<'_> {
             Some(with) if with.is_empty() => self.m.word("decision-after-consultation"),
             Some(with) => {
                 let with = self.who(with, Case::Plain).text;
-                self.m
-                    .get("decision-after-consultation-with", &[("with", (&with).into())])
+                self.m.get(
+                    "decision-after-consultation-with",
+                    &[("with", (&with).into())],
+                )
             }
         };
         self.m.get(
@@ -260,12 +266,17 @@ impl Cx<'_> {
                 let high = self.m.number(high);
                 self.m.get(
                     "size-range",
-                    &[("low", (&low).into()), ("high", (&high).into()), ("unit", (&unit).into())],
+                    &[
+                        ("low", (&low).into()),
+                        ("high", (&high).into()),
+                        ("unit", (&unit).into()),
+                    ],
                 )
             }
-            None => self
-                .m
-                .get("size-one", &[("low", (&low).into()), ("unit", (&unit).into())]),
+            None => self.m.get(
+                "size-one",
+                &[("low", (&low).into()), ("unit", (&unit).into())],
+            ),
         }
     }
 
@@ -282,8 +293,16 @@ impl Cx<'_> {
         parties::place(self.m, self.treaty, place)
     }
 
-    fn vocab_list<T: Copy>(&self, prefix: &str, items: &[T], word: fn(T) -> &'static str) -> String {
-        let texts: Vec<String> = items.iter().map(|i| self.m.vocab(prefix, word(*i))).collect();
+    fn vocab_list<T: Copy>(
+        &self,
+        prefix: &str,
+        items: &[T],
+        word: fn(T) -> &'static str,
+    ) -> String {
+        let texts: Vec<String> = items
+            .iter()
+            .map(|i| self.m.vocab(prefix, word(*i)))
+            .collect();
         self.m.and(&texts)
     }
 
@@ -319,7 +338,13 @@ impl Cx<'_> {
         };
         let modal = m.get(modal, &[("n", n.into())]);
         let quals = self.qualifiers(&o.qualifiers, n, &in_verb);
-        let to = |case| sp(if o.receivers.is_empty() { String::new() } else { self.who(&o.receivers, case).text });
+        let to = |case| {
+            sp(if o.receivers.is_empty() {
+                String::new()
+            } else {
+                self.who(&o.receivers, case).text
+            })
+        };
         let mut args: Vec<(&str, String)> = vec![
             ("givers", givers.text.clone()),
             ("modal", modal),
@@ -339,9 +364,13 @@ impl Cx<'_> {
             } => {
                 args.push(("what", self.assistance(assistance)));
                 args.push(("to", to(Case::To)));
-                args.push(("amount", sp(amount.as_ref().map(|a| self.amount(a)).unwrap_or_default())));
+                args.push((
+                    "amount",
+                    sp(amount.as_ref().map(|a| self.amount(a)).unwrap_or_default()),
+                ));
                 let date = |id: &str, d: Option<&crate::model::Date>| {
-                    sp(d.map(|d| m.get(id, &[("date", (&m.date(*d)).into())])).unwrap_or_default())
+                    sp(d.map(|d| m.get(id, &[("date", (&m.date(*d)).into())]))
+                        .unwrap_or_default())
                 };
                 args.push(("from", date("piece-from-date", from.as_ref())));
                 args.push(("until", date("piece-until-date", until.as_ref())));
@@ -374,7 +403,13 @@ impl Cx<'_> {
                 permanent,
             } => {
                 args.push(("place", self.place(place)));
-                args.push(("size", sp(size.as_ref().map(|s| m.get("piece-size", &[("size", (&self.size(s)).into())])).unwrap_or_default())));
+                args.push((
+                    "size",
+                    sp(size
+                        .as_ref()
+                        .map(|s| m.get("piece-size", &[("size", (&self.size(s)).into())]))
+                        .unwrap_or_default()),
+                ));
                 let mut flags = String::new();
                 if *tripwire {
                     flags.push_str(&m.word("piece-tripwire"));
@@ -396,8 +431,17 @@ impl Cx<'_> {
                 place,
                 size,
             } => {
-                args.push(("place", sp(place.as_ref().map(|p| self.place(p)).unwrap_or_default())));
-                args.push(("size", sp(size.as_ref().map(|s| m.get("piece-size", &[("size", (&self.size(s)).into())])).unwrap_or_default())));
+                args.push((
+                    "place",
+                    sp(place.as_ref().map(|p| self.place(p)).unwrap_or_default()),
+                ));
+                args.push((
+                    "size",
+                    sp(size
+                        .as_ref()
+                        .map(|s| m.get("piece-size", &[("size", (&self.size(s)).into())]))
+                        .unwrap_or_default()),
+                ));
                 args.push(("mandate", m.vocab("mandate", mandate.word())));
                 match mission {
                     MissionKind::Peacekeeping => "ob-peacekeeping".into(),
@@ -461,7 +505,10 @@ impl Cx<'_> {
                     }
                 };
                 args.push(("of", of));
-                args.push(("in", sp(place.as_ref().map(|p| self.place(p)).unwrap_or_default())));
+                args.push((
+                    "in",
+                    sp(place.as_ref().map(|p| self.place(p)).unwrap_or_default()),
+                ));
                 "ob-prohibit".into()
             }
             Duty::Indivisible { grade } => format!("ob-indivisible-{}", grade.word()),
@@ -479,8 +526,21 @@ impl Cx<'_> {
                     m.get("piece-against", &[("whom", (&whom).into())])
                 };
                 args.push(("against", sp(against)));
-                args.push(("automatically", if *automatically { sp(m.word("piece-automatically")) } else { String::new() }));
-                args.push(("on", sp(on.as_ref().map(|e| m.get("piece-on-event", &[("event", (&self.event(e)).into())])).unwrap_or_default())));
+                args.push((
+                    "automatically",
+                    if *automatically {
+                        sp(m.word("piece-automatically"))
+                    } else {
+                        String::new()
+                    },
+                ));
+                args.push((
+                    "on",
+                    sp(on
+                        .as_ref()
+                        .map(|e| m.get("piece-on-event", &[("event", (&self.event(e)).into())]))
+                        .unwrap_or_default()),
+                ));
                 let by = if o.givers.is_empty() {
                     String::new()
                 } else {
@@ -497,7 +557,11 @@ impl Cx<'_> {
                         let place = place.as_ref().map(|p| self.place(p)).unwrap_or_default();
                         m.get(
                             &format!("limit-{}", kind.word()),
-                            &[("size", (&size).into()), ("place", (&sp(place)).into()), ("sized", (if size.is_empty() { "no" } else { "yes" }).into())],
+                            &[
+                                ("size", (&size).into()),
+                                ("place", (&sp(place)).into()),
+                                ("sized", (if size.is_empty() { "no" } else { "yes" }).into()),
+                            ],
                         )
                     })
                     .collect();

@@ -35,8 +35,17 @@ fn styles(docx: Docx) -> Docx {
             .bold()
             .outline_lvl(0),
     )
-    .add_style(Style::new("Gap", StyleType::Paragraph).name("Gap").italic().highlight("yellow"))
-    .add_style(Style::new("Quote", StyleType::Paragraph).name("Quote").italic())
+    .add_style(
+        Style::new("Gap", StyleType::Paragraph)
+            .name("Gap")
+            .italic()
+            .highlight("yellow"),
+    )
+    .add_style(
+        Style::new("Quote", StyleType::Paragraph)
+            .name("Quote")
+            .italic(),
+    )
 }
 
 /// The document's bytes: a ZIP package of XML parts.
@@ -77,10 +86,8 @@ pub fn render(drafts: &[Draft]) -> Result<Vec<u8>, String> {
                 let note = format!("{}, {} {}", draft.file, draft.labels.line, sentence.line);
                 docx = docx.add_paragraph(comment("Normal", &words, note));
                 if let Some(quote) = &sentence.quote {
-                    docx = docx.add_paragraph(text(
-                        "Quote",
-                        &format!("{}: {quote}", draft.labels.source),
-                    ));
+                    docx = docx
+                        .add_paragraph(text("Quote", &format!("{}: {quote}", draft.labels.source)));
                 }
             }
             for gap in &article.gaps {

@@ -107,16 +107,21 @@ pub fn render(drafts: &[Draft], source_text: &str) -> String {
         }
         out.push_str("</main>\n");
     }
-    let heading = drafts
-        .first()
-        .map_or(String::new(), |d| format!("{}: {}", d.labels.source_heading, d.file));
+    let heading = drafts.first().map_or(String::new(), |d| {
+        format!("{}: {}", d.labels.source_heading, d.file)
+    });
     let _ = write!(
         out,
         "<section class=\"source\">\n<h2>{}</h2>\n<pre>",
         escape(&heading)
     );
     for (i, line) in source_text.lines().enumerate() {
-        let _ = writeln!(out, "<span id=\"L{n}\">{n:>4}  {}</span>", escape(line), n = i + 1);
+        let _ = writeln!(
+            out,
+            "<span id=\"L{n}\">{n:>4}  {}</span>",
+            escape(line),
+            n = i + 1
+        );
     }
     out.push_str("</pre>\n</section>\n</body>\n</html>\n");
     out

@@ -10,7 +10,10 @@ use super::Draft;
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -80,7 +83,11 @@ pub fn render(drafts: &[Draft]) -> String {
     }
     lines.sort_unstable();
     for line in lines {
-        let _ = writeln!(out, "[^L{line}]: {}, {footnote_label} {line}", escape(&file));
+        let _ = writeln!(
+            out,
+            "[^L{line}]: {}, {footnote_label} {line}",
+            escape(&file)
+        );
     }
     out
 }

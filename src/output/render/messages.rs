@@ -153,7 +153,10 @@ impl Messages {
                 let separator = self.word("list-separator");
                 self.get(
                     conjunction,
-                    &[("init", (&init.join(&separator)).into()), ("last", last.into())],
+                    &[
+                        ("init", (&init.join(&separator)).into()),
+                        ("last", last.into()),
+                    ],
                 )
             }
         }

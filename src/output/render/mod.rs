@@ -193,7 +193,10 @@ pub fn draft(
             let at = articles
                 .iter()
                 .position(|a| {
-                    a.sentences.iter().map(|s| s.span).chain(a.spans.iter().copied())
+                    a.sentences
+                        .iter()
+                        .map(|s| s.span)
+                        .chain(a.spans.iter().copied())
                         .any(|s| s.contains(gap.span.start) || s.start == gap.span.start)
                 })
                 .unwrap_or(0);
@@ -214,7 +217,11 @@ pub fn draft(
         .parties
         .iter()
         .filter(|p| p.is_participant())
-        .map(|p| messages::capitalise(&parties::party_name(m, treaty, &p.code, parties::Case::Plain).text))
+        .map(|p| {
+            messages::capitalise(
+                &parties::party_name(m, treaty, &p.code, parties::Case::Plain).text,
+            )
+        })
         .collect();
     let date = if let Some(signed) = &treaty.signed {
         Some(m.get("title-signed", &[("date", (&m.date(signed.value)).into())]))

@@ -84,13 +84,19 @@ pub fn party_ref(m: &Messages, treaty: &Treaty, party: &PartyRef, case: Case) ->
     };
     match party {
         PartyRef::Party { code } => party_name(m, treaty, code, case),
-        PartyRef::Each { group } => message(format!("ref-each-{}", group_plural(*group)), &[], false),
+        PartyRef::Each { group } => {
+            message(format!("ref-each-{}", group_plural(*group)), &[], false)
+        }
         PartyRef::Any { group } => message(format!("ref-any-{}", group_plural(*group)), &[], false),
         PartyRef::All { group } => message(format!("ref-all-{}", group_plural(*group)), &[], true),
         PartyRef::Attacked => message("ref-attacked".to_string(), &[], false),
         PartyRef::Class { name } => {
             let quoted = m.quote(name);
-            message("ref-class".to_string(), &[("name", (&quoted).into())], false)
+            message(
+                "ref-class".to_string(),
+                &[("name", (&quoted).into())],
+                false,
+            )
         }
         PartyRef::Except { of, except } => {
             let whole = party_ref(m, treaty, of, Case::Plain);
@@ -101,7 +107,10 @@ pub fn party_ref(m: &Messages, treaty: &Treaty, party: &PartyRef, case: Case) ->
             let left_out = m.and(&left_out);
             let plain = m.get(
                 "ref-except",
-                &[("whole", (&whole.text).into()), ("except", (&left_out).into())],
+                &[
+                    ("whole", (&whole.text).into()),
+                    ("except", (&left_out).into()),
+                ],
             );
             Who {
                 text: in_case(m, None, plain, case),
@@ -154,7 +163,9 @@ fn is_everyone(treaty: &Treaty, refs: &[PartyRef]) -> bool {
         .filter(|p| p.is_participant() && !p.is_group())
         .map(|p| p.code.as_str())
         .collect();
-    everyone.len() >= 2 && everyone.iter().all(|c| named.contains(c)) && named.len() == everyone.len()
+    everyone.len() >= 2
+        && everyone.iter().all(|c| named.contains(c))
+        && named.len() == everyone.len()
 }
 
 /// A place: a party's territory ("in Ukraine") or a quoted description.
