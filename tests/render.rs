@@ -371,7 +371,10 @@ fn paragraphs(xml: &str) -> Vec<(String, String, Vec<String>)> {
                     _ => {}
                 }
             }
-            Event::Text(t) if in_text => text.push_str(&String::from_utf8(t.to_vec()).unwrap()),
+            Event::Text(t) if in_text => {
+                let raw = std::str::from_utf8(&t).unwrap();
+                text.push_str(&quick_xml::escape::unescape(raw).unwrap());
+            }
             Event::End(e) => match e.name().as_ref() {
                 b"w:t" => in_text = false,
                 b"w:p" => out.push((
