@@ -30,7 +30,8 @@ const STAGES: &[(&str, &[&str])] = &[
             "scenario", "compare", "fmt", "generate", "uplift", "counter",
         ],
     ),
-    ("renderers", &["output"]),
+    // `output::render` (treaty render) reads the model and the analysis's gaps.
+    ("renderers", &["output", "output::render"]),
     ("front ends", &["lsp", "cli"]),
     // lib.rs only declares the modules.
     ("crate root", &[""]),

@@ -33,3 +33,20 @@ pub fn code(output: &Output) -> i32 {
 pub fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
+
+/// The page stands alone: no scripts, no external assets (the SVG namespace aside).
+/// `treaty report` and `treaty render --to html` must both pass it.
+pub fn assert_self_contained(html: &str) {
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for forbidden in [
+        "<script", "<link", "src=", "http://", "https://", "@import", "url(",
+    ] {
+        let allowed_svg_namespace = forbidden == "http://"
+            && html.matches("http://").count()
+                == html.matches("http://www.w3.org/2000/svg").count();
+        assert!(
+            !html.contains(forbidden) || allowed_svg_namespace,
+            "{forbidden}"
+        );
+    }
+}

@@ -284,18 +284,7 @@ fn report_structure_agrees_with_compare() {
     let html = std::fs::read_to_string(&out).unwrap();
 
     // Self-contained: no scripts, no external assets.
-    assert!(html.starts_with("<!DOCTYPE html>"));
-    for forbidden in [
-        "<script", "<link", "src=", "http://", "https://", "@import", "url(",
-    ] {
-        let allowed_svg_namespace = forbidden == "http://"
-            && html.matches("http://").count()
-                == html.matches("http://www.w3.org/2000/svg").count();
-        assert!(
-            !html.contains(forbidden) || allowed_svg_namespace,
-            "{forbidden}"
-        );
-    }
+    common::assert_self_contained(&html);
     assert!(html.contains("<svg") && html.contains("@media print"));
     assert!(html.contains("break-before: page"));
 

@@ -138,7 +138,10 @@ fn the_human_output_has_one_line_per_step() {
         .lines()
         .position(|l| l.starts_with("  intermediate: "))
         .expect("tier line");
-    let lines: Vec<&str> = stdout.lines().skip(tier_line + 1).take(3).collect();
+    // The gap codes come first, then one line per step.
+    let gaps = stdout.lines().nth(tier_line + 1).unwrap();
+    assert!(gaps.starts_with("  gaps: NOT_BINDING, "), "{gaps}");
+    let lines: Vec<&str> = stdout.lines().skip(tier_line + 2).take(3).collect();
     assert_eq!(
         lines,
         [

@@ -138,15 +138,9 @@ fn report_config_error(error: &ConfigError) -> u8 {
     EXIT_FAILURE
 }
 
+/// One check of the paths: print, and return the exit code (`--watch` repeats it,
+/// from `cli::watch`).
 pub fn run(args: &CheckArgs) -> u8 {
-    if args.watch {
-        return super::watch::run(args);
-    }
-    run_once(args)
-}
-
-/// One check of the paths: print, and return the exit code.
-pub fn run_once(args: &CheckArgs) -> u8 {
     let mut resolver = config::Resolver::new(Overrides {
         config: args.config.clone(),
         no_config: args.no_config,

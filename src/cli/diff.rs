@@ -40,10 +40,45 @@ pub struct DiffArgs {
     /// A `.treaty` file to compare against instead of the bundled Article 5 baseline.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+
+    /// The redline as the drafts read (`treaty render`): sentences, changed ones marked.
+    #[arg(long)]
+    pub render: bool,
+
+    /// The language of `--render`.
+    #[arg(long, default_value = "en", requires = "render")]
+    pub lang: String,
+}
+
+/// `--render`: both drafts rendered, the changed sentences marked.
+fn run_render(
+    args: &DiffArgs,
+    old: &(SourceFile, Model),
+    new: &(SourceFile, Model),
+    baseline: &crate::rules::Baseline,
+) -> u8 {
+    use crate::output::render::{self, Messages, Options};
+    let messages = match Messages::new(&args.lang) {
+        Ok(messages) => messages,
+        Err(message) => return failure(&message),
+    };
+    let options = Options::default();
+    let old_drafts = render::drafts(&old.0, &old.1, baseline, &messages, &options);
+    let new_drafts = render::drafts(&new.0, &new.1, baseline, &messages, &options);
+    let (text, changed) =
+        render::redline::redline(&old.0.path, &old_drafts, &new.0.path, &new_drafts);
+    let written = write_stdout(&crate::terminal::clean(&text));
+    if written != EXIT_OK {
+        written
+    } else if changed {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
 }
 
 /// Read and resolve one draft; its errors are printed and end the command.
-fn read(path: &Path) -> Result<(SourceFile, Model), u8> {
+pub(super) fn read(path: &Path) -> Result<(SourceFile, Model), u8> {
     let display = path.display().to_string();
     let file = match source::load(path, display.clone(), DEFAULT_MAX_FILE_SIZE) {
         Ok(Loaded::Text(file)) => file,
@@ -114,6 +149,14 @@ pub fn run(args: &DiffArgs) -> u8 {
         (Ok(old), Ok(new)) => (old, new),
         (Err(code), _) | (_, Err(code)) => return code,
     };
+    if args.render {
+        return run_render(
+            args,
+            &(old_source, old_model),
+            &(new_source, new_model),
+            &baseline,
+        );
+    }
     let diff = diff(
         Side {
             source: &old_source,

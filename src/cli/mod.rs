@@ -10,6 +10,7 @@ pub mod explain_gap;
 mod files;
 pub mod fmt;
 pub mod lsp;
+pub mod render;
 pub mod report;
 pub mod rules;
 pub mod safe_write;
@@ -67,6 +68,8 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// Write one self-contained HTML report: the matrix, the tiers and every gap.
     Report(report::ReportArgs),
+    /// Write a treaty as a readable draft: numbered articles in plain language.
+    Render(render::RenderArgs),
     /// Run events against treaties: what fires, who owes what to whom, by when.
     Simulate(simulate::SimulateArgs),
     /// Run the scenario blocks found in files and check their expectations.
@@ -103,6 +106,7 @@ pub fn main() -> ExitCode {
     };
     let _ = COLOR.set(cli.color);
     let code = match cli.command {
+        Command::Check(args) if args.watch => watch::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Lsp(args) => lsp::run(&args),
@@ -112,6 +116,7 @@ pub fn main() -> ExitCode {
         Command::Compare(args) => compare::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Render(args) => render::run(&args),
         Command::Simulate(args) => simulate::run(&args),
         Command::Test(args) => test_cmd::run(&args),
         Command::Completions(args) => completions(args.shell),

@@ -50,7 +50,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         }
     }
     loop {
-        check::run_once(args);
+        check::run(args);
         println!("[watching {} for changes; Ctrl-C to stop]", shown(&roots));
         // Wait for a relevant change, then for the burst it belongs to to end.
         loop {

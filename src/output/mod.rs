@@ -8,4 +8,5 @@
 pub mod human;
 pub mod json;
 pub mod linear;
+pub mod render;
 pub mod sarif;

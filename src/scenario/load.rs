@@ -292,22 +292,6 @@ pub fn treaties_for(
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paths_are_normalised_lexically() {
-        assert_eq!(
-            normalise(Path::new("treaties/scenarios/../uk.treaty")),
-            PathBuf::from("treaties/uk.treaty")
-        );
-        assert_eq!(normalise(Path::new("./a/./b")), PathBuf::from("a/b"));
-        assert_eq!(normalise(Path::new("../x")), PathBuf::from("../x"));
-        assert_eq!(normalise(Path::new("a/..")), PathBuf::from("."));
-    }
-}
-
 /// The problems of a file's `scenario` blocks that keep them from running (S002 to
 /// S005: bad events, unusable `treaty` references, unknown named events), found
 /// without running them, for `treaty check`. A file with syntax errors gets none:
@@ -337,4 +321,20 @@ pub fn scenario_problems(path: &Path, source: &SourceFile) -> Vec<Diagnostic> {
         out.extend(diagnostics);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_normalised_lexically() {
+        assert_eq!(
+            normalise(Path::new("treaties/scenarios/../uk.treaty")),
+            PathBuf::from("treaties/uk.treaty")
+        );
+        assert_eq!(normalise(Path::new("./a/./b")), PathBuf::from("a/b"));
+        assert_eq!(normalise(Path::new("../x")), PathBuf::from("../x"));
+        assert_eq!(normalise(Path::new("a/..")), PathBuf::from("."));
+    }
 }
