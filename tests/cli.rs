@@ -232,14 +232,7 @@ fn every_bundled_treaty_checks_without_errors() {
     assert_eq!(code(&output), 0);
 }
 
-#[test]
-fn colour_is_off_when_not_on_a_terminal() {
-    let output = treaty(&["check", "treaties/uk-ukraine-2024.treaty"], repo());
-    assert!(
-        !stdout(&output).contains('\u{1b}'),
-        "no ANSI escapes in a pipe"
-    );
-}
+// Colour and terminal detection: tests/colour_tty.rs (a real pseudo-terminal).
 
 #[test]
 fn plain_output_is_one_line_per_finding_without_box_drawing() {
