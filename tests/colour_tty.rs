@@ -120,7 +120,10 @@ fn no_color_turns_colour_off_on_a_terminal() {
 fn an_empty_no_color_does_not_turn_colour_off() {
     let dir = broken();
     let (_, out) = run(&["check", "a.treaty"], dir.path(), NoColor::Set(""), true);
-    assert!(out.contains(ESC), "NO_COLOR= (empty) on a terminal: {out:?}");
+    assert!(
+        out.contains(ESC),
+        "NO_COLOR= (empty) on a terminal: {out:?}"
+    );
 }
 
 #[test]
