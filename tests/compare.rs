@@ -23,9 +23,11 @@ fn bundled_treaties() -> usize {
         .count()
 }
 
-fn json(args: &[&str]) -> Value {
+/// The JSON `args` print, after the exit code `expected` (compare: 0; diff: 1 when the
+/// versions differ).
+fn json(args: &[&str], expected: i32) -> Value {
     let output = treaty(args, repo());
-    assert!(code(&output) <= 1, "{args:?} failed: {}", stderr(&output));
+    assert_eq!(code(&output), expected, "{args:?}: {}", stderr(&output));
     serde_json::from_str(&stdout(&output)).expect("valid JSON")
 }
 
@@ -71,7 +73,7 @@ fn compare_markdown_over_the_bundled_treaties() {
 
 #[test]
 fn compare_cells_follow_the_gap_rules() {
-    let matrix = json(&["compare", "--format", "json", "treaties"]);
+    let matrix = json(&["compare", "--format", "json", "treaties"], 0);
     assert_eq!(
         matrix["treaties"].as_array().unwrap().len(),
         bundled_treaties()
@@ -152,7 +154,7 @@ fn diff_of_the_drafts_human() {
 
 #[test]
 fn diff_of_the_drafts_json() {
-    let value = json(&["diff", "--format", "json", V1, V2]);
+    let value = json(&["diff", "--format", "json", V1, V2], 1);
     assert_eq!(value["changed"], true);
     let treaty = &value["treaties"][0];
     assert_eq!(treaty["tier"]["old"], "hard");
@@ -290,7 +292,7 @@ fn report_structure_agrees_with_compare() {
 
     // Every cell of `compare --format json` is in the page, with the same status and
     // text; and nothing else.
-    let matrix = json(&["compare", "--format", "json", "treaties"]);
+    let matrix = json(&["compare", "--format", "json", "treaties"], 0);
     let expected = cells(&matrix);
     let mut found = BTreeMap::new();
     for tag in tags(&html, "<td class=\"cell ") {

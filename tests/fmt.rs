@@ -1,6 +1,9 @@
 //! `treaty fmt`: the corpus is formatted, formatting is idempotent and keeps the model
 //! and every comment, broken files are refused, and writes are atomic.
 
+mod common;
+use common::OutputWithin;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -313,8 +316,7 @@ fn check_mode_prints_a_diff_and_exits_1_without_writing() {
     let out = treaty_bin()
         .args(["fmt", "--check"])
         .arg(&path)
-        .output()
-        .expect("run");
+        .output_within();
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -328,8 +330,7 @@ fn check_mode_prints_a_diff_and_exits_1_without_writing() {
     let out = treaty_bin()
         .args(["fmt", "--check"])
         .arg(&path)
-        .output()
-        .expect("run");
+        .output_within();
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
 }
@@ -345,8 +346,7 @@ fn writing_is_atomic_and_keeps_permissions() {
     let out = treaty_bin()
         .args(["fmt", "--write"])
         .arg(&path)
-        .output()
-        .expect("run");
+        .output_within();
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -373,7 +373,7 @@ fn broken_files_are_never_touched() {
     let path = dir.path().join("broken.treaty");
     let broken = "treaty t {\n   consult UK within banana\n";
     std::fs::write(&path, broken).expect("write");
-    let out = treaty_bin().arg("fmt").arg(&path).output().expect("run");
+    let out = treaty_bin().arg("fmt").arg(&path).output_within();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("E00"), "diagnostics are printed: {stderr}");
@@ -395,7 +395,7 @@ fn dash_reads_stdin_and_writes_stdout() {
         .expect("stdin")
         .write_all(MESSY.as_bytes())
         .expect("feed");
-    let out = child.wait_with_output().expect("wait");
+    let out = common::wait_within(child);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stdout), TIDY);
 }

@@ -21,10 +21,10 @@ fn dir(target: &str) -> PathBuf {
         .join(target)
 }
 
-fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
-    let Ok(entries) = std::fs::read_dir(dir(target)) else {
-        return Vec::new();
-    };
+/// The files of `folder`, sorted, with their bytes; a missing folder fails the test.
+fn files_in(folder: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let entries = std::fs::read_dir(folder)
+        .unwrap_or_else(|e| panic!("{} is missing: {e}", folder.display()));
     let mut files: Vec<PathBuf> = entries.map(|e| e.expect("entry").path()).collect();
     files.sort();
     files
@@ -34,6 +34,66 @@ fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
             (path, bytes)
         })
         .collect()
+}
+
+/// The saved inputs of a target; a missing or empty folder fails the test.
+fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
+    let files = files_in(&dir(target));
+    assert!(
+        !files.is_empty(),
+        "tests/fuzz-regressions/{target}/ holds no input"
+    );
+    files
+}
+
+/// The targets in `fuzz/fuzz_targets/`, by file name.
+fn targets() -> Vec<String> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/fuzz_targets");
+    let mut names: Vec<String> = files_in(&folder)
+        .into_iter()
+        .filter_map(|(path, _)| {
+            let name = path.file_name()?.to_str()?.strip_suffix(".rs")?;
+            Some(name.to_string())
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// Runs `bytes` through the checks of `target`.
+fn run_target(target: &str, bytes: &[u8]) {
+    match target {
+        "parse" | "check" => {
+            check_bytes(bytes);
+        }
+        "fmt_roundtrip" => format_round_trip(&String::from_utf8_lossy(bytes)),
+        "lsp" => lsp_input(bytes),
+        "pieces" => pieces_agree(bytes),
+        other => panic!("no checks for the fuzz target `{other}`: add them here"),
+    }
+}
+
+/// The checks of the `pieces` target: a parse in the smallest pieces gives the tree and
+/// the diagnostics of one parse of the whole text.
+fn pieces_agree(bytes: &[u8]) {
+    use treaty::syntax::{parse_in_pieces, Parsed};
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    let parsed_with = |piece_bytes: usize| {
+        let mut whole = Parsed::default();
+        parse_in_pieces(text, piece_bytes, |piece| whole.append(piece));
+        whole
+    };
+    let at_once = parsed_with(usize::MAX);
+    if at_once
+        .diagnostics
+        .iter()
+        .any(|d| d.message.starts_with("the parser"))
+    {
+        return;
+    }
+    assert!(parsed_with(1) == at_once, "pieces differ from one parse");
 }
 
 fn input(target: &str, name: &str) -> Vec<u8> {
@@ -232,19 +292,85 @@ fn lsp_input(bytes: &[u8]) {
 }
 
 #[test]
+fn every_fuzz_target_has_a_folder_of_saved_inputs() {
+    let targets = targets();
+    assert_eq!(
+        targets,
+        ["check", "fmt_roundtrip", "lsp", "parse", "pieces"],
+        "fuzz/fuzz_targets/"
+    );
+    for target in &targets {
+        assert!(!inputs(target).is_empty(), "{target}");
+    }
+}
+
+#[test]
 fn every_saved_input_passes_the_checks_of_its_target() {
-    for (path, bytes) in inputs("parse").into_iter().chain(inputs("check")) {
-        eprintln!("{}", path.display());
-        check_bytes(&bytes);
+    for target in targets() {
+        for (path, bytes) in inputs(&target) {
+            eprintln!("{}", path.display());
+            run_target(&target, &bytes);
+        }
     }
-    for (path, bytes) in inputs("fmt_roundtrip") {
-        eprintln!("{}", path.display());
-        format_round_trip(&String::from_utf8_lossy(&bytes));
+}
+
+/// The seed corpus of every target (`fuzz/corpus/<target>/`, written by
+/// `examples/fuzz_seeds.rs`) passes the same checks, without a fuzzer.
+#[test]
+fn the_seed_corpus_passes_the_checks_of_its_target() {
+    let mut replayed = 0;
+    for target in targets() {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fuzz/corpus")
+            .join(&target);
+        let seeds = files_in(&folder);
+        assert!(!seeds.is_empty(), "fuzz/corpus/{target}/ holds no seed");
+        for (path, bytes) in seeds {
+            eprintln!("{}", path.display());
+            run_target(&target, &bytes);
+            replayed += 1;
+        }
     }
-    for (path, bytes) in inputs("lsp") {
-        eprintln!("{}", path.display());
-        lsp_input(&bytes);
+    assert!(replayed >= 110, "only {replayed} seeds");
+}
+
+/// Numbers past what a period or an amount can hold overflowed (a panic with overflow
+/// checks on, `tests/numeric.rs`); each is E105 on its clause now.
+#[test]
+fn numeric_overflows_are_e105() {
+    for name in [
+        "withdrawal-notice-715827883-years.treaty",
+        "duration-u32-max-years.treaty",
+        "deadline-u32-max-years.treaty",
+        "amount-300-digits.treaty",
+    ] {
+        let report = check_bytes(&input("check", name));
+        let errors: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .filter(|c| c.starts_with('E'))
+            .collect();
+        assert_eq!(errors, ["E105"], "{name}");
     }
+}
+
+/// The case `tests/fmt.proptest-regressions` keeps (a title, then a trigger whose first
+/// clause is on its brace line): it formats, the output formats to itself and means the
+/// same.
+#[test]
+fn a_clause_on_a_trigger_brace_line_round_trips() {
+    let bytes = input(
+        "fmt_roundtrip",
+        "proptest-title-then-clause-on-trigger-brace-line.treaty",
+    );
+    let text = String::from_utf8(bytes).expect("UTF-8");
+    let once = format_text(&text).expect("it formats");
+    assert!(
+        once.contains("  trigger armed-attack by RU against UA {\n    consult"),
+        "{once}"
+    );
+    format_round_trip(&text);
 }
 
 /// A file of whitespace only that starts with a byte order mark (`EF BB BF`, which the

@@ -2,6 +2,7 @@
 //! need escaping, syntax errors, non-ASCII text.
 
 mod common;
+use common::OutputWithin;
 
 use common::{code, repo, stdout, treaty};
 use std::path::Path;
@@ -40,8 +41,7 @@ fn plain_has_no_box_drawing_or_ansi_escapes() {
         .env_remove("NO_COLOR")
         .env("CLICOLOR_FORCE", "1")
         .env("FORCE_COLOR", "1")
-        .output()
-        .expect("the treaty binary runs");
+        .output_within();
     assert_eq!(code(&output), 1);
     let text = stdout(&output);
     assert!(!text.contains('\u{1b}'), "{text}");

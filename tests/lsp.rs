@@ -2,7 +2,9 @@
 //! binary, answers read back and checked against the library's own results.
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::Duration;
 
 use serde_json::{json, Value};
 use treaty::analysis;
@@ -26,8 +28,56 @@ const TEXT: &str = "treaty ua_test {
 struct Client {
     child: Child,
     input: ChildStdin,
-    output: BufReader<ChildStdout>,
+    /// Messages read from the server's stdout by a reader thread, so that a hung server
+    /// fails the test after [`TIMEOUT`] instead of blocking it.
+    output: Receiver<Result<Value, String>>,
     next_id: i64,
+}
+
+/// How long the client waits for one message; a guard, not a timing assertion.
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Reads frames from `stdout` until it ends, sending each message (or the reason the
+/// stream broke) to `messages`.
+fn read_frames(stdout: impl Read, messages: mpsc::Sender<Result<Value, String>>) {
+    let mut output = BufReader::new(stdout);
+    loop {
+        let mut length = None;
+        loop {
+            let mut line = String::new();
+            match output.read_line(&mut line) {
+                Ok(0) => {
+                    let _ = messages.send(Err("the server closed its output".to_string()));
+                    return;
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    let _ = messages.send(Err(format!("read header: {e}")));
+                    return;
+                }
+            }
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(value) = line.strip_prefix("Content-Length: ") {
+                length = value.parse::<usize>().ok();
+            }
+        }
+        let Some(length) = length else {
+            let _ = messages.send(Err("no Content-Length header".to_string()));
+            return;
+        };
+        let mut body = vec![0; length];
+        if let Err(e) = output.read_exact(&mut body) {
+            let _ = messages.send(Err(format!("read body: {e}")));
+            return;
+        }
+        let message = serde_json::from_slice(&body).map_err(|e| format!("not JSON: {e}"));
+        if messages.send(message).is_err() {
+            return;
+        }
+    }
 }
 
 impl Client {
@@ -39,7 +89,9 @@ impl Client {
             .spawn()
             .expect("the server starts");
         let input = child.stdin.take().expect("stdin");
-        let output = BufReader::new(child.stdout.take().expect("stdout"));
+        let stdout = child.stdout.take().expect("stdout");
+        let (send, output) = mpsc::channel();
+        std::thread::spawn(move || read_frames(stdout, send));
         Client {
             child,
             input,
@@ -62,22 +114,14 @@ impl Client {
     }
 
     fn receive(&mut self) -> Value {
-        let mut length = None;
-        loop {
-            let mut line = String::new();
-            let read = self.output.read_line(&mut line).expect("read header");
-            assert!(read > 0, "the server closed its output");
-            let line = line.trim_end();
-            if line.is_empty() {
-                break;
-            }
-            if let Some(value) = line.strip_prefix("Content-Length: ") {
-                length = Some(value.parse::<usize>().expect("length"));
+        match self.output.recv_timeout(TIMEOUT) {
+            Ok(Ok(message)) => message,
+            Ok(Err(why)) => panic!("{why}"),
+            Err(_) => {
+                let _ = self.child.kill();
+                panic!("no message from the server within {TIMEOUT:?}");
             }
         }
-        let mut body = vec![0; length.expect("Content-Length header")];
-        self.output.read_exact(&mut body).expect("read body");
-        serde_json::from_slice(&body).expect("the server sends JSON")
     }
 
     /// Send a request; return its response, collecting notifications that came first.
@@ -135,7 +179,17 @@ impl Client {
         let result = self.result("shutdown", Value::Null);
         assert_eq!(result, Value::Null);
         self.notify("exit", Value::Null);
-        let status = self.child.wait().expect("the server exits");
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("the server is waited for") {
+                break status;
+            }
+            if started.elapsed() > TIMEOUT {
+                let _ = self.child.kill();
+                panic!("the server did not exit within {TIMEOUT:?} of `exit`");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
         assert_eq!(status.code(), Some(0));
     }
 }

@@ -37,7 +37,7 @@ fn with_stdin(args: &[&str], dir: &Path, input: &str) -> std::process::Output {
         .unwrap()
         .write_all(input.as_bytes())
         .unwrap();
-    child.wait_with_output().unwrap()
+    common::wait_within(child)
 }
 
 #[test]

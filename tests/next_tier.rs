@@ -2,6 +2,9 @@
 //! every path of the corpus, applied to a copy of its file, gives exactly the tier it
 //! promised; the JSON field, the human lines, and `treaty explain-gap`.
 
+mod common;
+use common::OutputWithin;
+
 use std::process::Command;
 
 use treaty::analysis::{self, FileReport, Settings};
@@ -131,8 +134,7 @@ fn the_human_output_has_one_line_per_step() {
     let out = Command::new(env!("CARGO_BIN_EXE_treaty"))
         .args(["check", "treaties/uk-ukraine-2024.treaty"])
         .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+        .output_within();
     let stdout = String::from_utf8(out.stdout).unwrap();
     let tier_line = stdout
         .lines()
@@ -157,8 +159,7 @@ fn explain_gap(args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_treaty"))
         .arg("explain-gap")
         .args(args)
-        .output()
-        .unwrap();
+        .output_within();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap(),
@@ -250,8 +251,7 @@ fn the_documented_examples_are_real_output() {
         let out = Command::new(env!("CARGO_BIN_EXE_treaty"))
             .args(command.split(' '))
             .env("NO_COLOR", "1")
-            .output()
-            .unwrap();
+            .output_within();
         let stdout = String::from_utf8(out.stdout).unwrap();
         // `...` stands for the diagnostics before the lines shown.
         let shown: Vec<&str> = lines.filter(|l| *l != "...").collect();

@@ -6,6 +6,9 @@
 //! file is read go through the loader (`not-text` from bytes, `file-too-large` from a
 //! file with a 16-byte limit), and `invalid-config` through the configuration parser.
 
+mod common;
+use common::OutputWithin;
+
 use std::path::Path;
 
 use treaty::analysis::{check, Settings};
@@ -128,8 +131,7 @@ fn check_scenario_example(rule: &RuleInfo) -> Result<String, String> {
         .args(["test", &file])
         .current_dir(dir.path())
         .env("NO_COLOR", "1")
-        .output()
-        .expect("the treaty binary runs");
+        .output_within();
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(&output.stdout),
