@@ -197,7 +197,7 @@ impl Window {
             offset: start,
             first_line: line,
             line_count: 1,
-            column_offset: text[line_start..start].chars().count(),
+            column_offset: source.lines.chars_between(text, line_start, start),
         }
     }
 
