@@ -35,7 +35,11 @@ impl LineIndex {
             while at < text.len() {
                 checkpoints.push((at, chars));
                 let next = clamp_to_char_boundary(text, at + CHECKPOINT_BYTES);
-                let next = if next <= at { ceil_char_boundary(text, at + 1) } else { next };
+                let next = if next <= at {
+                    ceil_char_boundary(text, at + 1)
+                } else {
+                    next
+                };
                 chars += text[at..next].chars().count();
                 at = next;
             }
@@ -168,7 +172,10 @@ mod tests {
     fn columns_far_into_a_long_non_ascii_line_count_characters() {
         let text = format!("x\n{}", "é, a, ".repeat(2000));
         let index = LineIndex::new(&text);
-        for offset in (2..text.len()).filter(|&o| text.is_char_boundary(o)).step_by(97) {
+        for offset in (2..text.len())
+            .filter(|&o| text.is_char_boundary(o))
+            .step_by(97)
+        {
             let expected = text[2..offset].chars().count() + 1;
             assert_eq!(index.line_col(&text, offset), (2, expected), "at {offset}");
         }

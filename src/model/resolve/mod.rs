@@ -216,6 +216,7 @@ impl<'d> Resolver<'d> {
             references: Vec::new(),
             in_addition_to: Vec::new(),
             foresees: None,
+            party_index: Default::default(),
         };
 
         // Parties first, so references anywhere in the file resolve.
