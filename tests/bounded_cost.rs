@@ -87,8 +87,8 @@ fn a_far_label_is_named_in_the_help_not_printed_with_every_line_between() {
     let source = SourceFile::new("t.treaty", text.clone());
     let last = diagnostics(&text)
         .into_iter()
-        .filter(|d| d.code == "L006")
-        .last()
+        .rev()
+        .find(|d| d.code == "L006")
         .expect("duplicates");
     let out =
         treaty::output::human::render(&last, &source, treaty::output::human::HumanStyle::plain());
