@@ -6,17 +6,70 @@
 pub use crate::span::Span;
 
 /// Offsets of line starts, for offset -> (line, column) lookups by binary search.
+///
+/// Columns count characters, so a column far into a long line would mean counting
+/// from the line's start for every diagnostic: quadratic on a 10 MB one-line list with
+/// a diagnostic per item. An ASCII file needs no counting (a column is a byte
+/// difference); otherwise `checkpoints` holds the character count before every
+/// `CHECKPOINT_BYTES`-th byte (rounded down to a character boundary), so one column
+/// costs at most that many bytes of counting.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// `(byte offset, characters before it)`, ascending; empty for ASCII text.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Bytes between two character-count checkpoints of a non-ASCII text.
+const CHECKPOINT_BYTES: usize = 1024;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
         line_starts.push(0);
         line_starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
-        LineIndex { line_starts }
+        let mut checkpoints = Vec::new();
+        if !text.is_ascii() {
+            let mut chars = 0;
+            let mut at = 0;
+            while at < text.len() {
+                checkpoints.push((at, chars));
+                let next = clamp_to_char_boundary(text, at + CHECKPOINT_BYTES);
+                let next = if next <= at {
+                    ceil_char_boundary(text, at + 1)
+                } else {
+                    next
+                };
+                chars += text[at..next].chars().count();
+                at = next;
+            }
+        }
+        LineIndex {
+            line_starts,
+            checkpoints,
+        }
+    }
+
+    /// Characters in `text[start..end]` (both on character boundaries), in at most
+    /// two checkpoint strides of counting however far apart they are.
+    pub fn chars_between(&self, text: &str, start: usize, end: usize) -> usize {
+        if self.checkpoints.is_empty() || end - start <= CHECKPOINT_BYTES {
+            return if self.checkpoints.is_empty() {
+                end - start
+            } else {
+                text[start..end].chars().count()
+            };
+        }
+        self.chars_before(text, end) - self.chars_before(text, start)
+    }
+
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let i = match self.checkpoints.binary_search_by_key(&offset, |c| c.0) {
+            Ok(i) => i,
+            Err(next) => next - 1,
+        };
+        let (at, chars) = self.checkpoints[i];
+        chars + text[at..offset].chars().count()
     }
 
     /// 0-based line containing `offset`.
@@ -36,7 +89,7 @@ impl LineIndex {
         let offset = clamp_to_char_boundary(text, offset);
         let line = self.line_of(offset);
         let start = self.line_starts[line];
-        let column = text[start..offset].chars().count() + 1;
+        let column = self.chars_between(text, start, offset) + 1;
         (line + 1, column)
     }
 
@@ -50,6 +103,15 @@ fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
         .iter()
         .enumerate()
         .filter_map(|(i, &b)| (b == b'\n').then_some(i))
+}
+
+/// The smallest char boundary at or after `offset`, never past the end.
+fn ceil_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset += 1;
+    }
+    offset
 }
 
 /// The largest char boundary at or before `offset`, never past the end.
@@ -104,6 +166,19 @@ mod tests {
         let x = text.find('x').unwrap();
         assert_eq!(index.line_col(text, x), (2, 9));
         assert_eq!(index.line_col(text, text.len()), (3, 1));
+    }
+
+    #[test]
+    fn columns_far_into_a_long_non_ascii_line_count_characters() {
+        let text = format!("x\n{}", "é, a, ".repeat(2000));
+        let index = LineIndex::new(&text);
+        for offset in (2..text.len())
+            .filter(|&o| text.is_char_boundary(o))
+            .step_by(97)
+        {
+            let expected = text[2..offset].chars().count() + 1;
+            assert_eq!(index.line_col(&text, offset), (2, expected), "at {offset}");
+        }
     }
 
     #[test]

@@ -306,6 +306,7 @@ fn run(text: &str, body: &str) -> (Run, Vec<expect::Verdict>) {
     let scenario = resolve::scenario(&parsed.file.scenarios[0], &text, &mut diagnostics);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     let (model, _) = model_of(&text);
+    let lines = treaty::source::LineIndex::new(&text);
     let instruments: Vec<Instrument<'_>> = model
         .treaties
         .iter()
@@ -313,6 +314,7 @@ fn run(text: &str, body: &str) -> (Run, Vec<expect::Verdict>) {
             treaty: t,
             file: "t.treaty",
             text: &text,
+            lines: &lines,
         })
         .collect();
     let run = engine::run(&scenario, &instruments);

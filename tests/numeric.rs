@@ -131,6 +131,7 @@ fn assert_times_are_ordered(text: &str) -> Result<(), TestCaseError> {
     let scenario = resolve::scenario(&parsed.file.scenarios[0], &scenario_text, &mut diagnostics);
     prop_assert!(diagnostics.is_empty(), "{:?}", diagnostics);
     let (model, _) = model_of(&scenario_text);
+    let lines = treaty::source::LineIndex::new(&scenario_text);
     let instruments: Vec<Instrument<'_>> = model
         .treaties
         .iter()
@@ -138,6 +139,7 @@ fn assert_times_are_ordered(text: &str) -> Result<(), TestCaseError> {
             treaty: t,
             file: "n.treaty",
             text: &scenario_text,
+            lines: &lines,
         })
         .collect();
     let run = engine::run(&scenario, &instruments);

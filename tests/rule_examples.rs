@@ -107,6 +107,18 @@ fn check_file_example(rule: &RuleInfo) -> Result<String, String> {
     }
 }
 
+/// `too-many-items`: the example's `A, A, A, ...` written out, one comma too many.
+fn check_items_example(rule: &RuleInfo) -> Result<String, String> {
+    let marker = "A, A, A, ...";
+    if !rule.example.contains(marker) {
+        return Err(format!("the example of `{}` lost its marker", rule.name));
+    }
+    let list = format!("{}A", "A, ".repeat(treaty::syntax::MAX_BLOCK_ITEMS + 1));
+    let text = rule.example.replace(marker, &list);
+    let report = check(SourceFile::new(display(rule), text), &settings(rule));
+    rendered(rule, &report.diagnostics, &report.source)
+}
+
 /// `invalid-config`: the example is a `treaty.toml`.
 fn check_config_example(rule: &RuleInfo) -> Result<String, String> {
     match treaty::config::parse(rule.example, Path::new(".")) {
@@ -161,6 +173,7 @@ fn every_rule_example_triggers_its_rule() {
         let output = match (rule.family, rule.code) {
             ("syntax", source::codes::NOT_TEXT) => check_bytes_example(rule),
             ("syntax", source::codes::TOO_LARGE) => check_file_example(rule),
+            ("syntax", treaty::syntax::codes::TOO_MANY_ITEMS) => check_items_example(rule),
             ("syntax" | "model" | "tier" | "gap" | "lint", _) => check_treaty_example(rule),
             ("config", _) => check_config_example(rule),
             ("scenario", _) => check_scenario_example(rule),

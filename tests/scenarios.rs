@@ -25,6 +25,7 @@ fn run_with(treaties: &str, body: &str) -> (Run, Vec<expect::Verdict>) {
             .all(|d| d.severity != treaty::diagnostics::Severity::Error),
         "{diagnostics:?}"
     );
+    let lines = treaty::source::LineIndex::new(&text);
     let instruments: Vec<Instrument<'_>> = model
         .treaties
         .iter()
@@ -32,6 +33,7 @@ fn run_with(treaties: &str, body: &str) -> (Run, Vec<expect::Verdict>) {
             treaty: t,
             file: "t.treaty",
             text: &text,
+            lines: &lines,
         })
         .collect();
     let run = engine::run(&scenario, &instruments);
@@ -807,6 +809,7 @@ mod properties {
     fn run_all(text: &str) -> Result<(), TestCaseError> {
         let parsed = syntax::parse(text);
         let (model, _) = model_of(text);
+        let lines = treaty::source::LineIndex::new(text);
         let instruments: Vec<Instrument<'_>> = model
             .treaties
             .iter()
@@ -814,6 +817,7 @@ mod properties {
                 treaty: t,
                 file: "p.treaty",
                 text,
+                lines: &lines,
             })
             .collect();
         for block in &parsed.file.scenarios {

@@ -62,6 +62,7 @@ fn run_with(treaties: &str, body: &str) -> (Run, Vec<expect::Verdict>) {
         diagnostics.iter().all(|d| d.severity != Severity::Error),
         "{diagnostics:?}"
     );
+    let lines = treaty::source::LineIndex::new(&text);
     let instruments: Vec<Instrument<'_>> = model
         .treaties
         .iter()
@@ -69,6 +70,7 @@ fn run_with(treaties: &str, body: &str) -> (Run, Vec<expect::Verdict>) {
             treaty: t,
             file: "t.treaty",
             text: &text,
+            lines: &lines,
         })
         .collect();
     let run = engine::run(&scenario, &instruments);

@@ -71,9 +71,21 @@ pub fn excerpt(source: &SourceFile, span: Span) -> Vec<(usize, String)> {
     } else {
         last
     };
-    let lines: Vec<&str> = source.text.lines().collect();
+    // From the line index: splitting the whole text here, once per gap, made a
+    // report on one large file quadratic (issue 19).
+    let index = &source.lines;
+    let text = &source.text;
     (first..=last.min(first + EXCERPT_LINES - 1))
-        .filter_map(|n| lines.get(n - 1).map(|l| (n, l.trim_end().to_string())))
+        .filter(|&n| n <= index.line_count() && index.line_start(n - 1) < text.len())
+        .map(|n| {
+            let start = index.line_start(n - 1);
+            let end = if n < index.line_count() {
+                index.line_start(n)
+            } else {
+                text.len()
+            };
+            (n, text[start..end].trim_end().to_string())
+        })
         .collect()
 }
 

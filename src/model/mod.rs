@@ -8,6 +8,7 @@
 
 pub mod conditions;
 pub mod describe;
+pub mod party_index;
 pub mod references;
 mod resolve;
 pub mod scope;
@@ -92,6 +93,9 @@ pub struct Treaty {
     /// `foresees`: the instrument the parties commit to conclude.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub foresees: Option<At<Foresees>>,
+    /// `parties` by code, built on first lookup (not part of the model).
+    #[serde(skip)]
+    pub party_index: party_index::PartyIndex,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -492,7 +496,7 @@ impl Trigger {
 
 impl Treaty {
     pub fn party(&self, code: &str) -> Option<&Party> {
-        self.parties.iter().find(|p| p.code == code)
+        self.party_index.find(&self.parties, code)
     }
 
     /// Whether the instrument binds in international law, from its form and any
@@ -567,6 +571,15 @@ impl Treaty {
                 out.push(code);
             }
         };
+        // A group of all the parties is already free of repeats: pushing its codes one
+        // by one, each checked against the others, was quadratic in the parties.
+        if out.is_empty() && !matches!(party, PartyRef::Party { .. } | PartyRef::Except { .. }) {
+            let mut flat = self.expand_flat(party);
+            let mut seen = std::collections::HashSet::with_capacity(flat.len());
+            flat.retain(|code| seen.insert(*code));
+            *out = flat;
+            return;
+        }
         match party {
             PartyRef::Party { code } => self.expand_code(code, out, depth),
             PartyRef::Except { of, except } => {

@@ -54,6 +54,14 @@ fn handler(style: HumanStyle) -> GraphicalReportHandler {
 
 /// Render one diagnostic as miette would show it.
 pub fn render(diagnostic: &Diagnostic, source: &SourceFile, style: HumanStyle) -> String {
+    let near;
+    let diagnostic = match far_labels(diagnostic, source) {
+        Some(trimmed) => {
+            near = trimmed;
+            &near
+        }
+        None => diagnostic,
+    };
     let window = Window::around(diagnostic, source);
     let view = View {
         diagnostic,
@@ -69,6 +77,42 @@ pub fn render(diagnostic: &Diagnostic, source: &SourceFile, style: HumanStyle) -
         );
     }
     out
+}
+
+/// Labels more than this many lines from the primary one are named in a footnote
+/// instead of being shown: the window would run from one to the other, so 10,000
+/// repeats of a clause each printed every line back to the first (issue 19).
+const MAX_SPREAD: usize = 20;
+
+/// The diagnostic without its far labels, each named in the help as
+/// "first written here: line 5"; `None` when every label is near the primary one.
+fn far_labels(diagnostic: &Diagnostic, source: &SourceFile) -> Option<Diagnostic> {
+    let primary = diagnostic.labels.first()?;
+    let line = |offset: usize| source.lines.line_of(offset.min(source.text.len()));
+    let home = line(primary.span.start);
+    let far = |span: crate::source::Span| {
+        line(span.start).abs_diff(home) > MAX_SPREAD || line(span.end).abs_diff(home) > MAX_SPREAD
+    };
+    if !diagnostic.labels.iter().skip(1).any(|l| far(l.span)) {
+        return None;
+    }
+    let mut near = diagnostic.clone();
+    let mut notes = Vec::new();
+    near.labels = Vec::with_capacity(diagnostic.labels.len());
+    for (i, label) in diagnostic.labels.iter().enumerate() {
+        if i == 0 || !far(label.span) {
+            near.labels.push(label.clone());
+        } else {
+            let (line, column) = source.line_col(label.span.start);
+            notes.push(format!("{}: line {line}, column {column}", label.message));
+        }
+    }
+    let notes = notes.join("; ");
+    near.help = Some(match &diagnostic.help {
+        Some(help) => format!("{notes}\n{help}").into(),
+        None => notes.into(),
+    });
+    Some(near)
 }
 
 /// The lines around a diagnostic's labels, with their position in the file.
@@ -197,7 +241,7 @@ impl Window {
             offset: start,
             first_line: line,
             line_count: 1,
-            column_offset: text[line_start..start].chars().count(),
+            column_offset: source.lines.chars_between(text, line_start, start),
         }
     }
 

@@ -93,6 +93,7 @@ impl Library {
                     treaty: &f.model.treaties[treaty],
                     file: &f.source.path,
                     text: &f.source.text,
+                    lines: &f.source.lines,
                 }
             })
             .collect()

@@ -47,73 +47,77 @@ fn is_punct(c: char) -> bool {
 /// Split `text` into tokens in one pass. Never fails: any character belongs to some
 /// token or is whitespace.
 pub fn tokens(text: &str) -> Vec<Token> {
+    token_iter(text).collect()
+}
+
+/// The tokens of `text` one at a time, as [`tokens`] lists them, without the list
+/// (the formatter's self-check compares two texts' tokens this way).
+pub fn token_iter(text: &str) -> impl Iterator<Item = Token> + '_ {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
     let mut i = 0;
-    while i < text.len() {
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        let start = i;
-        if is_blank(c) {
-            i += c.len_utf8();
-            continue;
-        }
-        let kind = if text[i..].starts_with("//") {
-            let line_end = text[i..].find('\n').map_or(text.len(), |n| i + n);
-            let trimmed = text[i..line_end].trim_end_matches(is_blank);
-            i = line_end;
-            out.push(Token {
-                kind: TokenKind::Comment,
-                span: Span::new(start, start + trimmed.len()),
-            });
-            continue;
-        } else if c == '"' {
-            // A string ends at its closing quote or, if unterminated, at the line's end.
-            i += 1;
-            while i < text.len() {
-                match bytes[i] {
-                    b'\\' if i + 1 < text.len() && bytes[i + 1] != b'\n' => {
-                        i += 1;
-                        i += text[i..].chars().next().map_or(1, char::len_utf8);
+    std::iter::from_fn(move || {
+        while i < text.len() {
+            let c = text[i..].chars().next()?;
+            let start = i;
+            if is_blank(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            let kind = if text[i..].starts_with("//") {
+                let line_end = text[i..].find('\n').map_or(text.len(), |n| i + n);
+                let trimmed = text[i..line_end].trim_end_matches(is_blank);
+                i = line_end;
+                return Some(Token {
+                    kind: TokenKind::Comment,
+                    span: Span::new(start, start + trimmed.len()),
+                });
+            } else if c == '"' {
+                // A string ends at its closing quote or, if unterminated, at the line's end.
+                i += 1;
+                while i < text.len() {
+                    match bytes[i] {
+                        b'\\' if i + 1 < text.len() && bytes[i + 1] != b'\n' => {
+                            i += 1;
+                            i += text[i..].chars().next().map_or(1, char::len_utf8);
+                        }
+                        b'"' => {
+                            i += 1;
+                            break;
+                        }
+                        b'\n' => break,
+                        _ => i += text[i..].chars().next().map_or(1, char::len_utf8),
                     }
-                    b'"' => {
-                        i += 1;
+                }
+                TokenKind::Str
+            } else if text[i..].starts_with("->") {
+                i += 2;
+                TokenKind::Punct
+            } else if is_punct(c) && !glued_digit_comma(text, i) {
+                i += 1;
+                TokenKind::Punct
+            } else {
+                while i < text.len() {
+                    let Some(c) = text[i..].chars().next() else {
+                        break;
+                    };
+                    if is_blank(c)
+                        || c == '"'
+                        || text[i..].starts_with("//")
+                        || (is_punct(c) && !glued_digit_comma(text, i))
+                    {
                         break;
                     }
-                    b'\n' => break,
-                    _ => i += text[i..].chars().next().map_or(1, char::len_utf8),
+                    i += c.len_utf8();
                 }
-            }
-            TokenKind::Str
-        } else if text[i..].starts_with("->") {
-            i += 2;
-            TokenKind::Punct
-        } else if is_punct(c) && !glued_digit_comma(text, i) {
-            i += 1;
-            TokenKind::Punct
-        } else {
-            while i < text.len() {
-                let Some(c) = text[i..].chars().next() else {
-                    break;
-                };
-                if is_blank(c)
-                    || c == '"'
-                    || text[i..].starts_with("//")
-                    || (is_punct(c) && !glued_digit_comma(text, i))
-                {
-                    break;
-                }
-                i += c.len_utf8();
-            }
-            TokenKind::Word
-        };
-        out.push(Token {
-            kind,
-            span: Span::new(start, i),
-        });
-    }
-    out
+                TokenKind::Word
+            };
+            return Some(Token {
+                kind,
+                span: Span::new(start, i),
+            });
+        }
+        None
+    })
 }
 
 /// A comma written between two digits with no space (`28,500`) is part of a number.
@@ -127,9 +131,21 @@ fn glued_digit_comma(text: &str, i: usize) -> bool {
 
 /// Every comment in `text`, in order. Text inside strings is never a comment.
 pub fn scan(text: &str) -> Vec<Comment> {
-    tokens(text)
-        .into_iter()
+    let spans: Vec<Span> = token_iter(text)
         .filter(|t| t.kind == TokenKind::Comment)
+        .map(|t| t.span)
+        .collect();
+    comments_at(text, &spans)
+}
+
+/// The comments of `text` at `spans` (comment tokens, in order).
+pub fn comments_at(text: &str, spans: &[Span]) -> Vec<Comment> {
+    spans
+        .iter()
+        .map(|&span| Token {
+            kind: TokenKind::Comment,
+            span,
+        })
         .map(|t| {
             let line_start = text[..t.span.start].rfind('\n').map_or(0, |n| n + 1);
             Comment {

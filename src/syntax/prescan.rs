@@ -1,20 +1,31 @@
 //! A cheap pass before pest, skipping braces inside strings and comments:
 //! - find blocks nested deeper than the limit, so hostile input cannot overflow pest's
 //!   stack;
+//! - find blocks with more list items than the limit, so a list of millions of items
+//!   (pest's token queue alone costs 80 bytes per item, 27 times `A, `) is refused
+//!   before pest allocates for it;
 //! - find where the file can be cut into pieces that pest parses one at a time, so a
 //!   large file never has the token queue of all of it in memory at once.
 
 /// Where a file may be cut: offsets of line starts outside any block whose first word
 /// is `treaty` or `scenario`, at least `piece_bytes` after the previous cut.
-/// `Err(offset)` of the first `{` nested deeper than `limit`.
+/// `Err` with the offset of the first `{` nested deeper than `limit`, or of the first
+/// comma past `max_items` in one top-level block.
 ///
 /// A cut is a guess made without pest; [`super::parse_in_pieces`] checks that the piece
 /// before it really ended with a closed block before trusting it.
-pub fn scan(text: &str, limit: usize, piece_bytes: usize) -> Result<Vec<usize>, usize> {
+pub fn scan(
+    text: &str,
+    limit: usize,
+    max_items: usize,
+    piece_bytes: usize,
+) -> Result<Vec<usize>, Refused> {
     let bytes = text.as_bytes();
     let mut cuts = Vec::new();
     let mut last_cut = 0;
     let mut depth = 0usize;
+    // Commas inside the current top-level block: list items after the first.
+    let mut items = 0usize;
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
@@ -35,10 +46,21 @@ pub fn scan(text: &str, limit: usize, piece_bytes: usize) -> Result<Vec<usize>, 
             b'{' => {
                 depth += 1;
                 if depth > limit {
-                    return Err(i);
+                    return Err(Refused::TooDeep(i));
                 }
             }
-            b'}' => depth = depth.saturating_sub(1),
+            b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    items = 0;
+                }
+            }
+            b',' if depth > 0 => {
+                items += 1;
+                if items > max_items {
+                    return Err(Refused::TooManyItems(i));
+                }
+            }
             b'\n'
                 if depth == 0
                     && i + 1 - last_cut >= piece_bytes
@@ -52,6 +74,13 @@ pub fn scan(text: &str, limit: usize, piece_bytes: usize) -> Result<Vec<usize>, 
         i += 1;
     }
     Ok(cuts)
+}
+
+/// Why a file is not handed to pest, with the offset to point at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    TooDeep(usize),
+    TooManyItems(usize),
 }
 
 /// Leave `i` just before the newline that ended a string or comment, so the main loop
@@ -85,7 +114,25 @@ mod tests {
     use super::*;
 
     fn nesting(text: &str, limit: usize) -> Result<(), usize> {
-        scan(text, limit, usize::MAX).map(|_| ())
+        match scan(text, limit, usize::MAX, usize::MAX) {
+            Ok(_) => Ok(()),
+            Err(Refused::TooDeep(at)) => Err(at),
+            Err(other) => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn list_items_are_counted_per_top_level_block_outside_strings_and_comments() {
+        let block = "treaty a {\n  members A, B, C // ,,,,\n  title \",,,,\"\n}\n";
+        let text = block.repeat(3);
+        assert!(scan(&text, 8, 2, usize::MAX).is_ok());
+        let comma = text.find(',').expect("a comma");
+        assert_eq!(
+            scan(&text, 8, 1, usize::MAX),
+            Err(Refused::TooManyItems(comma + 3))
+        );
+        // Commas outside any block are stray text, cheap for pest.
+        assert!(scan(",,,,", 8, 1, usize::MAX).is_ok());
     }
 
     #[test]
@@ -103,7 +150,7 @@ mod tests {
     #[test]
     fn cuts_fall_on_top_level_block_openings() {
         let text = "treaty a {\n  title \"}\"\n}\ntreaty b {\n  treaty c\n}\n// x\n  scenario s {\n}\ntreatyish\n";
-        let cuts = scan(text, 8, 1).expect("not too deep");
+        let cuts = scan(text, 8, usize::MAX, 1).expect("not too deep");
         let starts: Vec<&str> = cuts.iter().map(|&c| &text[c..c + 8]).collect();
         assert_eq!(starts, ["treaty b", "  scenar"]);
     }
@@ -112,14 +159,14 @@ mod tests {
     fn cuts_keep_pieces_at_least_the_requested_size() {
         let one = "treaty a {\n}\n";
         let text = one.repeat(10);
-        let cuts = scan(&text, 8, 3 * one.len()).expect("not too deep");
+        let cuts = scan(&text, 8, usize::MAX, 3 * one.len()).expect("not too deep");
         assert_eq!(cuts, [3 * one.len(), 6 * one.len(), 9 * one.len()]);
     }
 
     #[test]
     fn an_unterminated_string_ends_at_its_line() {
         let text = "treaty a {\n  title \"open\n}\ntreaty b {\n}\n";
-        let cuts = scan(text, 8, 1).expect("not too deep");
+        let cuts = scan(text, 8, usize::MAX, 1).expect("not too deep");
         assert_eq!(cuts, [text.find("treaty b").expect("present")]);
     }
 }

@@ -109,17 +109,23 @@ struct Resolver<'d> {
     fields_seen: Vec<&'static str>,
     /// Group parties and their members as declared (`party COW ... group FR, UK`).
     groups: std::collections::HashMap<Text, Vec<Text>>,
+    /// Unknown vocabulary words reported so far (each once, and only so many).
+    unknown: unknown::UnknownWords,
 }
 
 fn vocab<T: Copy>(
     word: &ast::Word,
     parse: impl Fn(&str) -> Option<T>,
     words: impl Iterator<Item = &'static str>,
-    what: &str,
+    what: &'static str,
     diagnostics: &mut Vec<Diagnostic>,
+    unknown: &mut unknown::UnknownWords,
 ) -> Option<T> {
     if let Some(value) = parse(&word.value) {
         return Some(value);
+    }
+    if !unknown.first_time(what, &word.value, word.span, diagnostics) {
+        return None;
     }
     let words: Vec<&'static str> = words.collect();
     let suggestion = did_you_mean(&word.value, words.iter().copied());
@@ -154,6 +160,7 @@ macro_rules! word_of {
             <$ty>::words(),
             <$ty>::WHAT,
             $self.diagnostics,
+            &mut $self.unknown,
         )
     };
 }
@@ -164,6 +171,7 @@ mod header;
 mod obligations;
 mod scope;
 mod time;
+mod unknown;
 mod values;
 
 impl<'d> Resolver<'d> {
@@ -175,6 +183,7 @@ impl<'d> Resolver<'d> {
             party_index: std::collections::HashMap::new(),
             fields_seen: Vec::new(),
             groups: std::collections::HashMap::new(),
+            unknown: unknown::UnknownWords::default(),
         }
     }
 
@@ -207,6 +216,7 @@ impl<'d> Resolver<'d> {
             references: Vec::new(),
             in_addition_to: Vec::new(),
             foresees: None,
+            party_index: Default::default(),
         };
 
         // Parties first, so references anywhere in the file resolve.
@@ -278,6 +288,7 @@ impl<'d> Resolver<'d> {
                 );
             }
         }
+        std::mem::take(&mut self.unknown).finish(self.diagnostics);
         Some(out)
     }
 

@@ -72,6 +72,7 @@ impl Resolver<'_> {
                     Unit::WORDS.iter().copied(),
                     "unit of time",
                     self.diagnostics,
+                    &mut self.unknown,
                 );
                 return None;
             }

@@ -32,9 +32,12 @@ fn same(a: &Obligation, b: &Obligation) -> bool {
 
 fn check_block(treaty: &Treaty, block: &[Obligation], out: &mut Vec<Diagnostic>) {
     // Bucketed by a cheap key (keyword and parties), then compared in full within a
-    // bucket: linear for a realistic block, with no per-clause formatting.
+    // bucket: linear for a realistic block, with no per-clause formatting. A bucket
+    // that grows past `LINEAR` clauses (10,000 distinct `consult A within N days` in
+    // one trigger) is also indexed by a hash of what `same` compares, so that it does
+    // not turn quadratic (issue 19).
     type Key<'a> = (&'static str, &'a [PartyRef], &'a [PartyRef]);
-    let mut buckets: HashMap<Key<'_>, Vec<&Obligation>> = HashMap::with_capacity(block.len());
+    let mut buckets: HashMap<Key<'_>, Bucket<'_>> = HashMap::with_capacity(block.len());
     for obligation in block {
         let key = (
             obligation.keyword(),
@@ -42,8 +45,8 @@ fn check_block(treaty: &Treaty, block: &[Obligation], out: &mut Vec<Diagnostic>)
             obligation.receivers.as_slice(),
         );
         let bucket = buckets.entry(key).or_default();
-        match bucket.iter().find(|earlier| same(earlier, obligation)) {
-            Some(first) => out.push(
+        if let Some(first) = bucket.find_or_add(obligation) {
+            out.push(
                 LINT.diagnostic(format!(
                     "{}: this `{}` clause repeats an earlier one",
                     treaty.id,
@@ -52,10 +55,70 @@ fn check_block(treaty: &Treaty, block: &[Obligation], out: &mut Vec<Diagnostic>)
                 .with_label(obligation.span, "the same obligation again")
                 .with_label(first.span, "first written here")
                 .with_help(LINT.fix),
-            ),
-            None => bucket.push(obligation),
+            );
         }
     }
+}
+
+/// Clauses in a bucket compared one by one up to this many; past it, by hash first.
+const LINEAR: usize = 16;
+
+#[derive(Default)]
+struct Bucket<'a> {
+    clauses: Vec<&'a Obligation>,
+    /// Past `LINEAR` clauses: their positions in `clauses` by fingerprint.
+    by_print: Option<HashMap<u64, Vec<usize>>>,
+}
+
+impl<'a> Bucket<'a> {
+    /// The earlier clause `obligation` repeats, or `None` after adding it.
+    fn find_or_add(&mut self, obligation: &'a Obligation) -> Option<&'a Obligation> {
+        let Some(by_print) = &mut self.by_print else {
+            if let Some(first) = self.clauses.iter().find(|e| same(e, obligation)) {
+                return Some(first);
+            }
+            self.clauses.push(obligation);
+            if self.clauses.len() > LINEAR {
+                let mut map: HashMap<u64, Vec<usize>> = HashMap::new();
+                for (i, clause) in self.clauses.iter().enumerate() {
+                    map.entry(fingerprint(clause)).or_default().push(i);
+                }
+                self.by_print = Some(map);
+            }
+            return None;
+        };
+        let print = fingerprint(obligation);
+        let same_print = by_print.entry(print).or_default();
+        if let Some(&first) = same_print
+            .iter()
+            .find(|&&i| same(self.clauses[i], obligation))
+        {
+            return Some(self.clauses[first]);
+        }
+        same_print.push(self.clauses.len());
+        self.clauses.push(obligation);
+        None
+    }
+}
+
+/// A hash of what [`same`] compares besides the bucket's key (equal clauses have
+/// equal fingerprints), written straight into the hasher without a string.
+fn fingerprint(obligation: &Obligation) -> u64 {
+    use std::fmt::Write;
+    use std::hash::Hasher;
+    struct Hashing(std::collections::hash_map::DefaultHasher);
+    impl Write for Hashing {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0.write(s.as_bytes());
+            Ok(())
+        }
+    }
+    let mut hashing = Hashing(Default::default());
+    let _ = write!(hashing, "{:?}", obligation.duty);
+    for qualifier in &obligation.qualifiers {
+        let _ = write!(hashing, "|{:?}|{:?}", qualifier.kind, qualifier.argument);
+    }
+    hashing.0.finish()
 }
 
 fn check(treaty: &Treaty, _: &LintContext, out: &mut Vec<Diagnostic>) {

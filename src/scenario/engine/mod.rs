@@ -50,8 +50,12 @@ pub struct Instrument<'a> {
     pub treaty: &'a Treaty,
     /// The file as shown to users.
     pub file: &'a str,
-    /// The file's text, for line numbers.
+    /// The file's text, for line numbers...
     pub text: &'a str,
+    /// ...and its line index, built once per file: one per instrument and run made
+    /// `treaty test` quadratic (10.4 GB for 10,000 treaties and 1,000 scenarios in one
+    /// 2.3 MB file, issue 19).
+    pub lines: &'a LineIndex,
 }
 
 /// Everything a scenario run found, in the order a monitoring log would keep it.
@@ -321,10 +325,8 @@ pub fn run(scenario: &Scenario, instruments: &[Instrument<'_>]) -> Run {
     order.sort_by_key(|&i| (scenario.events[i].at, i));
     let events: Vec<&Event> = order.iter().map(|&i| &scenario.events[i]).collect();
     let end = scenario.end.or_else(|| events.last().map(|e| e.at));
-    let lines: Vec<LineIndex> = instruments.iter().map(|i| LineIndex::new(i.text)).collect();
     let mut engine = Engine {
         instruments,
-        lines,
         lives: vec![Life::default(); instruments.len()],
         assume_signed: scenario.assume_signed,
         assume: scenario.assume_in_force,
@@ -417,7 +419,6 @@ struct Open<'a> {
 
 struct Engine<'i, 'a> {
     instruments: &'i [Instrument<'a>],
-    lines: Vec<LineIndex>,
     /// Parallel to `instruments`: what each has seen happen.
     lives: Vec<Life>,
     assume_signed: Option<Date>,
@@ -442,8 +443,8 @@ struct Occurrence<'e> {
 
 impl<'a> Engine<'_, 'a> {
     fn line(&self, instrument: usize, span: Span) -> usize {
-        let text = self.instruments[instrument].text;
-        self.lines[instrument].line_col(text, span.start).0
+        let instrument = &self.instruments[instrument];
+        instrument.lines.line_col(instrument.text, span.start).0
     }
 
     fn occurrence(&mut self, index: usize, event: &Event) {
