@@ -267,7 +267,16 @@ fn scenario(event_text: &str, assumed: bool) -> Option<Scenario> {
 
 fn run(event: &str, assumed: bool, treaty: &Treaty, text: &str, file: &str) -> Option<Run> {
     let scenario = scenario(event, assumed)?;
-    Some(engine::run(&scenario, &[Instrument { treaty, file, text }]))
+    let lines = crate::source::LineIndex::new(text);
+    Some(engine::run(
+        &scenario,
+        &[Instrument {
+            treaty,
+            file,
+            text,
+            lines: &lines,
+        }],
+    ))
 }
 
 fn run_baseline(event: &str, baseline: &Baseline, text: &str) -> Option<Run> {
