@@ -400,13 +400,7 @@ fn treaty_lines(reports: &[FileReport], detail: Detail, colour: bool) -> String 
                 .tier
                 .reasons
                 .iter()
-                .map(|r| {
-                    format!(
-                        "{} (line {})",
-                        r.text,
-                        report.source.line_col(r.span.start).0
-                    )
-                })
+                .map(|r| json::reason_text(&report.source, &r.text, r.span))
                 .collect();
             out.push_str(&clean(format!(
                 "  {}: {}\n",
@@ -427,13 +421,7 @@ fn treaty_lines(reports: &[FileReport], detail: Detail, colour: bool) -> String 
                 let reasons: Vec<String> = once
                     .reasons
                     .iter()
-                    .map(|r| {
-                        format!(
-                            "{} (line {})",
-                            r.text,
-                            report.source.line_col(r.span.start).0
-                        )
-                    })
+                    .map(|r| json::reason_text(&report.source, &r.text, r.span))
                     .collect();
                 out.push_str(&clean(format!(
                     "  {} once concluded: {}\n",

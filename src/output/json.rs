@@ -131,7 +131,8 @@ impl Summary {
     }
 }
 
-fn reason_text(source: &SourceFile, text: &str, span: crate::span::Span) -> String {
+/// A tier reason with its line, as every output writes it: `binding treaty (line 12)`.
+pub fn reason_text(source: &SourceFile, text: &str, span: crate::span::Span) -> String {
     let (line, _) = source.line_col(span.start);
     format!("{text} (line {line})")
 }

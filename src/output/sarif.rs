@@ -331,13 +331,7 @@ pub fn log<'a>(reports: &'a [FileReport], baseline: &str) -> Log<'a> {
                     .tier
                     .reasons
                     .iter()
-                    .map(|r| {
-                        format!(
-                            "{} (line {})",
-                            r.text,
-                            report.source.line_col(r.span.start).0
-                        )
-                    })
+                    .map(|r| super::json::reason_text(&report.source, &r.text, r.span))
                     .collect(),
                 gaps: treaty.gaps.iter().map(|g| g.code).collect(),
             });
