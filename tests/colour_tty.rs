@@ -169,3 +169,43 @@ fn color_auto_is_the_terminal_check() {
     let (_, on_pipe) = run(&args, dir.path(), NoColor::Unset, false);
     assert!(!on_pipe.contains('\u{1b}'), "auto into a pipe: {on_pipe:?}");
 }
+
+/// Two versions of one treaty: the second waters the duty down to consultation.
+fn redline() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let old = "treaty t {\n  party A \"Alpha\" guarantor\n  party B \"Beta\" beneficiary\n  form treaty\n  status in-force\n  trigger armed-attack against B {\n    assist A -> B with armed-force\n  }\n}\n";
+    let new = "treaty t {\n  party A \"Alpha\" guarantor\n  party B \"Beta\" beneficiary\n  form treaty\n  status in-force\n  trigger armed-attack against B {\n    consult A, B within 24 hours\n  }\n}\n";
+    std::fs::write(dir.path().join("old.treaty"), old).expect("write old");
+    std::fs::write(dir.path().join("new.treaty"), new).expect("write new");
+    dir
+}
+
+#[test]
+fn diff_colours_what_got_weaker_and_firmer_on_a_terminal_only() {
+    let dir = redline();
+    let args = ["diff", "old.treaty", "new.treaty"];
+    let (code, on_tty) = run(&args, dir.path(), NoColor::Unset, true);
+    assert_eq!(code, 1, "a semantic change exits 1: {on_tty}");
+    // The pty turns \n into \r\n.
+    let on_tty = on_tty.replace("\r\n", "\n");
+    assert!(
+        on_tty.contains("    \u{1b}[1;31mremoved\u{1b}[0m"),
+        "removed is red on a terminal: {on_tty:?}"
+    );
+    assert!(
+        on_tty.contains("    \u{1b}[32madded\u{1b}[0m"),
+        "added is green on a terminal: {on_tty:?}"
+    );
+    let (_, on_pipe) = run(&args, dir.path(), NoColor::Unset, false);
+    assert!(
+        !on_pipe.contains('\u{1b}'),
+        "no colour into a pipe: {on_pipe:?}"
+    );
+    // The same text once the colour is taken out.
+    let uncoloured = on_tty
+        .replace("\u{1b}[1;31m", "")
+        .replace("\u{1b}[32m", "")
+        .replace("\u{1b}[33m", "")
+        .replace("\u{1b}[0m", "");
+    assert_eq!(uncoloured, on_pipe);
+}

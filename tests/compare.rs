@@ -340,6 +340,81 @@ fn report_structure_agrees_with_compare() {
 }
 
 #[test]
+fn report_shows_a_file_with_errors_as_a_card_and_the_others_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("good.treaty"),
+        "treaty good {\n  form declaration\n  status signed\n  party A \"Alpha\" guarantor\n  party B \"Beta\" beneficiary\n  provide A -> B training\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("broken.treaty"),
+        "treaty broken {\n  form treaty\n  status signed\n  asist A -> B\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("only.scenarios.treaty"),
+        "scenario s {\n  treaty \"good.treaty\"\n  event armed-attack against B at 2024-01-01T00:00Z\n  expect no act A\n}\n",
+    )
+    .unwrap();
+    let output = treaty(&["report", "."], dir.path());
+    // The page is written, and the command still says something was left out.
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("`./broken.treaty` has 1 error")
+            || stderr(&output).contains("broken.treaty` has 1 error"),
+        "{}",
+        stderr(&output)
+    );
+    let html = stdout(&output);
+    common::assert_self_contained(&html);
+    // The readable treaty is in the matrix and has its section; the broken one is not.
+    assert!(html.contains("<th scope=\"col\" data-treaty=\"good\">"));
+    assert!(!html.contains("data-treaty=\"broken\""));
+    // The broken file has a card with its error, its line and its source line.
+    let cards = &html[html
+        .find("<section class=\"error-cards\"")
+        .expect("error cards")..];
+    let cards = &cards[..cards.find("</section>").unwrap()];
+    assert!(cards.contains("broken.treaty</code></h3>"), "{cards}");
+    assert!(cards.contains("1 error:"), "{cards}");
+    assert!(cards.contains("line 4, column 3"), "{cards}");
+    assert!(cards.contains("asist A -&gt; B"), "{cards}");
+    // The subtitle counts what it shows, what held no treaty and what was left out.
+    assert!(
+        html.contains("1 treaty in 1 file · 1 file with no treaty (scenarios only) · <a href=\"#not-compared\">1 file not compared: errors</a>"),
+        "{}",
+        &html[html.find("<p class=\"meta\">").unwrap()..][..300]
+    );
+}
+
+#[test]
+fn report_headers_break_between_words_only() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.treaty"),
+        "treaty article_5 {\n  form declaration\n  status signed\n  party A \"Alpha\" guarantor\n}\ntreaty north_atlantic_1949 {\n  form declaration\n  status signed\n  party A \"Alpha\" guarantor\n}\n",
+    )
+    .unwrap();
+    let output = treaty(&["report", "a.treaty"], dir.path());
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let html = stdout(&output);
+    // `article_5` never leaves the `5` alone on a line; the long name may break.
+    assert!(html.contains(">article_5</a></th>"), "{html}");
+    assert!(
+        html.contains(">north_<wbr>atlantic_<wbr>1949</a></th>"),
+        "{html}"
+    );
+    // The element column stays in view when the matrix scrolls.
+    assert!(html
+        .contains(".matrix tbody th, .matrix thead th:first-child { position: sticky; left: 0;"));
+    assert!(
+        !html.contains("overflow-wrap: anywhere; }\n.met"),
+        "cell notes wrap between words"
+    );
+}
+
+#[test]
 fn report_is_deterministic_escaped_and_dated_only_on_request() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(

@@ -355,9 +355,78 @@ fn snapshots_of_every_treaty() {
         let reports = [report];
         let human = treaty::cli::check::render_human(&reports, HumanStyle::plain());
         insta::assert_snapshot!("human", human);
-        let json = treaty::output::json::output(&reports, &baseline.name);
-        insta::assert_json_snapshot!("json", json);
+        let json = serde_json::to_value(treaty::output::json::output(&reports, &baseline.name))
+            .expect("the JSON output is a value");
+        insta::assert_snapshot!("verdict", verdict(&json));
     });
+}
+
+/// What the JSON says a treaty is, one finding a line: tier and reasons, each gap's
+/// position, element and code, the next-tier path's steps, and the file's other
+/// diagnostics at their first label (each gap must have its diagnostic at its place). The wording is in the human snapshot beside it; the whole
+/// JSON shape is `tests/cli.rs`'s and the schema's.
+fn verdict(json: &serde_json::Value) -> String {
+    use std::fmt::Write;
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    let position = |v: &serde_json::Value| match (v["line"].as_u64(), v["column"].as_u64()) {
+        (Some(l), Some(c)) => format!("{l}:{c}"),
+        _ => "-".to_string(),
+    };
+    let mut out = String::new();
+    for file in json["files"].as_array().expect("files") {
+        // Each gap is also one of the file's diagnostics, at the same place: those are
+        // matched off here (and must all be found), the others listed.
+        let mut gaps_unmatched = Vec::new();
+        for treaty in file["treaties"].as_array().expect("treaties") {
+            let _ = writeln!(out, "{}: {}", text(&treaty["id"]), text(&treaty["tier"]));
+            for reason in treaty["tier_reasons"].as_array().into_iter().flatten() {
+                let _ = writeln!(out, "  because {}", text(reason));
+            }
+            for step in treaty["next_tier"].as_array().into_iter().flatten() {
+                let lines: Vec<String> = step["edits"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|e| format!("{} {}", text(&e["action"]), e["line"]))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "  to {}: {} ({})",
+                    text(&step["tier"]),
+                    if step["found"] == true {
+                        "found"
+                    } else {
+                        "not found"
+                    },
+                    lines.join(", ")
+                );
+            }
+            for gap in treaty["gaps"].as_array().into_iter().flatten() {
+                let _ = writeln!(
+                    out,
+                    "  gap {:<7} {:<22} {}",
+                    position(gap),
+                    text(&gap["element"]),
+                    text(&gap["code"])
+                );
+                gaps_unmatched.push((text(&gap["code"]), position(gap)));
+            }
+        }
+        for d in file["diagnostics"].as_array().into_iter().flatten() {
+            let found = (text(&d["code"]), position(&d["labels"][0]));
+            if let Some(i) = gaps_unmatched.iter().position(|g| *g == found) {
+                gaps_unmatched.swap_remove(i);
+                continue;
+            }
+            let _ = writeln!(out, "  {} {:<7} {}", text(&d["severity"]), found.1, found.0);
+        }
+        assert!(
+            gaps_unmatched.is_empty(),
+            "gaps with no diagnostic at their place in {}: {gaps_unmatched:?}",
+            text(&file["path"])
+        );
+    }
+    out
 }
 
 #[test]

@@ -57,6 +57,23 @@ pub(super) fn print_errors(report: &FileReport) {
     }
 }
 
+/// A file that could not be compared: unreadable, or read with errors. Its errors
+/// went to standard error; `report` also shows them on the page.
+pub(super) enum Failed {
+    /// Could not be read at all (the reason).
+    Unread { path: String, reason: String },
+    /// Read, but with errors: its treaties would be compared half-read.
+    WithErrors(FileReport),
+}
+
+/// What [`load`] found: the baseline every file is measured against, the files that
+/// can be compared, and those that cannot.
+pub(super) struct Loaded {
+    pub baseline: crate::rules::Baseline,
+    pub reports: Vec<FileReport>,
+    pub failed: Vec<Failed>,
+}
+
 /// Find, read and check every file, each with the settings of its `treaty.toml` (as
 /// `treaty check` does: levels, suppressions, exclusions, baseline), the baseline on
 /// the command line winning. Unreadable paths, and files with errors (whose treaties
@@ -68,6 +85,35 @@ pub(super) fn load_checked(
     baseline: &Option<PathBuf>,
     max_file_size: u64,
 ) -> Result<(crate::rules::Baseline, Vec<FileReport>), u8> {
+    let loaded = load(paths, baseline, max_file_size)?;
+    if !loaded.failed.is_empty() {
+        return Err(EXIT_FAILURE);
+    }
+    no_treaties_is_a_failure(paths, &loaded)?;
+    Ok((loaded.baseline, loaded.reports))
+}
+
+/// "no treaties found", when nothing at all could be shown.
+pub(super) fn no_treaties_is_a_failure(paths: &[PathBuf], loaded: &Loaded) -> Result<(), u8> {
+    if loaded.failed.is_empty() && loaded.reports.iter().all(|r| r.treaties.is_empty()) {
+        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(failure(&format!(
+            "no treaties found in {}",
+            shown.join(", ")
+        )));
+    }
+    Ok(())
+}
+
+/// [`load_checked`]'s search and check, keeping the files that failed (each already
+/// reported on standard error) beside the others. Only a configuration that cannot
+/// be used, or files that disagree on their baseline, stop it: the exit code is
+/// returned as the error.
+pub(super) fn load(
+    paths: &[PathBuf],
+    baseline: &Option<PathBuf>,
+    max_file_size: u64,
+) -> Result<Loaded, u8> {
     let mut resolver = crate::config::Resolver::new(crate::config::Overrides {
         baseline: baseline.clone(),
         ..Default::default()
@@ -76,9 +122,13 @@ pub(super) fn load_checked(
     if let Err(error) = found.drop_excluded(&mut resolver) {
         return Err(print_config_error(&error));
     }
-    let mut failed = !found.problems.is_empty();
+    let mut failed = Vec::new();
     for problem in &found.problems {
         eprintln!("error: {}", crate::terminal::clean(problem));
+        failed.push(Failed::Unread {
+            path: String::new(),
+            reason: problem.clone(),
+        });
     }
     let mut jobs = Vec::with_capacity(found.files.len());
     for path in &found.files {
@@ -103,45 +153,34 @@ pub(super) fn load_checked(
         .map_or_else(analysis::bundled_baseline, |(_, s)| s.baseline.clone());
     let results = files::check_all(&jobs, max_file_size);
     let mut reports = Vec::with_capacity(results.len());
-    for result in results {
+    for (result, (path, _)) in results.into_iter().zip(&jobs) {
         match result {
             Ok(report) if report.count(Severity::Error) > 0 => {
                 print_errors(&report);
+                let errors = report.count(Severity::Error);
                 eprintln!(
-                    "error: `{}` has {} error{}; fix {} to compare it",
+                    "error: `{}` has {errors} error{}; fix {} to compare it",
                     crate::terminal::clean(&report.source.path),
-                    report.count(Severity::Error),
-                    if report.count(Severity::Error) == 1 {
-                        ""
-                    } else {
-                        "s"
-                    },
-                    if report.count(Severity::Error) == 1 {
-                        "it"
-                    } else {
-                        "them"
-                    }
+                    if errors == 1 { "" } else { "s" },
+                    if errors == 1 { "it" } else { "them" }
                 );
-                failed = true;
+                failed.push(Failed::WithErrors(report));
             }
             Ok(report) => reports.push(report),
             Err(message) => {
                 eprintln!("error: {}", crate::terminal::clean(&message));
-                failed = true;
+                failed.push(Failed::Unread {
+                    path: path.display().to_string(),
+                    reason: message,
+                });
             }
         }
     }
-    if failed {
-        return Err(EXIT_FAILURE);
-    }
-    if reports.iter().all(|r| r.treaties.is_empty()) {
-        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        return Err(failure(&format!(
-            "no treaties found in {}",
-            shown.join(", ")
-        )));
-    }
-    Ok((baseline, reports))
+    Ok(Loaded {
+        baseline,
+        reports,
+        failed,
+    })
 }
 
 /// A `treaty.toml` that cannot be used, on standard error.

@@ -169,6 +169,7 @@ pub fn run(args: &DiffArgs) -> u8 {
         &baseline,
     );
     let output = match args.format {
+        Format::Human if super::colour_stdout() => text::diff_human_coloured(&diff),
         Format::Human => crate::terminal::clean(&text::diff_human(&diff)).into_owned(),
         Format::Markdown => crate::terminal::clean(&text::diff_markdown(&diff)).into_owned(),
         Format::Json => match to_json(&diff) {

@@ -5,10 +5,13 @@ use clap::Args;
 use std::path::PathBuf;
 
 use super::check::failure;
-use super::compare::{load_checked, write_stdout};
+use super::compare::{load, no_treaties_is_a_failure, write_stdout, Failed};
 use super::files;
-use super::EXIT_OK;
-use crate::compare::{html, report::Report};
+use super::{EXIT_FINDINGS, EXIT_OK};
+use crate::compare::{
+    html,
+    report::{ErrorCard, Report},
+};
 use crate::source::DEFAULT_MAX_FILE_SIZE;
 
 #[derive(Debug, Args)]
@@ -58,34 +61,66 @@ pub fn run(args: &ReportArgs) -> u8 {
             input.display()
         ));
     }
-    let (baseline, reports) = match load_checked(&args.paths, &args.baseline, args.max_file_size) {
+    // Every readable file is shown; a file with errors gets a card with them (and the
+    // command exits 1 once the page is written), instead of no page at all.
+    let loaded = match load(&args.paths, &args.baseline, args.max_file_size) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let mut report = Report::of(&baseline.name, &reports, args.date.clone());
+    if let Err(code) = no_treaties_is_a_failure(&args.paths, &loaded) {
+        return code;
+    }
+    let (baseline, reports) = (&loaded.baseline, &loaded.reports);
+    let mut report = Report::of(&baseline.name, reports, args.date.clone());
+    report.error_cards = loaded
+        .failed
+        .iter()
+        .map(|failed| match failed {
+            Failed::Unread { path, reason } => ErrorCard::unread(path.clone(), reason.clone()),
+            Failed::WithErrors(file) => ErrorCard::of_file(file),
+        })
+        .collect();
+    let done = if loaded.failed.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_FINDINGS
+    };
     // The counter-scenarios run the baseline's text: the one on the command line or
     // the bundled one. A baseline named only in treaty.toml gets none (its text is
     // not at hand here), rather than scenarios run against the wrong baseline.
     if args.baseline.is_some() || baseline.name == crate::analysis::bundled_baseline().name {
         report.add_counter_scenarios(
-            &reports,
-            &baseline,
+            reports,
+            baseline,
             &super::explain_gap::baseline_text(&args.baseline),
             &crate::model::references::FsLoader,
         );
     }
     let page = html::render(&report);
     match &args.out {
-        None => write_stdout(&page),
+        None => match write_stdout(&page) {
+            EXIT_OK => done,
+            code => code,
+        },
         Some(path) => match std::fs::write(path, page) {
             Ok(()) => {
-                eprintln!(
-                    "wrote {} ({} treaties from {} files)",
+                let plural = |n: usize, one: &str, many: &str| {
+                    format!("{n} {}", if n == 1 { one } else { many })
+                };
+                let mut wrote = format!(
+                    "wrote {} ({} in {}",
                     path.display(),
-                    report.treaties.len(),
-                    report.files
+                    plural(report.treaties.len(), "treaty", "treaties"),
+                    plural(report.files, "file", "files")
                 );
-                EXIT_OK
+                if !report.error_cards.is_empty() {
+                    wrote.push_str(&format!(
+                        "; {} not compared, shown as error cards",
+                        plural(report.error_cards.len(), "file", "files")
+                    ));
+                }
+                eprintln!("{})", crate::terminal::clean(&wrote));
+                done
             }
             Err(error) => failure(&format!(
                 "cannot write `{}`: {}",

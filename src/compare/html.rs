@@ -27,10 +27,27 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A treaty id that may break after `_` and `-` in a narrow column.
+/// A treaty id that may break after `_` or `-` in a narrow column, but only where
+/// both sides are at least [`MIN_PIECE`] characters: `north_atlantic_1949` may break
+/// into `north_` / `atlantic_1949`, while `article_5` never leaves a `5` alone.
 fn breakable(id: &str) -> String {
-    escape(id).replace('_', "_<wbr>").replace('-', "-<wbr>")
+    let pieces: Vec<&str> = id.split_inclusive(['_', '-']).collect();
+    let mut out = String::with_capacity(id.len() + 8);
+    let mut line = 0;
+    for (i, piece) in pieces.iter().enumerate() {
+        let rest: usize = pieces[i..].iter().map(|p| p.chars().count()).sum();
+        if i > 0 && line >= MIN_PIECE && rest >= MIN_PIECE {
+            out.push_str("<wbr>");
+            line = 0;
+        }
+        out.push_str(&escape(piece));
+        line += piece.chars().count();
+    }
+    out
 }
+
+/// The shortest piece of a treaty id a header line may hold.
+const MIN_PIECE: usize = 4;
 
 /// The anchor of a treaty's section; by position, so equal ids in two files differ.
 fn anchor(index: usize) -> String {
@@ -66,9 +83,14 @@ table.matrix { border-collapse: collapse; width: 100%; font-size: .7rem; line-he
 .matrix thead th { font-weight: 600; background: #f3f5f7; }
 .matrix thead th a { color: inherit; }
 .matrix tbody th { font-weight: 500; min-width: 7rem; background: #fafbfc; }
+/* The element names stay in view while the treaties scroll past. */
+.matrix tbody th, .matrix thead th:first-child { position: sticky; left: 0; z-index: 1;
+  box-shadow: 1px 0 0 var(--rule); }
+.matrix thead th:first-child { background: #f3f5f7; }
+.matrix thead th { overflow-wrap: normal; word-break: normal; hyphens: manual; }
 .matrix .tier-row th, .matrix .tier-row td { font-weight: 600; border-bottom: 2px solid var(--ink); }
 .cell .sym { font-weight: 700; margin-right: .15rem; }
-.cell .note { display: block; font-size: .92em; hyphens: auto; overflow-wrap: anywhere; }
+.cell .note { display: block; font-size: .92em; hyphens: manual; overflow-wrap: break-word; word-break: normal; min-width: 6em; }
 .met { background: var(--met); color: var(--met-ink); }
 .partly { background: var(--partly); color: var(--partly-ink); }
 .missing { background: var(--missing); color: var(--missing-ink); }
@@ -94,6 +116,11 @@ pre.source { background: var(--code); border-left: 3px solid var(--rule); margin
   padding: .35rem .6rem; font-size: .8rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 pre.source .ln { color: var(--muted); user-select: none; }
 .help { font-size: .9rem; }
+section.error-cards { max-width: 62rem; margin: 2rem auto 0; }
+.error-card { border: 1px solid var(--missing-ink); border-left-width: 4px; border-radius: .25rem;
+  padding: .4rem .9rem; margin: .8rem 0; background: #fdf6f5; }
+.error-card h3 { margin: .3rem 0; }
+p.caption { font-size: .85rem; margin: .2rem 0 .5rem; }
 @media (max-width: 40rem) { body { padding: 1rem .6rem; } .matrix tbody th { min-width: 7rem; } }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
@@ -151,10 +178,12 @@ fn cell(element: &str, cell: &Cell) -> String {
 }
 
 fn matrix_table(matrix: &Matrix) -> String {
-    let mut out = String::from("<div class=\"table-wrap\"><table class=\"matrix\">\n");
+    // The caption sits outside the scrolling box: inside it, a narrow window cut it
+    // at the box's edge, mid-word.
+    let mut out = String::new();
     let _ = write!(
         out,
-        "<caption class=\"muted\">Each treaty against the elements of {}; a cell's tooltip lists its gap codes.</caption>\n<thead><tr><th scope=\"col\">element</th>",
+        "<p class=\"caption muted\" id=\"matrix-caption\">Each treaty against the elements of {}; a cell's tooltip lists its gap codes.</p>\n<div class=\"table-wrap\"><table class=\"matrix\" aria-describedby=\"matrix-caption\">\n<thead><tr><th scope=\"col\">element</th>",
         escape(&matrix.baseline)
     );
     for (i, t) in matrix.treaties.iter().enumerate() {
@@ -415,6 +444,67 @@ fn section(index: usize, t: &TreatySection, matrix: &Matrix) -> String {
     out
 }
 
+/// "1 file", "2 files".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The page's subtitle: what was compared, and what was not.
+fn subtitle(report: &Report) -> String {
+    let mut parts = vec![format!(
+        "{} in {}",
+        count(report.treaties.len(), "treaty", "treaties"),
+        count(report.files, "file", "files")
+    )];
+    if report.files_without_treaties > 0 {
+        parts.push(format!(
+            "{} with no treaty (scenarios only)",
+            count(report.files_without_treaties, "file", "files")
+        ));
+    }
+    if !report.error_cards.is_empty() {
+        parts.push(format!(
+            "<a href=\"#not-compared\">{} not compared: errors</a>",
+            count(report.error_cards.len(), "file", "files")
+        ));
+    }
+    parts.join(" · ")
+}
+
+/// One card per file left out, with its errors and their source lines.
+fn error_cards(report: &Report) -> String {
+    if report.error_cards.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "<section class=\"error-cards\" id=\"not-compared\">\n<h2>Not compared ({})</h2>\n<p>These files could not be read as treaties; <code>treaty check</code> on each shows the same errors. Their treaties are not in the matrix above.</p>\n",
+        report.error_cards.len()
+    );
+    for card in &report.error_cards {
+        out.push_str("<div class=\"error-card\">");
+        if !card.path.is_empty() {
+            let _ = write!(out, "<h3><code>{}</code></h3>", escape(&card.path));
+        }
+        if let Some(reason) = &card.reason {
+            let _ = write!(out, "<p class=\"severity-error\">{}</p>", escape(reason));
+        }
+        if !card.errors.is_empty() {
+            let _ = writeln!(
+                out,
+                "<p>{}:</p><ol class=\"findings errors\">",
+                count(card.errors.len(), "error", "errors")
+            );
+            for e in &card.errors {
+                out.push_str(&entry(e));
+            }
+            out.push_str("</ol>");
+        }
+        out.push_str("</div>\n");
+    }
+    out.push_str("</section>\n");
+    out
+}
+
 pub fn render(report: &Report) -> String {
     let treaties = report.treaties.len();
     let title = format!(
@@ -426,27 +516,28 @@ pub fn render(report: &Report) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>Security guarantees: {}</h1>\n<p class=\"meta\">{} from {} file{}",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>Security guarantees: {}</h1>\n<p class=\"meta\">{}",
         escape(&title),
         escape(&title),
-        treaties,
-        report.files,
-        if report.files == 1 { "" } else { "s" },
+        subtitle(report),
     );
     if let Some(date) = &report.date {
         let _ = write!(out, " · {}", escape(date));
     }
     out.push_str(" · made by <code>treaty report</code></p>\n</header>\n<main>\n");
-    let _ = write!(
-        out,
-        "<section id=\"tiers\">\n<h2>Tiers</h2>\n{}</section>\n",
-        ladder(&report.matrix.treaties)
-    );
-    let _ = write!(
-        out,
-        "<section id=\"comparison\">\n<h2>Element by element</h2>\n<ul class=\"legend\"><li class=\"met\">✓ met: no gap</li><li class=\"partly\">◐ partly met: present, but hedged, qualified or late</li><li class=\"missing\">✗ missing: absent</li></ul>\n{}</section>\n",
-        matrix_table(&report.matrix)
-    );
+    if !report.treaties.is_empty() {
+        let _ = write!(
+            out,
+            "<section id=\"tiers\">\n<h2>Tiers</h2>\n{}</section>\n",
+            ladder(&report.matrix.treaties)
+        );
+        let _ = write!(
+            out,
+            "<section id=\"comparison\">\n<h2>Element by element</h2>\n<ul class=\"legend\"><li class=\"met\">✓ met: no gap</li><li class=\"partly\">◐ partly met: present, but hedged, qualified or late</li><li class=\"missing\">✗ missing: absent</li></ul>\n{}</section>\n",
+            matrix_table(&report.matrix)
+        );
+    }
+    out.push_str(&error_cards(report));
     for (i, t) in report.treaties.iter().enumerate() {
         out.push_str(&section(i, t, &report.matrix));
     }

@@ -20,10 +20,51 @@ pub struct Report {
     pub baseline: String,
     /// Shown only when given (`--date`): the report is otherwise the same every run.
     pub date: Option<String>,
+    /// Files compared that hold at least one treaty.
     pub files: usize,
+    /// Files compared that hold none (scenario files, say).
+    pub files_without_treaties: usize,
     pub matrix: Matrix,
     /// In matrix column order.
     pub treaties: Vec<TreatySection>,
+    /// Files that could not be compared, each shown as a card with its errors.
+    pub error_cards: Vec<ErrorCard>,
+}
+
+/// A file left out of the comparison, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorCard {
+    /// Empty when the path itself could not be read (the reason then names it).
+    pub path: String,
+    /// Why the file could not be read; `None` when it was read with errors.
+    pub reason: Option<String>,
+    /// The file's errors, located.
+    pub errors: Vec<Entry>,
+}
+
+impl ErrorCard {
+    /// A file read with errors: each error with its source lines.
+    pub fn of_file(file: &FileReport) -> ErrorCard {
+        ErrorCard {
+            path: file.source.path.clone(),
+            reason: None,
+            errors: file
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == crate::diagnostics::Severity::Error)
+                .map(|d| diagnostic_entry(&file.source, d))
+                .collect(),
+        }
+    }
+
+    /// A path that could not be read.
+    pub fn unread(path: String, reason: String) -> ErrorCard {
+        ErrorCard {
+            path,
+            reason: Some(reason),
+            errors: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -206,9 +247,11 @@ impl Report {
         Report {
             baseline: baseline.to_string(),
             date,
-            files: files.len(),
+            files: files.iter().filter(|f| !f.treaties.is_empty()).count(),
+            files_without_treaties: files.iter().filter(|f| f.treaties.is_empty()).count(),
             matrix,
             treaties,
+            error_cards: Vec::new(),
         }
     }
 }

@@ -1,5 +1,8 @@
-//! Plain-text and Markdown renderings of the matrix and the redline. No colour, no
-//! terminal-width probing: the same input always prints the same text.
+//! Plain-text and Markdown renderings of the matrix and the redline. No
+//! terminal-width probing: the same input always prints the same text; colour only in
+//! [`diff_human_coloured`], which the command asks for.
+
+use std::borrow::Cow;
 
 use super::diff::{Area, Change, ChangeKind, Diff, TreatyDiff, TreatyStatus};
 use super::matrix::Matrix;
@@ -404,6 +407,40 @@ pub fn diff_human(diff: &Diff) -> String {
     }
     out.push_str(&format!("\n{}\n", counts_line(diff)));
     out
+}
+
+/// [`diff_human`]'s text, already cleaned for a terminal, with each change's kind
+/// coloured: a reviewer scans the column for what got weaker (red) or firmer (green).
+/// Only the kind column is painted, after cleaning, so no text from a file can carry
+/// an escape sequence of its own.
+pub fn diff_human_coloured(diff: &Diff) -> String {
+    let plain = diff_human(diff);
+    let cleaned = crate::terminal::clean(&plain);
+    let mut out = String::with_capacity(cleaned.len() + 256);
+    for line in cleaned.split_inclusive('\n') {
+        out.push_str(&paint_kind_column(line));
+    }
+    out
+}
+
+/// A change line (`    weakened  ...`) with its kind word coloured; other lines as given.
+fn paint_kind_column(line: &str) -> Cow<'_, str> {
+    const INDENT: &str = "    ";
+    let Some(rest) = line.strip_prefix(INDENT) else {
+        return Cow::Borrowed(line);
+    };
+    let word_end = rest.find(' ').unwrap_or(rest.len());
+    let colour = match &rest[..word_end] {
+        "weakened" | "removed" | "lost" => "\u{1b}[1;31m",
+        "strengthened" | "added" | "gained" => "\u{1b}[32m",
+        "changed" => "\u{1b}[33m",
+        _ => return Cow::Borrowed(line),
+    };
+    Cow::Owned(format!(
+        "{INDENT}{colour}{}\u{1b}[0m{}",
+        &rest[..word_end],
+        &rest[word_end..]
+    ))
 }
 
 pub fn diff_markdown(diff: &Diff) -> String {
