@@ -217,3 +217,70 @@ fn compare_doc_examples_run_as_shown() {
 fn configuration_doc_examples_run_as_shown() {
     assert!(run_examples("configuration.md") >= 3);
 }
+
+/// README.md's first commands and its example: the `$ treaty ...` block prints what it
+/// shows (after its `...`), and the excerpt of the bundled treaty is the file's text,
+/// clause for clause (an elided title aside).
+#[test]
+fn readme_commands_and_excerpt_are_real() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let all = blocks(&readme);
+    // The first block: install, run, test; the run command works on the bundled corpus.
+    let first = &all[0];
+    assert_eq!(first.language, "sh");
+    let commands: Vec<&str> = first
+        .body
+        .lines()
+        .map(|l| l.split('#').next().unwrap().trim())
+        .collect();
+    assert_eq!(
+        commands,
+        [
+            "cargo install --path . --locked",
+            "treaty check treaties/",
+            "cargo test --release --locked"
+        ]
+    );
+    let run = treaty(&["check", "treaties/"], repo());
+    assert_eq!(code(&run), 0, "{}", stderr(&run));
+    // The shown session.
+    let session = all
+        .iter()
+        .find(|b| b.body.starts_with("$ treaty check "))
+        .expect("README shows a `$ treaty check` session");
+    let mut lines = session.body.lines();
+    let command = lines.next().unwrap().strip_prefix("$ treaty ").unwrap();
+    let args = words(command);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let shown: Vec<&str> = lines.skip_while(|l| *l == "...").collect();
+    let output = treaty(&args, repo());
+    assert!(
+        contains_lines(&stdout(&output), &shown.join("\n")),
+        "README's `$ treaty {command}` drifted:\n--- README:\n{}\n--- printed:\n{}",
+        shown.join("\n"),
+        stdout(&output)
+    );
+    // The excerpt: every line begins a line of the file (a `source` quote may follow).
+    let excerpt = all
+        .iter()
+        .find(|b| b.body.starts_with("// treaties/"))
+        .expect("README shows an excerpt of a bundled treaty");
+    let path = excerpt.body.lines().next().unwrap()[3..]
+        .split(' ')
+        .next()
+        .unwrap();
+    let file = std::fs::read_to_string(repo().join(path)).unwrap();
+    let normalise = |l: &str| l.split_whitespace().collect::<Vec<_>>().join(" ");
+    let file_lines: Vec<String> = file.lines().map(normalise).collect();
+    for line in excerpt.body.lines().skip(1).map(normalise) {
+        if line.is_empty() || line.contains("...") {
+            continue;
+        }
+        assert!(
+            file_lines
+                .iter()
+                .any(|f| f == &line || f.starts_with(&format!("{line} "))),
+            "README's excerpt line `{line}` is not in {path}"
+        );
+    }
+}

@@ -592,3 +592,35 @@ fn render_doc_excerpts_match_the_binary() {
     }
     assert!(checked >= 2);
 }
+
+/// `--annotate` shows the gaps `treaty check` reports: a suppression comment and the
+/// project's treaty.toml apply, as they do to check, compare and report.
+#[test]
+fn annotate_shows_the_gaps_check_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let uk = std::fs::read_to_string(repo().join("treaties/uk-ukraine-2024.treaty")).unwrap();
+    let suppressed = uk.replace(
+        "  duration 10 years",
+        "  // treaty: allow(FIXED_TERM) ten years, as signed\n  duration 10 years",
+    );
+    assert_ne!(suppressed, uk);
+    std::fs::write(dir.path().join("uk.treaty"), &suppressed).unwrap();
+    std::fs::write(
+        dir.path().join("treaty.toml"),
+        "[rules]\nONE_SIDED = \"off\"\n",
+    )
+    .unwrap();
+    let output = treaty(&["render", "uk.treaty", "--annotate"], dir.path());
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let annotated = stdout(&output);
+    assert!(!annotated.contains("FIXED_TERM"), "suppressed in the file");
+    assert!(!annotated.contains("ONE_SIDED"), "off in treaty.toml");
+    assert!(annotated.contains("NO_MUTUAL_DEFENCE"), "the others stay");
+    // The same gaps as check.
+    let check = treaty(&["check", "--format", "json", "uk.treaty"], dir.path());
+    let json: serde_json::Value = serde_json::from_str(&stdout(&check)).unwrap();
+    for gap in json["files"][0]["treaties"][0]["gaps"].as_array().unwrap() {
+        let code = gap["code"].as_str().unwrap();
+        assert!(annotated.contains(code), "{code} is reported by check");
+    }
+}

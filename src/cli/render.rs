@@ -6,9 +6,10 @@ use clap::{Args, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use super::check::{failure, load_baseline};
+use super::check::failure;
 use super::compare::write_stdout;
-use super::{files, EXIT_OK};
+use super::{files, EXIT_FAILURE, EXIT_OK};
+use crate::output::human::{self, HumanStyle};
 use crate::output::render::{self, Messages, Options, QuoteMode};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -80,9 +81,21 @@ pub fn run(args: &RenderArgs) -> u8 {
     if args.to == To::Docx && args.out.is_none() && std::io::stdout().is_terminal() {
         return failure("a docx document is binary: give --out FILE.docx or redirect the output");
     }
-    let baseline = match load_baseline(&args.baseline) {
-        Ok(baseline) => baseline,
-        Err(message) => return failure(&message),
+    // The file's settings, as `treaty check` finds them: the baseline (the one on the
+    // command line winning) and, for `--annotate`, the suppressions and levels that
+    // decide which gaps `check` reports.
+    let mut resolver = crate::config::Resolver::new(crate::config::Overrides {
+        baseline: args.baseline.clone(),
+        ..Default::default()
+    });
+    let settings = match resolver.settings_for(&args.file) {
+        Ok(settings) => settings,
+        Err(error) => {
+            for d in &error.diagnostics {
+                eprintln!("{}", human::render(d, &error.source, HumanStyle::plain()));
+            }
+            return EXIT_FAILURE;
+        }
     };
     let (source, model) = match super::diff::read(&args.file) {
         Ok(read) => read,
@@ -95,7 +108,16 @@ pub fn run(args: &RenderArgs) -> u8 {
         }),
         annotate: args.annotate,
     };
-    let drafts = render::drafts(&source, &model, &baseline, &messages, &options);
+    let gaps: Vec<Vec<crate::rules::gaps::Gap>> = if args.annotate {
+        crate::analysis::check(source.clone(), &settings)
+            .treaties
+            .into_iter()
+            .map(|t| t.gaps)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let drafts = render::drafts_with_gaps(&source, &model, &gaps, &messages, &options);
     let bytes = match args.to {
         To::Markdown => crate::terminal::clean(&render::markdown::render(&drafts))
             .into_owned()

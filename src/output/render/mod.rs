@@ -252,7 +252,7 @@ pub fn draft(
 }
 
 /// Every treaty of a file, rendered; with `annotate`, each with the gaps the rules find
-/// against `baseline`.
+/// against `baseline` (all of them: no suppression or configured level applies).
 pub fn drafts(
     source: &SourceFile,
     model: &crate::model::Model,
@@ -260,16 +260,37 @@ pub fn drafts(
     m: &Messages,
     options: &Options,
 ) -> Vec<Draft> {
+    let gaps: Vec<Vec<Gap>> = if options.annotate {
+        model
+            .treaties
+            .iter()
+            .map(|treaty| crate::rules::assess(treaty, baseline).gaps)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    drafts_with_gaps(source, model, &gaps, m, options)
+}
+
+/// Every treaty of a file, rendered; with `annotate`, treaty `i` with `gaps[i]` (as
+/// the checker reported them, after suppressions and levels).
+pub fn drafts_with_gaps(
+    source: &SourceFile,
+    model: &crate::model::Model,
+    gaps: &[Vec<Gap>],
+    m: &Messages,
+    options: &Options,
+) -> Vec<Draft> {
     model
         .treaties
         .iter()
-        .map(|treaty| {
-            let gaps = if options.annotate {
-                crate::rules::assess(treaty, baseline).gaps
-            } else {
-                Vec::new()
+        .enumerate()
+        .map(|(i, treaty)| {
+            let gaps = match gaps.get(i) {
+                Some(gaps) if options.annotate => gaps.as_slice(),
+                _ => &[],
             };
-            draft(treaty, source, &gaps, m, options)
+            draft(treaty, source, gaps, m, options)
         })
         .collect()
 }
