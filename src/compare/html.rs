@@ -115,6 +115,10 @@ ol.findings li { margin: 0 0 .9rem; }
 pre.source { background: var(--code); border-left: 3px solid var(--rule); margin: .3rem 0;
   padding: .35rem .6rem; font-size: .8rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 pre.source .ln { color: var(--muted); user-select: none; }
+/* A counter-scenario's lines are long sentences: they wrap inside the column instead
+   of widening the page (measured by tests/report_layout.sh). */
+pre.counter { background: #f7f9fb; border-left: 3px solid var(--intermediate); margin: .3rem 0;
+  padding: .35rem .6rem; font-size: .8rem; white-space: pre-wrap; overflow-wrap: break-word; }
 .help { font-size: .9rem; }
 section.error-cards { max-width: 62rem; margin: 2rem auto 0; }
 .error-card { border: 1px solid var(--missing-ink); border-left-width: 4px; border-radius: .25rem;
