@@ -84,6 +84,10 @@ pub fn check(source: SourceFile, settings: &Settings) -> FileReport {
             rules.assess(treaty);
         }
     }
+    // Comments are not in the model: direction controls are looked for in the text.
+    rules
+        .diagnostics
+        .append(&mut lints::confusable_text::scan_source(text));
     let suppressions = syntax::suppressions::find_with_clauses(text, clause_spans);
     rules.finish(source, &suppressions)
 }
@@ -122,6 +126,9 @@ pub fn check_keeping_model(
     for treaty in &model.treaties {
         rules.assess(treaty);
     }
+    rules
+        .diagnostics
+        .append(&mut lints::confusable_text::scan_source(&source.text));
     (rules.finish(source, &suppressions), model, parsed.file)
 }
 

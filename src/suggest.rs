@@ -1,6 +1,8 @@
 //! Did-you-mean suggestions for misspelt keywords, party codes and vocabulary words.
 //! A leaf: it compares strings and must not import anything from the crate.
 
+pub mod look_alike;
+
 const MAX_WORD: usize = 64;
 
 /// The closest candidate, if it is close enough to be a plausible typo.
@@ -14,8 +16,15 @@ where
         return None;
     }
     let word_lower = word.to_lowercase();
+    // A candidate the word only looks like (`аrmed-attack` with a Cyrillic `а`) is the
+    // answer, whatever the edit distance says. Only a word outside ASCII can be one:
+    // the candidates here are keywords and vocabulary.
+    let skeleton = (!word.is_ascii()).then(|| look_alike::skeleton(word));
     let mut best: Option<(f64, &'a str)> = None;
     for candidate in candidates {
+        if skeleton.as_deref() == Some(&look_alike::skeleton(candidate)) && candidate != word {
+            return Some(candidate);
+        }
         if let Some(score) = closeness(&word_lower, &candidate.to_lowercase()) {
             if best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, candidate));
@@ -23,6 +32,24 @@ where
         }
     }
     best.map(|(_, candidate)| candidate)
+}
+
+/// "did you mean `x`?", naming the letters when `word` only looks like `x`: "did you
+/// mean `Suomi`? (`і` is CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I, it looks
+/// like Latin `i`)".
+pub fn did_you_mean_text(word: &str, suggestion: &str) -> String {
+    if !look_alike::look_alike(word, suggestion) {
+        return format!("did you mean `{suggestion}`?");
+    }
+    let why = if word.is_ascii() {
+        format!(
+            "`{suggestion}` is written in other letters: {}",
+            look_alike::explain(suggestion, word)
+        )
+    } else {
+        look_alike::explain(word, suggestion)
+    };
+    format!("did you mean `{suggestion}`? ({why})")
 }
 
 /// Whether `candidate` is close enough to `word` (both lower case) to suggest, and
@@ -58,6 +85,9 @@ pub struct Suggester {
     /// Lower-cased deletion neighbourhood -> indices into `names` (built past the
     /// linear limit).
     index: Option<std::collections::HashMap<String, Vec<u32>>>,
+    /// TS #39 skeleton -> the first name with it, for [`Suggester::look_alike`]
+    /// (one hash lookup, however many names).
+    skeletons: std::collections::HashMap<String, u32>,
 }
 
 /// The word and each string made by deleting one of its characters.
@@ -76,6 +106,11 @@ impl Suggester {
     }
 
     pub fn push(&mut self, name: &str) {
+        if name.len() <= MAX_WORD {
+            self.skeletons
+                .entry(look_alike::skeleton(name))
+                .or_insert(self.names.len() as u32);
+        }
         self.names.push(name.to_string());
         if self.index.is_none() && self.names.len() > LINEAR_LIMIT {
             let mut index = std::collections::HashMap::new();
@@ -128,6 +163,17 @@ impl Suggester {
         best.map(|(_, i)| self.names[i].as_str())
     }
 
+    /// The name that [looks like](look_alike::look_alike) `word` without being it
+    /// (a Cyrillic `ЕЕ` for a declared Latin `EE`), if there is one.
+    pub fn look_alike(&self, word: &str) -> Option<&str> {
+        if word.is_empty() || word.len() > MAX_WORD {
+            return None;
+        }
+        let &i = self.skeletons.get(&look_alike::skeleton(word))?;
+        let name = self.names[i as usize].as_str();
+        look_alike::look_alike(word, name).then_some(name)
+    }
+
     pub fn len(&self) -> usize {
         self.names.len()
     }
@@ -176,10 +222,40 @@ mod tests {
     }
 
     #[test]
+    fn look_alikes_are_found_with_and_without_the_index() {
+        for count in [3, 2 * LINEAR_LIMIT] {
+            let mut suggester = Suggester::new();
+            for i in 0..count {
+                suggester.push(&format!("P{i:04}"));
+            }
+            suggester.push("EE");
+            suggester.push("SE");
+            assert_eq!(suggester.look_alike("\u{0415}\u{0415}"), Some("EE"));
+            assert_eq!(suggester.look_alike("EE"), None);
+            assert_eq!(suggester.look_alike("XX"), None);
+        }
+    }
+
+    #[test]
     fn suggests_close_words_only() {
         let words = ["political", "treaty", "declaration"];
         assert_eq!(did_you_mean("politcal", words), Some("political"));
         assert_eq!(did_you_mean("treay", words), Some("treaty"));
         assert_eq!(did_you_mean("zzz", words), None);
+    }
+
+    #[test]
+    fn a_look_alike_is_preferred_and_named() {
+        // `trеaty` (Cyrillic `е`) is one edit from both; the look-alike wins.
+        let word = "tr\u{0435}aty";
+        assert_eq!(did_you_mean(word, ["treats", "treaty"]), Some("treaty"));
+        assert_eq!(
+            super::did_you_mean_text(word, "treaty"),
+            "did you mean `treaty`? (`\u{0435}` is CYRILLIC SMALL LETTER IE, it looks like Latin `e`)"
+        );
+        assert_eq!(
+            super::did_you_mean_text("treay", "treaty"),
+            "did you mean `treaty`?"
+        );
     }
 }

@@ -276,6 +276,22 @@ fn fmt_refuses_a_file_with_a_nul_byte_as_check_does() {
 }
 
 #[test]
+fn fmt_exits_1_for_text_that_is_not_utf8_in_a_file_and_on_standard_input() {
+    let dir = project();
+    let latin1 = b"treaty t {\n  title \"Sj\xf6\"\n  form treaty\n}\n";
+    let path = dir.path().join("latin1.treaty");
+    std::fs::write(&path, latin1).unwrap();
+    let from_file = run_with_timeout(&["fmt", "latin1.treaty"], dir.path(), None);
+    let from_stdin = run_with_timeout(&["fmt", "-"], dir.path(), Some(latin1));
+    for ran in [&from_file, &from_stdin] {
+        assert_eq!(ran.code, Some(1), "{}", ran.stderr);
+        assert!(ran.stderr.contains("E005"), "{}", ran.stderr);
+        assert!(ran.stdout.is_empty(), "{}", ran.stdout);
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), latin1, "fmt rewrote it");
+}
+
+#[test]
 fn fmt_refuses_a_fifo() {
     let dir = project();
     let ran = run_with_timeout(&["fmt", "--check", "fifo.treaty"], dir.path(), None);

@@ -104,6 +104,45 @@ fn amounts_that_overflow_are_e105() {
 }
 
 #[test]
+fn a_size_range_that_runs_backwards_is_e105() {
+    let text = treaty_with(
+        "station UK forces in UA size 4294967295 to 1 troops",
+        "24 hours",
+    );
+    let report = check(
+        SourceFile::new("n.treaty", text.clone()),
+        &Settings::default(),
+    );
+    let found: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "E105")
+        .collect();
+    assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
+    assert_eq!(
+        found[0].message,
+        "the size range `4294967295 to 1` runs backwards"
+    );
+    assert_eq!(
+        found[0].help.as_deref(),
+        Some("write the smaller number first: `size 1 to 4294967295 troops`")
+    );
+    let start = text.find("4294967295").unwrap();
+    assert_eq!(
+        found[0].primary_span().map(|s| (s.start, s.end)),
+        Some((start, start + "4294967295 to 1".len()))
+    );
+    // A range in order, and one of a single size, are fine.
+    for size in ["1 to 4294967295", "5 to 5", "18446744073709551615"] {
+        let text = treaty_with(
+            &format!("station UK forces in UA size {size} troops"),
+            "24 hours",
+        );
+        assert!(!codes_of(&text).contains(&"E105".to_string()), "{size}");
+    }
+}
+
+#[test]
 fn the_largest_file_size_limit_does_not_overflow() {
     let dir = tempfile::tempdir().unwrap();
     let text = treaty_with("duration 10 years", "24 hours");

@@ -61,3 +61,42 @@ fn absolute_paths_and_links_out_of_the_project_are_refused() {
     let out = treaty(&["test", "/etc/passwd"], dir.path());
     assert_ne!(code(&out), 0);
 }
+
+#[test]
+fn the_audit_s_etc_shadow_reference_is_refused_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("s")).unwrap();
+    std::fs::write(
+        dir.path().join("s/shadow.treaty"),
+        scenario("../../../../etc/shadow"),
+    )
+    .unwrap();
+    let out = treaty(&["test", "s/shadow.treaty"], dir.path());
+    let text = stdout(&out);
+    assert_eq!(code(&out), 2, "{text}");
+    assert!(
+        text.contains("`../../../../etc/shadow` is outside this project"),
+        "{text}"
+    );
+    // Nothing about the file's content (its error count) leaks.
+    assert!(!text.contains(" error"), "{text}");
+}
+
+#[test]
+fn a_scenario_in_a_broken_file_names_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // A model error (an unknown party), not a syntax error: the file parses.
+    let broken = TREATY.replace("consult UK, UA", "consult UK, UA, XX");
+    let text = format!(
+        "{broken}scenario s {{\n  treaty t\n  event armed-attack by RU against UA at 2027-03-01T06:00Z\n  expect consult UK, UA\n}}\n"
+    );
+    std::fs::write(dir.path().join("own.treaty"), text).unwrap();
+    let out = treaty(&["test", "own.treaty"], dir.path());
+    let shown = stdout(&out);
+    assert_eq!(code(&out), 2, "{shown}");
+    assert!(
+        shown.contains("this file, `own.treaty`, has 1 error; first: "),
+        "{shown}"
+    );
+    assert!(!shown.contains("`this file`"), "{shown}");
+}

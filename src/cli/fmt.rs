@@ -6,7 +6,8 @@
 //! touched: its diagnostics are printed and the exit code is 1.
 //!
 //! Exit codes: 0 every file formatted (or already so); 1 a file is not formatted
-//! (`--check`) or has syntax errors; 2 a file could not be read or written.
+//! (`--check`), has syntax errors, or is not text (`E005`: a NUL byte, or not UTF-8),
+//! a file and standard input alike; 2 a file could not be read or written.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -117,7 +118,9 @@ fn format_stdin(check: bool) -> Outcome {
                 human::render(&diagnostic, &source, HumanStyle::plain())
             );
             eprintln!("<stdin>: not formatted");
-            return Outcome::Failed;
+            // As for a file: text that is not text is a finding about the input (1),
+            // not a failure to read it (2).
+            return Outcome::Findings;
         }
     };
     let formatted = match format_or_report(&source) {
@@ -250,46 +253,4 @@ pub fn diff(path: &str, before: &str, after: &str) -> String {
         .context_radius(3)
         .header(path, &format!("{path} (formatted)"))
         .to_string()
-}
-
-/// Replace `path` with `contents` so that a reader sees either the old file or the new
-/// one, never a half-written one: write a temporary file in the same directory (same
-/// file system, so the rename is atomic), give it the original's permissions, flush it
-/// to disk, then rename it over the original.
-pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let permissions = std::fs::metadata(path)?.permissions();
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "treaty".into());
-    let mut attempt = 0u32;
-    let (temp_path, mut temp) = loop {
-        let candidate = dir.join(format!(".{name}.fmt-{}-{attempt}.tmp", std::process::id()));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&candidate)
-        {
-            Ok(file) => break (candidate, file),
-            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
-                attempt += 1;
-            }
-            Err(error) => return Err(error),
-        }
-    };
-    let result = (|| {
-        temp.write_all(contents)?;
-        temp.sync_all()?;
-        drop(temp);
-        std::fs::set_permissions(&temp_path, permissions)?;
-        std::fs::rename(&temp_path, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp_path);
-    }
-    result
 }

@@ -137,8 +137,19 @@ fn reference_error(span: Span, message: String, help: &str) -> Diagnostic {
         .with_help(help.to_string())
 }
 
-fn usable(library: &Library, file: usize, span: Span, shown: &str) -> Result<(), Diagnostic> {
+/// `shown` is the path as the scenario wrote it, or `None` for the scenario's own file,
+/// which is then named by its path.
+fn usable(
+    library: &Library,
+    file: usize,
+    span: Span,
+    shown: Option<&str>,
+) -> Result<(), Diagnostic> {
     let f = library.file(file);
+    let shown = match shown {
+        Some(path) => format!("`{path}`"),
+        None => format!("this file, `{}`,", f.source.path),
+    };
     if let Some(first) = f.errors.first() {
         let line = first
             .primary_span()
@@ -147,7 +158,7 @@ fn usable(library: &Library, file: usize, span: Span, shown: &str) -> Result<(),
         return Err(reference_error(
             span,
             format!(
-                "`{shown}` has {} error{}; first: {}{line}",
+                "{shown} has {} error{}; first: {}{line}",
                 f.errors.len(),
                 if f.errors.len() == 1 { "" } else { "s" },
                 first.message
@@ -225,7 +236,7 @@ pub fn treaties_for(
                         continue;
                     }
                 };
-                if let Err(d) = usable(library, file, *span, path) {
+                if let Err(d) = usable(library, file, *span, Some(path)) {
                     problems.push(d);
                     continue;
                 }
@@ -244,14 +255,14 @@ pub fn treaties_for(
             TreatyRef::Named { name, span } => {
                 let treaties = &library.file(own).model.treaties;
                 match treaties.iter().position(|t| t.id == name) {
-                    Some(treaty) => match usable(library, own, *span, "this file") {
+                    Some(treaty) => match usable(library, own, *span, None) {
                         Ok(()) => push(&mut ids, (own, treaty)),
                         Err(d) => problems.push(d),
                     },
                     None => {
                         let names: Vec<&str> = treaties.iter().map(|t| t.id.as_str()).collect();
                         let help = match did_you_mean(name, names.iter().copied()) {
-                            Some(s) => format!("did you mean `{s}`?"),
+                            Some(s) => crate::suggest::did_you_mean_text(name, s),
                             None => "name a treaty defined in this file, or give a file in quotes: `treaty \"../file.treaty\"`".to_string(),
                         };
                         problems.push(reference_error(
@@ -275,7 +286,7 @@ pub fn treaties_for(
                 .with_label(scenario.header_span, "no `treaty` line in this scenario")
                 .with_help("add `treaty \"../file.treaty\"` (relative to this file) or define the treaty in this file"),
             );
-        } else if let Err(d) = usable(library, own, scenario.header_span, "this file") {
+        } else if let Err(d) = usable(library, own, scenario.header_span, None) {
             problems.push(d);
         } else {
             for treaty in 0..count {

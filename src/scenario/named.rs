@@ -88,7 +88,7 @@ pub fn check(scenario: &Scenario, instruments: &[Instrument<'_>]) -> Vec<Diagnos
             candidates.push(word);
         }
         let help = match did_you_mean(name, candidates) {
-            Some(s) => format!("did you mean `{s}`?"),
+            Some(s) => crate::suggest::did_you_mean_text(name, s),
             None if known.is_empty() => {
                 "the run's treaties name no event; an occurrence is a trigger kind such as `armed-attack`".to_string()
             }

@@ -43,7 +43,7 @@ fn vocab<T>(
         return Some(v);
     }
     let help = did_you_mean(&word.value, words.iter().copied())
-        .map(|s| format!("did you mean `{s}`?"))
+        .map(|s| crate::suggest::did_you_mean_text(&word.value, s))
         .unwrap_or_else(|| format!("known words: {}", words.join(", ")));
     diagnostics.push(bad(
         word,
@@ -175,7 +175,7 @@ fn event_attributes(words: &[Word], diagnostics: &mut Vec<Diagnostic>) -> Vec<Ev
             None => {
                 let suggestion = did_you_mean(&word.value, EventAttribute::words());
                 let help = match suggestion {
-                    Some(s) => format!("did you mean `{s}`?"),
+                    Some(s) => crate::suggest::did_you_mean_text(&word.value, s),
                     None => format!(
                         "an event attribute is one of: {}",
                         EventAttribute::words().collect::<Vec<_>>().join(", ")

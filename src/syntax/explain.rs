@@ -275,7 +275,8 @@ fn unknown_clause(first: &str, clause_span: Span, context: Context) -> Diagnosti
             let keyword = keywords::find(suggestion)
                 .map(|k| k.example)
                 .unwrap_or(suggestion);
-            format!("did you mean `{suggestion}`? for example: `{keyword}`")
+            let mean = crate::suggest::did_you_mean_text(first, suggestion);
+            format!("{mean} for example: `{keyword}`")
         }
         _ => format!(
             "a clause here starts with one of: {}",
@@ -379,7 +380,10 @@ fn explain_with_probe(
         help
     };
     let help = match suggestion {
-        Some(suggestion) => format!("did you mean `{suggestion}`? {help}"),
+        Some(suggestion) => format!(
+            "{} {help}",
+            crate::suggest::did_you_mean_text(found_word, suggestion)
+        ),
         None => help,
     };
     if label_span.start > clause_span.start || label_span.end < clause_span.end {

@@ -18,8 +18,10 @@ fn span_of(pair: &Node<'_>) -> Span {
     Span::new(start, start + pair.as_str().trim_end().len())
 }
 
+/// A word as its NFC form, as in the treaty's syntax tree.
 fn word(pair: &Node<'_>) -> Word {
-    Spanned::new(pair.as_str().trim_end().into(), span_of(pair))
+    let text = crate::suggest::look_alike::nfc(pair.as_str().trim_end());
+    Spanned::new(text.as_ref().into(), span_of(pair))
 }
 
 fn string(pair: &Node<'_>) -> Spanned<Text> {

@@ -130,7 +130,7 @@ fn vocab<T: Copy>(
     let words: Vec<&'static str> = words.collect();
     let suggestion = did_you_mean(&word.value, words.iter().copied());
     let help = match suggestion {
-        Some(suggestion) => format!("did you mean `{suggestion}`?"),
+        Some(suggestion) => crate::suggest::did_you_mean_text(&word.value, suggestion),
         None => format!(
             "a {what} is one of: {}",
             words

@@ -129,9 +129,14 @@ impl Resolver<'_> {
         if self.party_index.contains_key(&code.value) {
             return true;
         }
+        if let Some(declared) = self.party_suggester.look_alike(&code.value) {
+            let declared = declared.to_string();
+            self.diagnostics.push(look_alike_party(code, &declared));
+            return false;
+        }
         let suggestion = self.party_suggester.suggest(&code.value);
         let help = match suggestion {
-            Some(suggestion) => format!("did you mean `{suggestion}`?"),
+            Some(suggestion) => crate::suggest::did_you_mean_text(&code.value, suggestion),
             None if self.party_codes.is_empty() => {
                 format!(
                     "declare it first: `party {} \"Full name\" guarantor`",
@@ -242,12 +247,38 @@ impl Resolver<'_> {
     }
 
     pub(super) fn size(&mut self, size: &ast::Size) -> Option<Size> {
+        let low = self.whole(&size.low)?;
+        let high = match &size.high {
+            Some(high) => Some(self.whole(high)?),
+            None => None,
+        };
+        // `size 4294967295 to 1 troops` is no range: refused rather than read as one
+        // that every size is outside of.
+        if let (Some(high), Some(high_text)) = (high, &size.high) {
+            if high < low {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        codes::INVALID_NUMBER,
+                        format!(
+                            "the size range `{} to {}` runs backwards",
+                            size.low.value, high_text.value
+                        ),
+                    )
+                    .with_label(
+                        Span::new(size.low.span.start, high_text.span.end),
+                        "the second number is smaller than the first",
+                    )
+                    .with_help(format!(
+                        "write the smaller number first: `size {} to {} {}`",
+                        high_text.value, size.low.value, size.unit.value
+                    )),
+                );
+                return None;
+            }
+        }
         Some(Size {
-            low: self.whole(&size.low)?,
-            high: match &size.high {
-                Some(high) => Some(self.whole(high)?),
-                None => None,
-            },
+            low,
+            high,
             unit: size.unit.value.clone(),
         })
     }
@@ -339,4 +370,34 @@ fn listed(codes: &[Text]) -> String {
         text.push_str(&format!(" and {} more", codes.len() - SHOWN));
     }
     text
+}
+
+/// An unknown party that looks exactly like a declared one (`ЕЕ` in Cyrillic for a
+/// declared Latin `EE`): said so, with the characters named, rather than an ordinary
+/// did-you-mean that may point elsewhere.
+fn look_alike_party(code: &ast::Word, declared: &str) -> Diagnostic {
+    use crate::suggest::look_alike::explain;
+    // Explain the letters that are not plain ASCII, wherever they are.
+    let help = if code.value.is_ascii() {
+        format!(
+            "the declaration is written in other letters: {}; retype the declaration as `{}`, or this reference as `{declared}`",
+            explain(declared, &code.value),
+            code.value
+        )
+    } else {
+        format!(
+            "{}; retype it as `{declared}`",
+            explain(&code.value, declared)
+        )
+    };
+    Diagnostic::error(
+        codes::UNKNOWN_PARTY,
+        format!(
+            "unknown party `{}`, a look-alike of `{declared}`",
+            code.value
+        ),
+    )
+    .with_label(code.span, format!("not `{declared}`: other characters"))
+    .with_help(help)
+    .with_suggestion(Some(declared))
 }

@@ -7,7 +7,7 @@
 //! vocabulary word such as a kind of assistance (`E104`), both with a did-you-mean.
 
 mod beneficiary_owed_nothing;
-mod confusable_text;
+pub mod confusable_text;
 mod consultation_without_deadline;
 mod contradictory_stationing;
 mod contradictory_termination;

@@ -91,8 +91,12 @@ fn span_of(pair: &Node<'_>) -> Span {
     Span::new(start, start + pair.as_str().trim_end().len())
 }
 
+/// A word as its NFC form (`crate::suggest::look_alike::nfc`): `Ü` typed as one
+/// character or as `U` and a combining diaeresis is one party code, so a second
+/// declaration of it is a duplicate, not another party.
 fn word(pair: &Node<'_>) -> Word {
-    Spanned::new(Text::from(pair.as_str()), span_of(pair))
+    let text = crate::suggest::look_alike::nfc(pair.as_str());
+    Spanned::new(Text::from(text.as_ref()), span_of(pair))
 }
 
 fn unescape(raw: &str) -> Text {
