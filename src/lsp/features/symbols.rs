@@ -3,6 +3,7 @@
 
 use super::*;
 
+pub(super) const SYMBOL_MODULE: u8 = 2;
 pub(super) const SYMBOL_NAMESPACE: u8 = 3;
 pub(super) const SYMBOL_FIELD: u8 = 8;
 pub(super) const SYMBOL_FUNCTION: u8 = 12;
@@ -91,7 +92,7 @@ pub fn symbols(context: &Context<'_>, _params: &Value) -> Reply {
         }
         out
     }
-    let list: Vec<Value> = context
+    let mut list: Vec<Value> = context
         .document
         .syntax
         .treaties
@@ -112,6 +113,7 @@ pub fn symbols(context: &Context<'_>, _params: &Value) -> Reply {
             )
         })
         .collect();
+    list.extend(super::scenario::symbols(context));
     Ok(Value::Array(list))
 }
 
