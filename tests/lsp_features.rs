@@ -654,7 +654,7 @@ fn inlay_hints_and_lenses_show_the_tier_and_the_deadlines() {
         [
             format!("tier: {tier}, {gaps} gap{}", if gaps == 1 { "" } else { "s" }).as_str(),
             "run scenario",
-            "0 of 1 expectation pass; 2 obligations: 1 fulfilled, 1 violated, 0 pending",
+            "0 of 1 expectation pass; 2 obligations: 0 fulfilled, 1 violated, 1 pending",
         ]
     );
     let run = &lenses[1]["command"];

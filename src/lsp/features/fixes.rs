@@ -117,9 +117,9 @@ fn add_to_trigger(context: &Context<'_>, offset: usize, clause: &str) -> Option<
     ))
 }
 
-/// The clause a help text asks to add, when it is written out in full: "add
-/// `assist UK -> attacked with armed-force`".
-fn clause_in_help(help: &str) -> Option<&str> {
+/// The clause a help text asks to add, when it is written out in full with the
+/// treaty's own parties: "add `assist UK -> attacked with armed-force`".
+fn clause_in_help<'h>(help: &'h str, parties: &[String]) -> Option<&'h str> {
     let rest = &help[help.find("add `")? + "add `".len()..];
     let clause = &rest[..rest.find('`')?];
     let opens = clause.split_whitespace().next()?;
@@ -127,7 +127,12 @@ fn clause_in_help(help: &str) -> Option<&str> {
         || clause
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| matches!(w, "GUARANTOR" | "BENEFICIARY" | "N" | "A" | "B"));
-    (keywords::find(opens).is_some_and(|k| k.place == keywords::Place::Obligation) && !placeholder)
+    let names_a_party = clause
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .any(|w| parties.iter().any(|p| p == w));
+    (keywords::find(opens).is_some_and(|k| k.place == keywords::Place::Obligation)
+        && !placeholder
+        && names_a_party)
         .then_some(clause)
 }
 
@@ -173,8 +178,8 @@ pub fn fixes_for(context: &Context<'_>, diagnostic: &Diagnostic, span: Span) -> 
         let everyone: Vec<String> = model.parties.iter().map(|p| p.code.to_string()).collect();
         (guarantors, beneficiaries, everyone)
     });
-    let written = clause_in_help(help).map(str::to_string);
     if let Some((guarantors, beneficiaries, everyone)) = &parties {
+        let written = clause_in_help(help, everyone).map(str::to_string);
         let template = match diagnostic.code {
             "NO_CONSULTATION" | "L003" if !everyone.is_empty() => {
                 Some(format!("consult {} within 24 hours", everyone.join(", ")))
