@@ -284,7 +284,10 @@ fn completion_replaces_the_whole_hyphenated_word() {
         .expect("armed-attack offered")
         .clone();
     let edit = &item["textEdit"];
-    assert_eq!(edit["range"]["start"], position(&text, cursor - "armed-a".len()));
+    assert_eq!(
+        edit["range"]["start"],
+        position(&text, cursor - "armed-a".len())
+    );
     assert_eq!(edit["range"]["end"], position(&text, cursor));
     let accepted = apply(&text, &[edit.clone()]);
     assert!(accepted.contains("  trigger armed-attack\n"), "{accepted}");
@@ -305,9 +308,15 @@ fn completion_replaces_the_whole_hyphenated_word() {
 fn completion_follows_the_position() {
     let mut client = Client::plain();
     client.open(TEXT);
-    let in_string = client.result("textDocument/completion", at(TEXT, after(TEXT, "\"Secur", 0)));
+    let in_string = client.result(
+        "textDocument/completion",
+        at(TEXT, after(TEXT, "\"Secur", 0)),
+    );
     assert_eq!(labels(&in_string), Vec::<String>::new());
-    let in_comment = client.result("textDocument/completion", at(TEXT, after(TEXT, "// the sh", 0)));
+    let in_comment = client.result(
+        "textDocument/completion",
+        at(TEXT, after(TEXT, "// the sh", 0)),
+    );
     assert_eq!(labels(&in_comment), Vec::<String>::new());
     // At the start of a line in a trigger: obligation keywords, no header keywords, no
     // parties.
@@ -322,10 +331,16 @@ fn completion_follows_the_position() {
     ));
     assert!(parties.contains(&"UA".to_string()) && parties.contains(&"UK".to_string()));
     // After `status`: the status words only.
-    let status = labels(&client.result("textDocument/completion", at(TEXT, after(TEXT, "status ", 0))));
+    let status = labels(&client.result(
+        "textDocument/completion",
+        at(TEXT, after(TEXT, "status ", 0)),
+    ));
     assert!(status.contains(&"in-force".to_string()) && !status.contains(&"UK".to_string()));
     // At top level: `treaty` and `scenario`.
-    let top = labels(&client.result("textDocument/completion", at(TEXT, after(TEXT, "}\n}\n", 0))));
+    let top = labels(&client.result(
+        "textDocument/completion",
+        at(TEXT, after(TEXT, "}\n}\n", 0)),
+    ));
     assert_eq!(top, ["treaty", "scenario"]);
     // In a scenario: its item words at a line's start, then events and parties.
     let items = labels(&client.result(
@@ -338,9 +353,15 @@ fn completion_follows_the_position() {
         at(TEXT, after(TEXT, "  event ", 0)),
     ));
     assert!(events.contains(&"armed-attack".to_string()) && events.contains(&"UK".to_string()));
-    let verbs = labels(&client.result("textDocument/completion", at(TEXT, after(TEXT, "event UK ", 0))));
+    let verbs = labels(&client.result(
+        "textDocument/completion",
+        at(TEXT, after(TEXT, "event UK ", 0)),
+    ));
     assert!(verbs.contains(&"consults".to_string()) && verbs.contains(&"provides".to_string()));
-    let expect = labels(&client.result("textDocument/completion", at(TEXT, after(TEXT, "expect ", 0))));
+    let expect = labels(&client.result(
+        "textDocument/completion",
+        at(TEXT, after(TEXT, "expect ", 0)),
+    ));
     assert!(expect.contains(&"no".to_string()) && expect.contains(&"consult".to_string()));
     client.finish();
 }
@@ -366,7 +387,10 @@ fn snippets_use_the_files_parties_when_the_client_takes_them() {
     );
     let header = after(TEXT, "beneficiary\n\n  ", 0);
     let trigger = labels(&client.result("textDocument/completion", at(TEXT, header)));
-    assert!(trigger.contains(&"trigger ... { }".to_string()), "{trigger:?}");
+    assert!(
+        trigger.contains(&"trigger ... { }".to_string()),
+        "{trigger:?}"
+    );
     client.finish();
     // A client that does not take snippets gets none.
     let mut client = Client::plain();
@@ -427,7 +451,10 @@ fn party_codes_and_treaty_names_are_renamed_into_scenarios() {
         "`two words` cannot be a party code: it does not read as one"
     );
     // Nothing to rename on a keyword.
-    let nothing = client.result("textDocument/prepareRename", at(TEXT, after(TEXT, "for", 0)));
+    let nothing = client.result(
+        "textDocument/prepareRename",
+        at(TEXT, after(TEXT, "for", 0)),
+    );
     assert_eq!(nothing, Value::Null);
     client.finish();
 }
@@ -444,12 +471,30 @@ fn highlights_mark_declarations_and_uses() {
         .as_array()
         .expect("highlights")
         .iter()
-        .map(|h| (h["range"]["start"].clone(), h["kind"].as_u64().expect("kind")))
+        .map(|h| {
+            (
+                h["range"]["start"].clone(),
+                h["kind"].as_u64().expect("kind"),
+            )
+        })
         .collect();
-    let uk: Vec<usize> = TEXT.match_indices("UK ").map(|(i, _)| i).chain(TEXT.match_indices("UK,").map(|(i, _)| i)).collect();
+    let uk: Vec<usize> = TEXT
+        .match_indices("UK ")
+        .map(|(i, _)| i)
+        .chain(TEXT.match_indices("UK,").map(|(i, _)| i))
+        .collect();
     let mut expected: Vec<(Value, u64)> = uk
         .iter()
-        .map(|&i| (position(TEXT, i), if i == TEXT.find("UK \"").expect("declared") { 3 } else { 2 }))
+        .map(|&i| {
+            (
+                position(TEXT, i),
+                if i == TEXT.find("UK \"").expect("declared") {
+                    3
+                } else {
+                    2
+                },
+            )
+        })
         .collect();
     expected.sort_by_key(|(p, _)| (p["line"].as_u64(), p["character"].as_u64()));
     assert_eq!(found, expected);
@@ -471,7 +516,11 @@ fn decode(text: &str, legend: &Value, data: &[Value]) -> Vec<(String, String, u6
         }
         let offset = offset_of(text, &json!({ "line": line, "character": start }));
         let word = text[offset..offset + n[2] as usize].to_string();
-        out.push((word, types[n[3] as usize].as_str().expect("type").to_string(), n[4]));
+        out.push((
+            word,
+            types[n[3] as usize].as_str().expect("type").to_string(),
+            n[4],
+        ));
     }
     out
 }
@@ -506,7 +555,10 @@ fn semantic_tokens_tell_parties_from_currencies() {
     assert_eq!(kind_of("->", 0), "operator");
     assert_ne!(kind_of("GBP", 0), "variable", "a currency is not a party");
     let declared = decoded.iter().find(|(w, _, _)| w == "UK").expect("UK");
-    assert_eq!(declared.2, 1, "the declaration carries the declaration modifier");
+    assert_eq!(
+        declared.2, 1,
+        "the declaration carries the declaration modifier"
+    );
     // A range gives the tokens of those lines only.
     let range = client.result(
         "textDocument/semanticTokens/range",
@@ -522,7 +574,9 @@ fn semantic_tokens_tell_parties_from_currencies() {
 }
 
 fn line_of(text: &str, needle: &str) -> u64 {
-    text[..text.find(needle).expect("needle")].matches('\n').count() as u64
+    text[..text.find(needle).expect("needle")]
+        .matches('\n')
+        .count() as u64
 }
 
 #[test]
@@ -530,7 +584,10 @@ fn blocks_fold_and_selections_grow_from_word_to_treaty() {
     let mut client = Client::plain();
     let text = format!("// a draft\n// under review\n{TEXT}");
     client.open(&text);
-    let folds = client.result("textDocument/foldingRange", json!({ "textDocument": { "uri": URI } }));
+    let folds = client.result(
+        "textDocument/foldingRange",
+        json!({ "textDocument": { "uri": URI } }),
+    );
     let mut found: Vec<(u64, u64, Option<String>)> = folds
         .as_array()
         .expect("ranges")
@@ -549,7 +606,11 @@ fn blocks_fold_and_selections_grow_from_word_to_treaty() {
         found,
         [
             (0, 1, Some("comment".to_string())),
-            (line_of(&text, "treaty ua_pact {"), line_of(&text, "}\n\nscenario"), None),
+            (
+                line_of(&text, "treaty ua_pact {"),
+                line_of(&text, "}\n\nscenario"),
+                None
+            ),
             (line_of(&text, "  trigger"), line_of(&text, "  }\n}"), None),
             (line_of(&text, "scenario"), last_line, None),
         ]
@@ -590,7 +651,11 @@ fn workspace_symbols_search_the_open_folder() {
         "treaty other_pact {\n  form treaty\n  party PL guarantor\n}\n",
     )
     .expect("write");
-    std::fs::write(dir.path().join("notes.txt"), "treaty not_a_treaty_file {\n}\n").expect("write");
+    std::fs::write(
+        dir.path().join("notes.txt"),
+        "treaty not_a_treaty_file {\n}\n",
+    )
+    .expect("write");
     let root = format!("file://{}", dir.path().display());
     let mut client = Client::start(json!({}), Some(&root));
     let symbols = client.result("workspace/symbol", json!({ "query": "pact" }));
@@ -601,7 +666,13 @@ fn workspace_symbols_search_the_open_folder() {
         .map(|s| {
             (
                 s["name"].as_str().expect("name").to_string(),
-                s["location"]["uri"].as_str().expect("uri").rsplit('/').next().unwrap_or("").to_string(),
+                s["location"]["uri"]
+                    .as_str()
+                    .expect("uri")
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or("")
+                    .to_string(),
             )
         })
         .collect();
@@ -616,7 +687,10 @@ fn workspace_symbols_search_the_open_folder() {
     let parties = client.result("workspace/symbol", json!({ "query": "PL" }));
     assert_eq!(parties[0]["name"], "PL");
     assert_eq!(parties[0]["containerName"], "other_pact");
-    assert_eq!(parties[0]["location"]["range"]["start"], json!({ "line": 2, "character": 8 }));
+    assert_eq!(
+        parties[0]["location"]["range"]["start"],
+        json!({ "line": 2, "character": 8 })
+    );
     client.finish();
 }
 
@@ -627,22 +701,36 @@ fn inlay_hints_and_lenses_show_the_tier_and_the_deadlines() {
     let gaps = report.treaties[0].gaps.len();
     let mut client = Client::plain();
     client.open(TEXT);
-    let whole = json!({ "start": { "line": 0, "character": 0 }, "end": position(TEXT, TEXT.len()) });
+    let whole =
+        json!({ "start": { "line": 0, "character": 0 }, "end": position(TEXT, TEXT.len()) });
     let hints = client.result(
         "textDocument/inlayHint",
         json!({ "textDocument": { "uri": URI }, "range": whole }),
     );
     let hints = hints.as_array().expect("hints");
     assert_eq!(hints[0]["label"], format!("tier: {tier}"));
-    assert_eq!(hints[0]["position"], position(TEXT, after(TEXT, "treaty ua_pact", 0)));
+    assert_eq!(
+        hints[0]["position"],
+        position(TEXT, after(TEXT, "treaty ua_pact", 0))
+    );
     // The attack at 06:00 brings the 24-hour consultation due at 06:00 the next day.
     let deadline = hints
         .iter()
-        .find(|h| h["label"].as_str().is_some_and(|l| l.starts_with("consult")))
+        .find(|h| {
+            h["label"]
+                .as_str()
+                .is_some_and(|l| l.starts_with("consult"))
+        })
         .expect("a deadline hint");
     assert_eq!(deadline["label"], "consult due 2027-03-02T06:00Z");
-    assert_eq!(deadline["position"], position(TEXT, after(TEXT, "against UA at 2027-03-01T06:00Z", 0)));
-    let lenses = client.result("textDocument/codeLens", json!({ "textDocument": { "uri": URI } }));
+    assert_eq!(
+        deadline["position"],
+        position(TEXT, after(TEXT, "against UA at 2027-03-01T06:00Z", 0))
+    );
+    let lenses = client.result(
+        "textDocument/codeLens",
+        json!({ "textDocument": { "uri": URI } }),
+    );
     let titles: Vec<&str> = lenses
         .as_array()
         .expect("lenses")
@@ -652,7 +740,11 @@ fn inlay_hints_and_lenses_show_the_tier_and_the_deadlines() {
     assert_eq!(
         titles,
         [
-            format!("tier: {tier}, {gaps} gap{}", if gaps == 1 { "" } else { "s" }).as_str(),
+            format!(
+                "tier: {tier}, {gaps} gap{}",
+                if gaps == 1 { "" } else { "s" }
+            )
+            .as_str(),
             "run scenario",
             "0 of 1 expectation pass; 2 obligations: 0 fulfilled, 1 violated, 1 pending",
         ]
@@ -663,7 +755,10 @@ fn inlay_hints_and_lenses_show_the_tier_and_the_deadlines() {
         json!({ "command": run["command"], "arguments": run["arguments"] }),
     );
     let timeline = timeline.as_str().expect("text");
-    assert!(timeline.starts_with("scenario late_consult\n"), "{timeline}");
+    assert!(
+        timeline.starts_with("scenario late_consult\n"),
+        "{timeline}"
+    );
     assert!(timeline.contains("2027-03-02T06:00Z"), "{timeline}");
     client.finish();
 }
@@ -677,7 +772,9 @@ fn diagnostics_link_to_their_rule_and_allow_names_are_hovered() {
     for diagnostic in &diagnostics {
         let code = diagnostic["code"].as_str().expect("code");
         let name = treaty::rules::registry::lookup(code).expect("a rule").name;
-        let href = diagnostic["codeDescription"]["href"].as_str().expect("href");
+        let href = diagnostic["codeDescription"]["href"]
+            .as_str()
+            .expect("href");
         assert!(href.ends_with(&format!("docs/rules.md#{name}")), "{href}");
     }
     let hover = client.result("textDocument/hover", at(text, after(text, "allow(L0", 0)));
@@ -702,22 +799,42 @@ fn scenarios_are_checked_live_with_hover_and_symbols() {
     // An unknown event word and a missing treaty are reported as `treaty check` would.
     let typo = TEXT.replace("event armed-attack by", "event armed-atack by");
     let diagnostics = client.open(&typo);
-    assert!(diagnostics.iter().any(|d| d["code"] == "S002" || d["code"] == "S004"), "{diagnostics:?}");
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d["code"] == "S002" || d["code"] == "S004"),
+        "{diagnostics:?}"
+    );
     let missing = TEXT.replace("treaty ua_pact\n", "treaty \"missing.treaty\"\n");
     let diagnostics = client.open(&missing);
-    assert!(diagnostics.iter().any(|d| d["code"] == "S003"), "{diagnostics:?}");
+    assert!(
+        diagnostics.iter().any(|d| d["code"] == "S003"),
+        "{diagnostics:?}"
+    );
     client.open(TEXT);
-    let hover = client.result("textDocument/hover", at(TEXT, after(TEXT, "scenario late", 0)));
+    let hover = client.result(
+        "textDocument/hover",
+        at(TEXT, after(TEXT, "scenario late", 0)),
+    );
     let value = hover["contents"]["value"].as_str().expect("markdown");
-    assert!(value.contains("**scenario late_consult**: 0 of 1 expectation pass"), "{value}");
-    let hover = client.result("textDocument/hover", at(TEXT, after(TEXT, "event armed", 0)));
+    assert!(
+        value.contains("**scenario late_consult**: 0 of 1 expectation pass"),
+        "{value}"
+    );
+    let hover = client.result(
+        "textDocument/hover",
+        at(TEXT, after(TEXT, "event armed", 0)),
+    );
     let value = hover["contents"]["value"].as_str().expect("markdown");
     assert!(value.contains("**brings due**"), "{value}");
     assert!(value.contains("consult UK, UA within 24 hours"), "{value}");
     let hover = client.result("textDocument/hover", at(TEXT, after(TEXT, "  expe", 0)));
     let value = hover["contents"]["value"].as_str().expect("markdown");
     assert!(value.starts_with("**expect** (scenario): "), "{value}");
-    let symbols = client.result("textDocument/documentSymbol", json!({ "textDocument": { "uri": URI } }));
+    let symbols = client.result(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": URI } }),
+    );
     let scenario = &symbols[1];
     assert_eq!(scenario["name"], "late_consult");
     let children: Vec<&str> = scenario["children"]
@@ -755,12 +872,21 @@ fn fix_removes(client: &mut Client, text: &str, code: &str, title: &str) {
         .find(|a| a["title"] == title)
         .unwrap_or_else(|| panic!("no action `{title}` among {actions}"))
         .clone();
-    let fixed = apply(text, action["edit"]["changes"][URI].as_array().expect("edits"));
+    let fixed = apply(
+        text,
+        action["edit"]["changes"][URI].as_array().expect("edits"),
+    );
     let after_fix = codes(&fixed);
-    assert!(!after_fix.contains(&code), "{code} still there after `{title}`:\n{fixed}");
+    assert!(
+        !after_fix.contains(&code),
+        "{code} still there after `{title}`:\n{fixed}"
+    );
     let errors_before = codes(text).iter().filter(|c| c.starts_with('E')).count();
     let errors_after = after_fix.iter().filter(|c| c.starts_with('E')).count();
-    assert!(errors_after <= errors_before, "`{title}` broke the text:\n{fixed}");
+    assert!(
+        errors_after <= errors_before,
+        "`{title}` broke the text:\n{fixed}"
+    );
 }
 
 const CONSULTING: &str = "treaty t {
@@ -791,15 +917,26 @@ fn quick_fixes_remove_the_finding_they_fix() {
         "CONSULT_ONLY",
         "Add `assist UK -> attacked with armed-force forthwith` to the trigger",
     );
-    let no_consultation = CONSULTING.replace("    consult UK, UA\n", "    assist UK -> attacked with armed-force forthwith\n");
+    let no_consultation = CONSULTING.replace(
+        "    consult UK, UA\n",
+        "    assist UK -> attacked with armed-force forthwith\n",
+    );
     fix_removes(
         &mut client,
         &no_consultation,
         "NO_CONSULTATION",
         "Add `consult UK, UA within 24 hours` to the trigger",
     );
-    let slow = CONSULTING.replace("    consult UK, UA\n", "    assist UK -> attacked with armed-force\n");
-    fix_removes(&mut client, &slow, "NOT_IMMEDIATE", "Make the assistance `forthwith`");
+    let slow = CONSULTING.replace(
+        "    consult UK, UA\n",
+        "    assist UK -> attacked with armed-force\n",
+    );
+    fix_removes(
+        &mut client,
+        &slow,
+        "NOT_IMMEDIATE",
+        "Make the assistance `forthwith`",
+    );
     let no_trigger = "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n}\n";
     fix_removes(
         &mut client,
@@ -807,14 +944,41 @@ fn quick_fixes_remove_the_finding_they_fix() {
         "NO_TRIGGER",
         "Add an armed-attack trigger against UA",
     );
-    let aspirational = CONSULTING.replace("    provide UK -> UA military-aid\n", "    assist UK -> attacked with armed-force forthwith aspirational\n");
-    fix_removes(&mut client, &aspirational, "INTENT_ONLY", "Remove `aspirational`");
-    let unused = CONSULTING.replace("  party UA beneficiary\n", "  party UA beneficiary\n  party PL\n");
-    fix_removes(&mut client, &unused, "L001", "Remove the unused party's declaration");
-    fix_removes(&mut client, &unused, "L001", "Allow `unused-party` on this clause");
-    let twice = CONSULTING.replace("    provide UK -> UA military-aid\n", "    provide UK -> UA military-aid\n    provide UK -> UA military-aid\n");
+    let aspirational = CONSULTING.replace(
+        "    provide UK -> UA military-aid\n",
+        "    assist UK -> attacked with armed-force forthwith aspirational\n",
+    );
+    fix_removes(
+        &mut client,
+        &aspirational,
+        "INTENT_ONLY",
+        "Remove `aspirational`",
+    );
+    let unused = CONSULTING.replace(
+        "  party UA beneficiary\n",
+        "  party UA beneficiary\n  party PL\n",
+    );
+    fix_removes(
+        &mut client,
+        &unused,
+        "L001",
+        "Remove the unused party's declaration",
+    );
+    fix_removes(
+        &mut client,
+        &unused,
+        "L001",
+        "Allow `unused-party` on this clause",
+    );
+    let twice = CONSULTING.replace(
+        "    provide UK -> UA military-aid\n",
+        "    provide UK -> UA military-aid\n    provide UK -> UA military-aid\n",
+    );
     fix_removes(&mut client, &twice, "L006", "Delete the duplicate clause");
-    let stale = CONSULTING.replace("  form treaty\n", "  // treaty: allow(L001) no longer needed\n  form treaty\n");
+    let stale = CONSULTING.replace(
+        "  form treaty\n",
+        "  // treaty: allow(L001) no longer needed\n  form treaty\n",
+    );
     fix_removes(&mut client, &stale, "L016", "Delete the unused suppression");
     let empty = CONSULTING.replace("  trigger armed-attack against UA {\n    consult UK, UA\n    provide UK -> UA military-aid\n  }\n", "  trigger armed-attack against UA {\n  }\n");
     fix_removes(

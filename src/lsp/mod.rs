@@ -170,9 +170,7 @@ impl Server {
                 self.with_document(params, features::semantic_tokens_range)
             }
             "textDocument/foldingRange" => self.with_document(params, features::folding_ranges),
-            "textDocument/selectionRange" => {
-                self.with_document(params, features::selection_ranges)
-            }
+            "textDocument/selectionRange" => self.with_document(params, features::selection_ranges),
             "textDocument/inlayHint" => self.with_document(params, features::inlay_hints),
             "textDocument/codeLens" => self.with_document(params, features::code_lens),
             "workspace/executeCommand" => features::execute_command(&self.documents, params),

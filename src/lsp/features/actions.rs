@@ -83,7 +83,8 @@ pub fn code_actions(context: &Context<'_>, params: &Value) -> Reply {
         for (n, fix) in fixes.into_iter().chain(allow).enumerate() {
             let mut action = edits_action(context, fix.title, &fix.edits, &lsp);
             // The suppression is never the preferred fix; the first real one is.
-            action["isPreferred"] = json!(n == 0 && !action["title"].as_str().unwrap_or("").starts_with("Allow "));
+            action["isPreferred"] =
+                json!(n == 0 && !action["title"].as_str().unwrap_or("").starts_with("Allow "));
             actions.push(action);
         }
     }

@@ -145,7 +145,13 @@ pub fn completion(context: &Context<'_>, params: &Value) -> Reply {
             items.push(word, COMPLETION_VALUE, meaning);
         }
         if before.trim_start().starts_with("treaty ") {
-            for name in context.document.syntax.treaties.iter().flat_map(|t| &t.name) {
+            for name in context
+                .document
+                .syntax
+                .treaties
+                .iter()
+                .flat_map(|t| &t.name)
+            {
                 items.push(&name.value, COMPLETION_VARIABLE, "a treaty in this file");
             }
         }
@@ -183,7 +189,11 @@ fn push_parties(items: &mut Items<'_>) {
 
 fn top_level(items: &mut Items<'_>) {
     items.push("treaty", COMPLETION_KEYWORD, "a treaty block");
-    items.push("scenario", COMPLETION_KEYWORD, "a scenario block: events and expectations");
+    items.push(
+        "scenario",
+        COMPLETION_KEYWORD,
+        "a scenario block: events and expectations",
+    );
     items.snippet(
         "treaty name { ... }",
         "a treaty block with its form and status",
@@ -249,7 +259,9 @@ fn scenario_items(items: &mut Items<'_>) {
     items.snippet(
         "event ... at TIME",
         "an attack on the timeline",
-        format!("event ${{1:armed-attack}} against ${{2:{beneficiary}}} at ${{3:2027-03-01T06:00Z}}$0"),
+        format!(
+            "event ${{1:armed-attack}} against ${{2:{beneficiary}}} at ${{3:2027-03-01T06:00Z}}$0"
+        ),
     );
     items.snippet(
         &format!("event {guarantor} consults ..."),
@@ -293,12 +305,6 @@ pub fn resolve_completion(item: &Value) -> Value {
         });
     }
     item
-}
-
-/// What may come next inside a clause: declared parties, and words of a vocabulary.
-pub(super) struct Expected {
-    pub(super) parties: bool,
-    pub(super) words: Vec<(&'static str, &'static str)>,
 }
 
 macro_rules! vocabulary_words {

@@ -141,7 +141,11 @@ fn qualifier_removal(context: &Context<'_>, offset: usize, help: &str) -> Option
     let rest = &help[help.find("remove `")? + "remove `".len()..];
     let word = &rest[..rest.find('`')?];
     let (treaty, _) = treaty_at(context, offset)?;
-    fn find<'c>(clauses: &'c [Clause], offset: usize, word: &str) -> Option<&'c crate::syntax::ast::Qualifier> {
+    fn find<'c>(
+        clauses: &'c [Clause],
+        offset: usize,
+        word: &str,
+    ) -> Option<&'c crate::syntax::ast::Qualifier> {
         for clause in clauses {
             if let ClauseKind::Trigger { clauses, .. } = &clause.kind {
                 if let Some(found) = find(clauses, offset, word) {
@@ -159,7 +163,9 @@ fn qualifier_removal(context: &Context<'_>, offset: usize, help: &str) -> Option
     let qualifier = find(&treaty.clauses, offset, word)?;
     let text = context.text();
     // The blanks before it go with it.
-    let start = text[..qualifier.span.start].trim_end_matches([' ', '\t']).len();
+    let start = text[..qualifier.span.start]
+        .trim_end_matches([' ', '\t'])
+        .len();
     Some(fix(
         format!("Remove `{word}`"),
         vec![(Span::new(start, qualifier.span.end), String::new())],
@@ -209,7 +215,9 @@ pub fn fixes_for(context: &Context<'_>, diagnostic: &Diagnostic, span: Span) -> 
         "NOT_IMMEDIATE" => out.extend(assist_timing(context, span)),
         "L001" | "L006" => {
             let (start, _) = line_of(text, span.start);
-            let end = text[span.end..].find('\n').map_or(text.len(), |n| span.end + n + 1);
+            let end = text[span.end..]
+                .find('\n')
+                .map_or(text.len(), |n| span.end + n + 1);
             let only_clause = text[start..end].trim() == text[span.start..span.end].trim();
             if only_clause {
                 let title = if diagnostic.code == "L001" {
@@ -242,7 +250,10 @@ fn new_trigger(
         guarantors.join(", ")
     );
     Some(fix(
-        format!("Add an armed-attack trigger against {}", beneficiaries.join(", ")),
+        format!(
+            "Add an armed-attack trigger against {}",
+            beneficiaries.join(", ")
+        ),
         vec![(Span::new(at, at), clause)],
     ))
 }
@@ -270,7 +281,10 @@ fn assist_timing(context: &Context<'_>, span: Span) -> Option<Fix> {
     let clause = find(&treaty.clauses, span)?;
     Some(fix(
         "Make the assistance `forthwith`",
-        vec![(Span::new(clause.span.end, clause.span.end), " forthwith".to_string())],
+        vec![(
+            Span::new(clause.span.end, clause.span.end),
+            " forthwith".to_string(),
+        )],
     ))
 }
 
@@ -291,7 +305,9 @@ fn drop_suppression(context: &Context<'_>, span: Span) -> Option<Fix> {
                 .map_or(text.len(), |n| directive.span.end + n + 1);
             (Span::new(start, end), String::new())
         } else {
-            let before = text[..directive.span.start].trim_end_matches([' ', '\t']).len();
+            let before = text[..directive.span.start]
+                .trim_end_matches([' ', '\t'])
+                .len();
             (Span::new(before, directive.span.end), String::new())
         }
     } else {
@@ -299,7 +315,11 @@ fn drop_suppression(context: &Context<'_>, span: Span) -> Option<Fix> {
         // for the last entry, precede it).
         let after = &text[span.end..];
         let trailing = after.len() - after.trim_start_matches([',', ' ']).len();
-        if after.starts_with(|c: char| c == ',' || c == ' ') && after.trim_start_matches([',', ' ']).starts_with(|c: char| c != ')') {
+        if after.starts_with(|c: char| c == ',' || c == ' ')
+            && after
+                .trim_start_matches([',', ' '])
+                .starts_with(|c: char| c != ')')
+        {
             (Span::new(span.start, span.end + trailing), String::new())
         } else {
             let before = text[..span.start].trim_end_matches([',', ' ']).len();

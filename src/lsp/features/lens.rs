@@ -30,7 +30,11 @@ pub fn code_lens(context: &Context<'_>, _params: &Value) -> Reply {
     let positions = &context.positions;
     let mut lenses = Vec::new();
     let syntax = &context.document.syntax;
-    for (treaty, report) in syntax.treaties.iter().zip(&context.document.report.treaties) {
+    for (treaty, report) in syntax
+        .treaties
+        .iter()
+        .zip(&context.document.report.treaties)
+    {
         let name = treaty.name.as_ref().map_or("", |n| n.value.as_str());
         lenses.push(json!({
             "range": positions.range(treaty.header_span),
@@ -70,7 +74,9 @@ pub fn execute_command(documents: &HashMap<String, Document>, params: &Value) ->
     let arguments = params.get("arguments").and_then(Value::as_array);
     let argument = |i: usize| arguments.and_then(|a| a.get(i)).and_then(Value::as_str);
     let (Some(uri), Some(name)) = (argument(0), argument(1)) else {
-        return Err(invalid(format!("`{command}` takes a document uri and a name")));
+        return Err(invalid(format!(
+            "`{command}` takes a document uri and a name"
+        )));
     };
     let document = documents
         .get(uri)
@@ -89,7 +95,11 @@ pub fn execute_command(documents: &HashMap<String, Document>, params: &Value) ->
                     .iter()
                     .map(|r| format!("- {}", r.text))
                     .collect();
-                format!("treaty {name}: {}\n{}\n", tier_line(report), reasons.join("\n"))
+                format!(
+                    "treaty {name}: {}\n{}\n",
+                    tier_line(report),
+                    reasons.join("\n")
+                )
             }),
         _ => {
             return Err((
@@ -111,8 +121,15 @@ pub fn inlay_hints(context: &Context<'_>, params: &Value) -> Reply {
     let positions = &context.positions;
     let mut hints = Vec::new();
     let syntax = &context.document.syntax;
-    for (treaty, report) in syntax.treaties.iter().zip(&context.document.report.treaties) {
-        let at = treaty.name.as_ref().map_or(treaty.header_span.start, |n| n.span.end);
+    for (treaty, report) in syntax
+        .treaties
+        .iter()
+        .zip(&context.document.report.treaties)
+    {
+        let at = treaty
+            .name
+            .as_ref()
+            .map_or(treaty.header_span.start, |n| n.span.end);
         if at < wanted.start || at > wanted.end {
             continue;
         }

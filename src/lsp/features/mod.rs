@@ -74,3 +74,10 @@ impl Client {
         Client { snippets, folders }
     }
 }
+
+/// What may come next in a clause or a scenario item: declared parties, and words of a
+/// vocabulary (with their meanings).
+pub(super) struct Expected {
+    pub(super) parties: bool,
+    pub(super) words: Vec<(&'static str, &'static str)>,
+}

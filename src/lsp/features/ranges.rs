@@ -45,7 +45,10 @@ pub fn folding_ranges(context: &Context<'_>, _params: &Value) -> Reply {
     }
     // Consecutive comment lines fold as one.
     let mut run: Option<Span> = None;
-    for comment in comments::scan(context.text()).into_iter().filter(|c| c.own_line) {
+    for comment in comments::scan(context.text())
+        .into_iter()
+        .filter(|c| c.own_line)
+    {
         let (line, _) = positions.position(comment.span.start);
         run = match run {
             Some(open) if positions.position(open.end).0 + 1 == line => {

@@ -123,18 +123,23 @@ fn treaty_target(context: &Context<'_>, offset: usize) -> Option<Target> {
 
 fn party_target(context: &Context<'_>, offset: usize) -> Option<Target> {
     let syntax = &context.document.syntax;
-    let (code, span, treaties) = if let Some((index, mentions)) = super::mentions::treaty_at(context, offset) {
-        let found = mentions
-            .iter()
-            .find(|m| m.span.start <= offset && offset <= m.span.end)?;
-        (found.code.clone(), found.span, vec![index])
-    } else {
-        let block = super::scenario::block_at(context, offset)?;
-        let word = party_words(&syntax.scenarios[block])
-            .into_iter()
-            .find(|w| w.span.start <= offset && offset <= w.span.end)?;
-        (word.value.to_string(), word.span, treaties_of_scenario(context, block))
-    };
+    let (code, span, treaties) =
+        if let Some((index, mentions)) = super::mentions::treaty_at(context, offset) {
+            let found = mentions
+                .iter()
+                .find(|m| m.span.start <= offset && offset <= m.span.end)?;
+            (found.code.clone(), found.span, vec![index])
+        } else {
+            let block = super::scenario::block_at(context, offset)?;
+            let word = party_words(&syntax.scenarios[block])
+                .into_iter()
+                .find(|w| w.span.start <= offset && offset <= w.span.end)?;
+            (
+                word.value.to_string(),
+                word.span,
+                treaties_of_scenario(context, block),
+            )
+        };
     let mut occurrences = Vec::new();
     for &t in &treaties {
         for mention in party_mentions(&syntax.treaties[t].clauses) {
@@ -148,7 +153,11 @@ fn party_target(context: &Context<'_>, offset: usize) -> Option<Target> {
     }
     for (block, scenario) in syntax.scenarios.iter().enumerate() {
         let runs_against = treaties_of_scenario(context, block);
-        if !runs_against.iter().any(|t| treaties.contains(t)) && !(treaties.is_empty() && scenario.span.start <= span.start && span.end <= scenario.span.end) {
+        if !runs_against.iter().any(|t| treaties.contains(t))
+            && !(treaties.is_empty()
+                && scenario.span.start <= span.start
+                && span.end <= scenario.span.end)
+        {
             continue;
         }
         for word in party_words(scenario) {
@@ -212,7 +221,10 @@ pub fn rename(context: &Context<'_>, params: &Value) -> Reply {
     if new_name.is_empty() || errors(&after) > errors(&before) || !same_shape {
         return Err((
             crate::lsp::errors::REQUEST_FAILED,
-            format!("`{new_name}` cannot be a {}: it does not read as one", target.what),
+            format!(
+                "`{new_name}` cannot be a {}: it does not read as one",
+                target.what
+            ),
         ));
     }
     let edits: Vec<Value> = target

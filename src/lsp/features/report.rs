@@ -37,9 +37,8 @@ pub fn diagnostics<'a>(
 pub(super) fn rule_docs(name: &str) -> String {
     static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     let base = BASE.get_or_init(|| {
-        std::env::var("TREATY_RULES_URL").unwrap_or_else(|_| {
-            format!("file://{}/docs/rules.md", env!("CARGO_MANIFEST_DIR"))
-        })
+        std::env::var("TREATY_RULES_URL")
+            .unwrap_or_else(|_| format!("file://{}/docs/rules.md", env!("CARGO_MANIFEST_DIR")))
     });
     format!("{base}#{name}")
 }

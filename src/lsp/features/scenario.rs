@@ -5,7 +5,6 @@
 
 use std::path::{Path, PathBuf};
 
-use super::completion::Expected;
 use super::*;
 use crate::scenario::engine::{self, Run};
 use crate::scenario::load::{self, Library, TreatyFile};
@@ -14,29 +13,53 @@ use crate::syntax::ast::scenario::{Happening, ScenarioItem};
 
 /// The words that open a scenario item, with what each says.
 pub const ITEM_WORDS: &[(&str, &str)] = &[
-    ("treaty", "what the scenario runs against: a file in quotes, or a treaty of this file"),
-    ("assume", "a what-if: `assume in-force`, or `assume signed DATE`"),
-    ("event", "something that happened, and when: `event armed-attack by RU against UA at TIME`"),
+    (
+        "treaty",
+        "what the scenario runs against: a file in quotes, or a treaty of this file",
+    ),
+    (
+        "assume",
+        "a what-if: `assume in-force`, or `assume signed DATE`",
+    ),
+    (
+        "event",
+        "something that happened, and when: `event armed-attack by RU against UA at TIME`",
+    ),
     ("end", "when the log closes: `end 2027-03-10T00:00Z`"),
-    ("expect", "what must (or must not) follow: `expect consult UK, UA by TIME`"),
+    (
+        "expect",
+        "what must (or must not) follow: `expect consult UK, UA by TIME`",
+    ),
 ];
 
 /// What a party can be logged doing in an `event` line.
 const VERBS: &[(&str, &str)] = &[
     ("consults", "the party consulted the ones named"),
-    ("provides", "the party provided assistance of the kinds named"),
-    ("assists", "the party assisted the ones named (also `defends`, `acts`)"),
+    (
+        "provides",
+        "the party provided assistance of the kinds named",
+    ),
+    (
+        "assists",
+        "the party assisted the ones named (also `defends`, `acts`)",
+    ),
     ("reports", "the party reported to a body"),
     ("seeks", "the party sought action from a body"),
     ("stations", "the party stationed forces (also `deploys`)"),
     ("withdraws", "the party withdrew from the instrument"),
-    ("decides", "the party (or body) took the decision a `decided-by` waits for"),
+    (
+        "decides",
+        "the party (or body) took the decision a `decided-by` waits for",
+    ),
 ];
 
 const STATUS_WORDS: &[(&str, &str)] = &[
     ("fulfilled", "the obligation was met"),
     ("violated", "the obligation was not met in time"),
-    ("pending", "the obligation is still open when the log closes"),
+    (
+        "pending",
+        "the obligation is still open when the log closes",
+    ),
 ];
 
 /// One scenario block of the document and what running it gave.
@@ -137,7 +160,8 @@ pub(super) fn expected_in_item(line_before_cursor: &str) -> Expected {
     let second = written.get(1).copied().unwrap_or("");
     let words_of = |list: &[(&'static str, &'static str)]| list.to_vec();
     let all = |list: &'static [(&'static str, &'static str)]| list.to_vec();
-    let vocabulary = |words: Vec<(&'static str, &'static str)>, parties| Expected { parties, words };
+    let vocabulary =
+        |words: Vec<(&'static str, &'static str)>, parties| Expected { parties, words };
     let kinds: Vec<(&'static str, &'static str)> = TriggerKind::ALL
         .iter()
         .map(|k| (k.word(), k.meaning()))
@@ -289,14 +313,25 @@ pub(super) fn hover_sections(context: &Context<'_>, offset: usize) -> Vec<String
         return sections;
     };
     if block.header_span.start <= offset && offset <= block.header_span.end {
-        let name = block.name.as_ref().map_or("(unnamed)", |n| n.value.as_str());
+        let name = block
+            .name
+            .as_ref()
+            .map_or("(unnamed)", |n| n.value.as_str());
         sections.push(format!("**scenario {name}**: {}", summary(outcome)));
     }
     for diagnostic in &outcome.diagnostics {
-        let Some(span) = diagnostic.primary_span() else { continue };
+        let Some(span) = diagnostic.primary_span() else {
+            continue;
+        };
         if span.start <= offset && offset <= span.end {
-            let help = diagnostic.help.as_deref().map_or(String::new(), |h| format!("\n\n{h}"));
-            sections.push(format!("**{}**: {}{help}", diagnostic.code, diagnostic.message));
+            let help = diagnostic
+                .help
+                .as_deref()
+                .map_or(String::new(), |h| format!("\n\n{h}"));
+            sections.push(format!(
+                "**{}**: {}{help}",
+                diagnostic.code, diagnostic.message
+            ));
         }
     }
     if let Some(run) = &outcome.run {
@@ -311,7 +346,13 @@ pub(super) fn hover_sections(context: &Context<'_>, offset: usize) -> Vec<String
                 .filter(|o| o.event == event)
                 .map(|o| {
                     let due = o.due.map_or(String::new(), |d| format!(", due {d}"));
-                    format!("- #{} {} ({}{due}): {}", o.id, o.what, o.treaty, o.status.word())
+                    format!(
+                        "- #{} {} ({}{due}): {}",
+                        o.id,
+                        o.what,
+                        o.treaty,
+                        o.status.word()
+                    )
                 })
                 .collect();
             if !owed.is_empty() {
@@ -361,49 +402,6 @@ pub(super) fn party_words(block: &crate::syntax::ast::scenario::Scenario) -> Vec
     out
 }
 
-/// Document symbols for the scenario blocks: one per block, its items as children.
-pub(super) fn symbols(context: &Context<'_>) -> Vec<Value> {
-    let positions = &context.positions;
-    let text = context.text();
-    context
-        .document
-        .syntax
-        .scenarios
-        .iter()
-        .map(|block| {
-            let children: Vec<Value> = block
-                .items
-                .iter()
-                .map(|item| {
-                    let span = item_span(item);
-                    let line = text[span.start..span.end].lines().next().unwrap_or("").trim();
-                    let kind = match item {
-                        ScenarioItem::Event(_) => super::symbols::SYMBOL_EVENT,
-                        ScenarioItem::Expect(_) => super::symbols::SYMBOL_FUNCTION,
-                        _ => super::symbols::SYMBOL_FIELD,
-                    };
-                    json!({
-                        "name": line,
-                        "kind": kind,
-                        "range": positions.range(span),
-                        "selectionRange": positions.range(span),
-                    })
-                })
-                .collect();
-            let name = block.name.as_ref().map_or("scenario".to_string(), |n| n.value.to_string());
-            let select = block.name.as_ref().map_or(block.header_span, |n| n.span);
-            json!({
-                "name": name,
-                "detail": "scenario",
-                "kind": super::symbols::SYMBOL_MODULE,
-                "range": positions.range(block.span),
-                "selectionRange": positions.range(select),
-                "children": children,
-            })
-        })
-        .collect()
-}
-
 /// `workspace/executeCommand` `treaty.runScenario` with `[uri, name]`: the run's
 /// timeline, as `treaty simulate --scenario NAME` prints it.
 pub(super) fn timeline(uri: &str, document: &Document, name: &str) -> Option<String> {
@@ -412,9 +410,15 @@ pub(super) fn timeline(uri: &str, document: &Document, name: &str) -> Option<Str
         .scenarios
         .iter()
         .position(|s| s.name.as_ref().is_some_and(|n| n.value == name))?;
-    let outcome = outcomes(uri, document).into_iter().find(|o| o.block == index)?;
+    let outcome = outcomes(uri, document)
+        .into_iter()
+        .find(|o| o.block == index)?;
     Some(match &outcome.run {
-        Some(run) => format!("{}\n{}\n", crate::scenario::render::timeline(run), summary(&outcome)),
+        Some(run) => format!(
+            "{}\n{}\n",
+            crate::scenario::render::timeline(run),
+            summary(&outcome)
+        ),
         None => summary(&outcome),
     })
 }
@@ -426,7 +430,8 @@ pub(super) fn deadline_hints(context: &Context<'_>, wanted: Span) -> Vec<Value> 
     for outcome in outcomes(context.uri, context.document) {
         let Some(run) = &outcome.run else { continue };
         for owed in &run.obligations {
-            let (Some(due), Some(span)) = (owed.due, run.events.get(owed.event).and_then(|e| e.span))
+            let (Some(due), Some(span)) =
+                (owed.due, run.events.get(owed.event).and_then(|e| e.span))
             else {
                 continue;
             };

@@ -2,6 +2,7 @@
 //! clauses, and scenarios, as LSP document symbols.
 
 use super::*;
+use crate::syntax::ast::scenario::ScenarioItem;
 
 pub(super) const SYMBOL_MODULE: u8 = 2;
 pub(super) const SYMBOL_NAMESPACE: u8 = 3;
@@ -113,10 +114,60 @@ pub fn symbols(context: &Context<'_>, _params: &Value) -> Reply {
             )
         })
         .collect();
-    list.extend(super::scenario::symbols(context));
+    list.extend(scenario_symbols(context));
     Ok(Value::Array(list))
 }
 
 pub(super) fn is_header(kind: &ClauseKind) -> bool {
     keywords::find(kind.keyword()).is_some_and(|k| k.place == keywords::Place::Header)
+}
+
+/// Document symbols for the scenario blocks: one per block, its items as children.
+fn scenario_symbols(context: &Context<'_>) -> Vec<Value> {
+    let positions = &context.positions;
+    let text = context.text();
+    context
+        .document
+        .syntax
+        .scenarios
+        .iter()
+        .map(|block| {
+            let children: Vec<Value> = block
+                .items
+                .iter()
+                .map(|item| {
+                    let span = super::scenario::item_span(item);
+                    let line = text[span.start..span.end]
+                        .lines()
+                        .next()
+                        .unwrap_or("")
+                        .trim();
+                    let kind = match item {
+                        ScenarioItem::Event(_) => SYMBOL_EVENT,
+                        ScenarioItem::Expect(_) => SYMBOL_FUNCTION,
+                        _ => SYMBOL_FIELD,
+                    };
+                    json!({
+                        "name": line,
+                        "kind": kind,
+                        "range": positions.range(span),
+                        "selectionRange": positions.range(span),
+                    })
+                })
+                .collect();
+            let name = block
+                .name
+                .as_ref()
+                .map_or("scenario".to_string(), |n| n.value.to_string());
+            let select = block.name.as_ref().map_or(block.header_span, |n| n.span);
+            json!({
+                "name": name,
+                "detail": "scenario",
+                "kind": SYMBOL_MODULE,
+                "range": positions.range(block.span),
+                "selectionRange": positions.range(select),
+                "children": children,
+            })
+        })
+        .collect()
 }

@@ -34,9 +34,33 @@ const DECLARATION: u32 = 1;
 
 /// Words that join a clause's parts: keywords wherever they stand.
 const CONNECTIVES: &[&str] = &[
-    "by", "against", "with", "within", "in", "of", "to", "at", "from", "on", "if", "until",
-    "after", "every", "notice", "except", "each", "any", "all", "attacked", "decided-by",
-    "threshold", "no", "late", "because", "size", "per",
+    "by",
+    "against",
+    "with",
+    "within",
+    "in",
+    "of",
+    "to",
+    "at",
+    "from",
+    "on",
+    "if",
+    "until",
+    "after",
+    "every",
+    "notice",
+    "except",
+    "each",
+    "any",
+    "all",
+    "attacked",
+    "decided-by",
+    "threshold",
+    "no",
+    "late",
+    "because",
+    "size",
+    "per",
 ];
 
 pub fn token_legend() -> Value {
@@ -143,7 +167,11 @@ fn encode(context: &Context<'_>, wanted: Span) -> Value {
         };
         let (line, start) = positions.position(token.span.start);
         let (_, end) = positions.position(token.span.end);
-        let delta_start = if line == last_line { start - last_start } else { start };
+        let delta_start = if line == last_line {
+            start - last_start
+        } else {
+            start
+        };
         data.extend([
             (line - last_line) as u32,
             delta_start as u32,

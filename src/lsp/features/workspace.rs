@@ -74,7 +74,10 @@ pub fn workspace_symbols(
         .collect();
     let mut roots = client.folders.clone();
     if roots.is_empty() {
-        roots.extend(open.keys().filter_map(|p| p.parent().map(Path::to_path_buf)));
+        roots.extend(
+            open.keys()
+                .filter_map(|p| p.parent().map(Path::to_path_buf)),
+        );
         roots.sort();
         roots.dedup();
     }
