@@ -289,7 +289,7 @@ fn completion_replaces_the_whole_hyphenated_word() {
         position(&text, cursor - "armed-a".len())
     );
     assert_eq!(edit["range"]["end"], position(&text, cursor));
-    let accepted = apply(&text, &[edit.clone()]);
+    let accepted = apply(&text, std::slice::from_ref(edit));
     assert!(accepted.contains("  trigger armed-attack\n"), "{accepted}");
     // With the cursor inside the word, the part after it is replaced too.
     let inside = client.result("textDocument/completion", at(&text, cursor - 2));

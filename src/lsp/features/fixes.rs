@@ -315,7 +315,7 @@ fn drop_suppression(context: &Context<'_>, span: Span) -> Option<Fix> {
         // for the last entry, precede it).
         let after = &text[span.end..];
         let trailing = after.len() - after.trim_start_matches([',', ' ']).len();
-        if after.starts_with(|c: char| c == ',' || c == ' ')
+        if after.starts_with([',', ' '])
             && after
                 .trim_start_matches([',', ' '])
                 .starts_with(|c: char| c != ')')

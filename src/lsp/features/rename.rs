@@ -153,11 +153,12 @@ fn party_target(context: &Context<'_>, offset: usize) -> Option<Target> {
     }
     for (block, scenario) in syntax.scenarios.iter().enumerate() {
         let runs_against = treaties_of_scenario(context, block);
-        if !runs_against.iter().any(|t| treaties.contains(t))
-            && !(treaties.is_empty()
-                && scenario.span.start <= span.start
-                && span.end <= scenario.span.end)
-        {
+        let shares_a_treaty = runs_against.iter().any(|t| treaties.contains(t));
+        // A scenario that runs against no treaty of this file still renames its own.
+        let is_the_one_renamed_in =
+            scenario.span.start <= span.start && span.end <= scenario.span.end;
+        let follows = shares_a_treaty || (treaties.is_empty() && is_the_one_renamed_in);
+        if !follows {
             continue;
         }
         for word in party_words(scenario) {
