@@ -75,6 +75,8 @@ pub struct Server {
     documents: HashMap<String, Document>,
     encoding: Encoding,
     initialized: bool,
+    /// What the client said it supports at `initialize` (snippets, its folders).
+    client: features::Client,
     shutdown_requested: bool,
     /// Set by the `exit` notification: the process exit code.
     pub exit_code: Option<i32>,
@@ -100,6 +102,7 @@ impl Server {
             documents: HashMap::new(),
             encoding: Encoding::Utf16,
             initialized: false,
+            client: features::Client::default(),
             shutdown_requested: false,
             exit_code: None,
         }
@@ -154,6 +157,26 @@ impl Server {
             "textDocument/completion" => self.with_document(params, features::completion),
             "textDocument/formatting" => self.with_document(params, features::formatting),
             "textDocument/codeAction" => self.with_document(params, features::code_actions),
+            "completionItem/resolve" => Ok(features::resolve_completion(params)),
+            "textDocument/prepareRename" => self.with_document(params, features::prepare_rename),
+            "textDocument/rename" => self.with_document(params, features::rename),
+            "textDocument/documentHighlight" => {
+                self.with_document(params, features::document_highlight)
+            }
+            "textDocument/semanticTokens/full" => {
+                self.with_document(params, features::semantic_tokens_full)
+            }
+            "textDocument/semanticTokens/range" => {
+                self.with_document(params, features::semantic_tokens_range)
+            }
+            "textDocument/foldingRange" => self.with_document(params, features::folding_ranges),
+            "textDocument/selectionRange" => self.with_document(params, features::selection_ranges),
+            "textDocument/inlayHint" => self.with_document(params, features::inlay_hints),
+            "textDocument/codeLens" => self.with_document(params, features::code_lens),
+            "workspace/executeCommand" => features::execute_command(&self.documents, params),
+            "workspace/symbol" => {
+                features::workspace_symbols(&self.documents, &self.client, self.encoding, params)
+            }
             _ => Err((
                 errors::METHOD_NOT_FOUND,
                 format!("method `{method}` is not supported"),
@@ -176,6 +199,7 @@ impl Server {
                 encoding: self.encoding,
             },
             baseline: &document.settings.baseline,
+            client: &self.client,
         };
         feature(&context, params)
     }
@@ -191,6 +215,7 @@ impl Server {
             Encoding::Utf16
         };
         self.initialized = true;
+        self.client = features::Client::from_initialize(params);
         json!({
             "capabilities": {
                 "positionEncoding": self.encoding.name(),
@@ -199,9 +224,24 @@ impl Server {
                 "definitionProvider": true,
                 "referencesProvider": true,
                 "documentSymbolProvider": true,
-                "completionProvider": { "triggerCharacters": [" ", ","] },
+                "completionProvider": { "triggerCharacters": [" ", ","], "resolveProvider": true },
                 "documentFormattingProvider": true,
                 "codeActionProvider": { "codeActionKinds": ["quickfix"] },
+                "renameProvider": { "prepareProvider": true },
+                "documentHighlightProvider": true,
+                "semanticTokensProvider": {
+                    "legend": features::token_legend(),
+                    "full": true,
+                    "range": true,
+                },
+                "foldingRangeProvider": true,
+                "selectionRangeProvider": true,
+                "inlayHintProvider": true,
+                "codeLensProvider": { "resolveProvider": false },
+                "executeCommandProvider": {
+                    "commands": [features::RUN_SCENARIO, features::SHOW_TIER],
+                },
+                "workspaceSymbolProvider": true,
             },
             "serverInfo": { "name": "treaty", "version": env!("CARGO_PKG_VERSION") },
         })
@@ -382,6 +422,7 @@ pub struct Context<'a> {
     pub document: &'a Document,
     pub positions: Positions<'a>,
     pub baseline: &'a crate::rules::Baseline,
+    pub client: &'a features::Client,
 }
 
 impl Context<'_> {

@@ -1,5 +1,6 @@
 //! Edits: formatting the whole document, and quick fixes (a did-you-mean
-//! replacement, a missing consultation deadline).
+//! replacement, a missing consultation deadline, the fixes of `fixes`, and "allow
+//! RULE on this clause").
 
 use super::report::{lsp_diagnostic, LspDiagnostic};
 use super::*;
@@ -66,7 +67,7 @@ pub fn code_actions(context: &Context<'_>, params: &Value) -> Reply {
                 ));
             }
         }
-        if diagnostic.code == "NO_CONSULTATION_DEADLINE" {
+        if matches!(diagnostic.code, "NO_CONSULTATION_DEADLINE" | "L004") {
             if let Some(at) = consult_without_deadline(context, span) {
                 actions.push(edit_action(
                     context,
@@ -76,6 +77,15 @@ pub fn code_actions(context: &Context<'_>, params: &Value) -> Reply {
                     &lsp,
                 ));
             }
+        }
+        let fixes = super::fixes::fixes_for(context, diagnostic, span);
+        let allow = super::fixes::allow_here(context, diagnostic, span);
+        for (n, fix) in fixes.into_iter().chain(allow).enumerate() {
+            let mut action = edits_action(context, fix.title, &fix.edits, &lsp);
+            // The suppression is never the preferred fix; the first real one is.
+            action["isPreferred"] =
+                json!(n == 0 && !action["title"].as_str().unwrap_or("").starts_with("Allow "));
+            actions.push(action);
         }
     }
     Ok(Value::Array(actions))
@@ -112,6 +122,24 @@ pub(super) fn consult_without_deadline(context: &Context<'_>, span: Span) -> Opt
         .treaties
         .iter()
         .find_map(|t| find(&t.clauses, span))
+}
+
+pub(super) fn edits_action(
+    context: &Context<'_>,
+    title: String,
+    edits: &[(Span, String)],
+    diagnostic: &LspDiagnostic<'_>,
+) -> Value {
+    let edits: Vec<Value> = edits
+        .iter()
+        .map(|(span, text)| json!({ "range": context.positions.range(*span), "newText": text }))
+        .collect();
+    json!({
+        "title": title,
+        "kind": "quickfix",
+        "diagnostics": [diagnostic],
+        "edit": { "changes": { context.uri: edits } },
+    })
 }
 
 pub(super) fn edit_action(

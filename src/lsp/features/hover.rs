@@ -1,5 +1,6 @@
 //! Hover: what the word under the cursor means, a party, a clause keyword, a
-//! vocabulary word, or the rule behind a diagnostic there.
+//! vocabulary word, a rule named in a suppression comment, or the rule behind a
+//! diagnostic there; in a scenario block, what running it gave.
 
 use super::mentions::{mention_at, word_at};
 use super::*;
@@ -8,35 +9,29 @@ pub fn hover(context: &Context<'_>, params: &Value) -> Reply {
     let offset = context.offset(params)?;
     let mut sections = Vec::new();
     let mut range = None;
-    if let Some((mention, _)) = mention_at(context, offset) {
-        let model = &context.document.model;
-        let party = model
-            .treaties
-            .iter()
-            .flat_map(|t| &t.parties)
-            .find(|p| p.code == mention.code);
-        let text = match party {
-            Some(party) => {
-                let roles: Vec<String> = party
-                    .roles
-                    .iter()
-                    .map(|r| format!("{} ({})", r.word(), r.meaning()))
-                    .collect();
-                format!(
-                    "**party {}**: {}\n\nroles: {}",
-                    party.code,
-                    party.name.as_deref().unwrap_or("(no full name given)"),
-                    if roles.is_empty() {
-                        "none".to_string()
-                    } else {
-                        roles.join(", ")
-                    }
-                )
-            }
-            None => format!("**{}**: not a declared party", mention.code),
-        };
-        sections.push(text);
-        range = Some(mention.span);
+    let scenario_party = super::scenario::block_at(context, offset).and_then(|index| {
+        super::scenario::party_words(&context.document.syntax.scenarios[index])
+            .into_iter()
+            .find(|w| w.span.start <= offset && offset <= w.span.end)
+            .map(|w| (w.value.to_string(), w.span))
+    });
+    let mention = mention_at(context, offset)
+        .map(|(m, _)| (m.code, m.span))
+        .or(scenario_party);
+    if let Some((code, span)) = mention {
+        sections.push(party_text(context, &code));
+        range = Some(span);
+    } else if let Some((rule, span)) = suppressed_rule_at(context, offset) {
+        sections.push(format!(
+            "**{}** ({}): {}\n\nwhy: {}\n\nfix: {}\n\n[documentation]({})",
+            rule.code,
+            rule.name,
+            rule.summary,
+            rule.why,
+            rule.fix,
+            super::report::rule_docs(rule.name)
+        ));
+        range = Some(span);
     } else if let Some((word, span)) = word_at(context.text(), offset) {
         if let Some(keyword) = keywords::find_word(&word) {
             sections.push(format!(
@@ -86,6 +81,7 @@ pub fn hover(context: &Context<'_>, params: &Value) -> Reply {
             range.get_or_insert(treaties[index].header_span);
         }
     }
+    sections.extend(super::scenario::hover_sections(context, offset));
     for diagnostic in &context.document.report.diagnostics {
         let Some(span) = diagnostic.primary_span() else {
             continue;
@@ -109,6 +105,54 @@ pub fn hover(context: &Context<'_>, params: &Value) -> Reply {
         hover["range"] = context.positions.range(span);
     }
     Ok(hover)
+}
+
+/// A party's code, full name and roles, or that it is not declared.
+fn party_text(context: &Context<'_>, code: &str) -> String {
+    let model = &context.document.model;
+    let party = model
+        .treaties
+        .iter()
+        .flat_map(|t| &t.parties)
+        .find(|p| p.code == code);
+    match party {
+        Some(party) => {
+            let roles: Vec<String> = party
+                .roles
+                .iter()
+                .map(|r| format!("{} ({})", r.word(), r.meaning()))
+                .collect();
+            format!(
+                "**party {}**: {}\n\nroles: {}",
+                party.code,
+                party.name.as_deref().unwrap_or("(no full name given)"),
+                if roles.is_empty() {
+                    "none".to_string()
+                } else {
+                    roles.join(", ")
+                }
+            )
+        }
+        None => format!("**{code}**: not a declared party"),
+    }
+}
+
+/// The rule a suppression comment names at `offset` (`// treaty: allow(L001)`).
+pub(super) fn suppressed_rule_at(
+    context: &Context<'_>,
+    offset: usize,
+) -> Option<(registry::RuleInfo, Span)> {
+    let text = context.text();
+    if !crate::syntax::suppressions::may_have_directives(text) {
+        return None;
+    }
+    let found = crate::syntax::suppressions::find(text, &context.document.syntax);
+    found
+        .directives
+        .iter()
+        .flat_map(|d| &d.rules)
+        .find(|(_, span)| span.start <= offset && offset <= span.end)
+        .and_then(|(name, span)| registry::lookup(name).map(|rule| (rule, *span)))
 }
 
 /// What a vocabulary word means, in every vocabulary that has it.
@@ -150,4 +194,9 @@ pub(super) fn vocabulary_meanings(word: &str) -> Option<String> {
         EventAttribute
     );
     (!found.is_empty()).then(|| found.join("\n\n"))
+}
+
+/// Whether a word belongs to some vocabulary of the language.
+pub(super) fn is_vocabulary(word: &str) -> bool {
+    vocabulary_meanings(word).is_some()
 }

@@ -1,20 +1,34 @@
 //! The answers to each LSP request, computed from one document's parse and report,
 //! one module per kind of request. They answer from what the check already holds; they
-//! must not check the document again or touch the connection (see `lsp`).
+//! must not check the document again or touch the connection (see `lsp`). Scenario
+//! blocks are the exception: they are run (`scenario`) for the features that show
+//! their outcome.
 
 mod actions;
 mod completion;
+mod fixes;
 mod hover;
+mod lens;
 mod mentions;
+mod ranges;
+mod rename;
 mod report;
+mod scenario;
 mod symbols;
+mod tokens;
+mod workspace;
 
 pub use actions::{code_actions, formatting};
-pub use completion::completion;
+pub use completion::{completion, resolve_completion};
 pub use hover::hover;
+pub use lens::{code_lens, execute_command, inlay_hints, RUN_SCENARIO, SHOW_TIER};
 pub use mentions::{definition, references};
+pub use ranges::{folding_ranges, selection_ranges};
+pub use rename::{document_highlight, prepare_rename, rename};
 pub use report::{diagnostics, LspDiagnostic};
 pub use symbols::symbols;
+pub use tokens::{semantic_tokens_full, semantic_tokens_range, token_legend};
+pub use workspace::workspace_symbols;
 
 use serde_json::{json, Value};
 
@@ -29,3 +43,41 @@ use crate::syntax::ast::{
 };
 use crate::syntax::comments::{self, TokenKind};
 use crate::syntax::keywords::{self, CLAUSE_KEYWORDS};
+
+/// What the client told the server at `initialize` that changes the answers.
+#[derive(Debug, Clone, Default)]
+pub struct Client {
+    /// Completion may send snippets (`${1:placeholder}`).
+    pub snippets: bool,
+    /// The folders open in the editor, as local paths: workspace symbols search them.
+    pub folders: Vec<std::path::PathBuf>,
+}
+
+impl Client {
+    pub fn from_initialize(params: &Value) -> Self {
+        let snippets = params
+            .pointer("/capabilities/textDocument/completion/completionItem/snippetSupport")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        let mut folders: Vec<std::path::PathBuf> = params
+            .get("workspaceFolders")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|f| f.get("uri").and_then(Value::as_str))
+            .filter_map(super::file_path)
+            .collect();
+        if folders.is_empty() {
+            let root = params.get("rootUri").and_then(Value::as_str);
+            folders.extend(root.and_then(super::file_path));
+        }
+        Client { snippets, folders }
+    }
+}
+
+/// What may come next in a clause or a scenario item: declared parties, and words of a
+/// vocabulary (with their meanings).
+pub(super) struct Expected {
+    pub(super) parties: bool,
+    pub(super) words: Vec<(&'static str, &'static str)>,
+}

@@ -1,6 +1,8 @@
 //! The document's diagnostics as LSP `Diagnostic` objects, exactly as `treaty check`
-//! reports them. It only converts; it must not filter or re-order what the check
-//! found.
+//! reports them, followed by what its scenario blocks gave when run (as `treaty test`
+//! reports it). It only converts; it must not filter or re-order what the check found.
+
+use std::borrow::Cow;
 
 use super::*;
 
@@ -17,12 +19,28 @@ pub fn diagnostics<'a>(
     document: &'a Document,
     positions: &Positions<'_>,
 ) -> Vec<LspDiagnostic<'a>> {
-    document
+    let mut out: Vec<LspDiagnostic<'a>> = document
         .report
         .diagnostics
         .iter()
         .map(|d| lsp_diagnostic(uri, d, positions))
-        .collect()
+        .collect();
+    for found in super::scenario::scenario_diagnostics(uri, document) {
+        out.push(owned_lsp_diagnostic(uri, &found, positions));
+    }
+    out
+}
+
+/// Where a rule's documentation is: `docs/rules.md` at the rule's heading. The
+/// `TREATY_RULES_URL` environment variable (for example the published page) replaces
+/// the default, the copy in the source tree the server was built from.
+pub(super) fn rule_docs(name: &str) -> String {
+    static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let base = BASE.get_or_init(|| {
+        std::env::var("TREATY_RULES_URL")
+            .unwrap_or_else(|_| format!("file://{}/docs/rules.md", env!("CARGO_MANIFEST_DIR")))
+    });
+    format!("{base}#{name}")
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -31,15 +49,23 @@ pub struct LspDiagnostic<'a> {
     range: Range,
     severity: u8,
     code: &'static str,
+    /// A link to the rule's entry in `docs/rules.md`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code_description: Option<CodeDescription>,
     source: &'static str,
-    message: &'a str,
+    message: Cow<'a, str>,
     data: DiagnosticData<'a>,
     related_information: Vec<Related<'a>>,
 }
 
 #[derive(Debug, serde::Serialize)]
+pub(super) struct CodeDescription {
+    href: String,
+}
+
+#[derive(Debug, serde::Serialize)]
 pub(super) struct DiagnosticData<'a> {
-    help: Option<&'a str>,
+    help: Option<Cow<'a, str>>,
     rule: Option<&'static str>,
     summary: Option<&'static str>,
 }
@@ -47,9 +73,42 @@ pub(super) struct DiagnosticData<'a> {
 #[derive(Debug, serde::Serialize)]
 pub(super) struct Related<'a> {
     location: Location<'a>,
-    message: &'a str,
+    message: Cow<'a, str>,
 }
 
+/// [`lsp_diagnostic`] for a diagnostic the document does not keep (a scenario's):
+/// the texts are copied.
+pub(super) fn owned_lsp_diagnostic<'a>(
+    uri: &'a str,
+    diagnostic: &Diagnostic,
+    positions: &Positions<'_>,
+) -> LspDiagnostic<'a> {
+    let borrowed = lsp_diagnostic("", diagnostic, positions);
+    LspDiagnostic {
+        range: borrowed.range,
+        severity: borrowed.severity,
+        code: borrowed.code,
+        code_description: borrowed.code_description,
+        source: borrowed.source,
+        message: Cow::Owned(borrowed.message.into_owned()),
+        data: DiagnosticData {
+            help: borrowed.data.help.map(|h| Cow::Owned(h.into_owned())),
+            rule: borrowed.data.rule,
+            summary: borrowed.data.summary,
+        },
+        related_information: borrowed
+            .related_information
+            .into_iter()
+            .map(|r| Related {
+                location: Location {
+                    uri,
+                    range: r.location.range,
+                },
+                message: Cow::Owned(r.message.into_owned()),
+            })
+            .collect(),
+    }
+}
 #[derive(Debug, serde::Serialize)]
 pub(super) struct Location<'a> {
     uri: &'a str,
@@ -97,10 +156,13 @@ pub(super) fn lsp_diagnostic<'a>(
         range: Range::of(span, positions),
         severity,
         code: diagnostic.code,
+        code_description: rule.map(|r| CodeDescription {
+            href: rule_docs(r.name),
+        }),
         source: "treaty",
-        message: &diagnostic.message,
+        message: Cow::Borrowed(&diagnostic.message),
         data: DiagnosticData {
-            help: diagnostic.help.as_deref(),
+            help: diagnostic.help.as_deref().map(Cow::Borrowed),
             rule: rule.map(|r| r.name),
             summary: rule.map(|r| r.summary),
         },
@@ -114,7 +176,7 @@ pub(super) fn lsp_diagnostic<'a>(
                     uri,
                     range: Range::of(label.span, positions),
                 },
-                message: &label.message,
+                message: Cow::Borrowed(&label.message),
             })
             .collect(),
     }

@@ -2,7 +2,9 @@
 //! clauses, and scenarios, as LSP document symbols.
 
 use super::*;
+use crate::syntax::ast::scenario::ScenarioItem;
 
+pub(super) const SYMBOL_MODULE: u8 = 2;
 pub(super) const SYMBOL_NAMESPACE: u8 = 3;
 pub(super) const SYMBOL_FIELD: u8 = 8;
 pub(super) const SYMBOL_FUNCTION: u8 = 12;
@@ -91,7 +93,7 @@ pub fn symbols(context: &Context<'_>, _params: &Value) -> Reply {
         }
         out
     }
-    let list: Vec<Value> = context
+    let mut list: Vec<Value> = context
         .document
         .syntax
         .treaties
@@ -112,9 +114,60 @@ pub fn symbols(context: &Context<'_>, _params: &Value) -> Reply {
             )
         })
         .collect();
+    list.extend(scenario_symbols(context));
     Ok(Value::Array(list))
 }
 
 pub(super) fn is_header(kind: &ClauseKind) -> bool {
     keywords::find(kind.keyword()).is_some_and(|k| k.place == keywords::Place::Header)
+}
+
+/// Document symbols for the scenario blocks: one per block, its items as children.
+fn scenario_symbols(context: &Context<'_>) -> Vec<Value> {
+    let positions = &context.positions;
+    let text = context.text();
+    context
+        .document
+        .syntax
+        .scenarios
+        .iter()
+        .map(|block| {
+            let children: Vec<Value> = block
+                .items
+                .iter()
+                .map(|item| {
+                    let span = super::scenario::item_span(item);
+                    let line = text[span.start..span.end]
+                        .lines()
+                        .next()
+                        .unwrap_or("")
+                        .trim();
+                    let kind = match item {
+                        ScenarioItem::Event(_) => SYMBOL_EVENT,
+                        ScenarioItem::Expect(_) => SYMBOL_FUNCTION,
+                        _ => SYMBOL_FIELD,
+                    };
+                    json!({
+                        "name": line,
+                        "kind": kind,
+                        "range": positions.range(span),
+                        "selectionRange": positions.range(span),
+                    })
+                })
+                .collect();
+            let name = block
+                .name
+                .as_ref()
+                .map_or("scenario".to_string(), |n| n.value.to_string());
+            let select = block.name.as_ref().map_or(block.header_span, |n| n.span);
+            json!({
+                "name": name,
+                "detail": "scenario",
+                "kind": SYMBOL_MODULE,
+                "range": positions.range(block.span),
+                "selectionRange": positions.range(select),
+                "children": children,
+            })
+        })
+        .collect()
 }
