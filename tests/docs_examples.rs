@@ -114,6 +114,25 @@ fn run_examples(doc_name: &str) -> usize {
                 };
                 let args = words(args);
                 let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                // A fixture folder is run from a copy, where a `NAME.broken` file becomes
+                // `NAME`: a broken treaty.toml kept under its real name would break
+                // `treaty check` at the repository's root.
+                let has_broken = std::fs::read_dir(&dir)
+                    .unwrap()
+                    .any(|e| e.unwrap().path().extension().is_some_and(|x| x == "broken"));
+                let copy = tempfile::tempdir().unwrap();
+                let dir = if has_broken {
+                    copy_dir(&dir, copy.path());
+                    for entry in std::fs::read_dir(copy.path()).unwrap() {
+                        let path = entry.unwrap().path();
+                        if let Some(name) = path.to_str().and_then(|p| p.strip_suffix(".broken")) {
+                            std::fs::rename(&path, name).unwrap();
+                        }
+                    }
+                    copy.path().to_path_buf()
+                } else {
+                    dir
+                };
                 let output = treaty(&args, &dir);
                 let printed = format!("{}\n{}", stdout(&output), stderr(&output));
                 if exit.is_some_and(|e: i32| e != code(&output)) {
