@@ -1,11 +1,15 @@
 //! `treaty lsp` spoken to over stdio as an editor would: JSON-RPC frames to the real
 //! binary, answers read back and checked against the library's own results.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::Write;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
+#[path = "support/lsp_frames.rs"]
+mod lsp_frames;
+
+use lsp_frames::read_frames;
 use serde_json::{json, Value};
 use treaty::analysis;
 use treaty::source::SourceFile;
@@ -36,49 +40,6 @@ struct Client {
 
 /// How long the client waits for one message; a guard, not a timing assertion.
 const TIMEOUT: Duration = Duration::from_secs(60);
-
-/// Reads frames from `stdout` until it ends, sending each message (or the reason the
-/// stream broke) to `messages`.
-fn read_frames(stdout: impl Read, messages: mpsc::Sender<Result<Value, String>>) {
-    let mut output = BufReader::new(stdout);
-    loop {
-        let mut length = None;
-        loop {
-            let mut line = String::new();
-            match output.read_line(&mut line) {
-                Ok(0) => {
-                    let _ = messages.send(Err("the server closed its output".to_string()));
-                    return;
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    let _ = messages.send(Err(format!("read header: {e}")));
-                    return;
-                }
-            }
-            let line = line.trim_end();
-            if line.is_empty() {
-                break;
-            }
-            if let Some(value) = line.strip_prefix("Content-Length: ") {
-                length = value.parse::<usize>().ok();
-            }
-        }
-        let Some(length) = length else {
-            let _ = messages.send(Err("no Content-Length header".to_string()));
-            return;
-        };
-        let mut body = vec![0; length];
-        if let Err(e) = output.read_exact(&mut body) {
-            let _ = messages.send(Err(format!("read body: {e}")));
-            return;
-        }
-        let message = serde_json::from_slice(&body).map_err(|e| format!("not JSON: {e}"));
-        if messages.send(message).is_err() {
-            return;
-        }
-    }
-}
 
 impl Client {
     fn start() -> Client {
