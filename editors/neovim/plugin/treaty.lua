@@ -12,6 +12,7 @@ if vim.g.treaty_lsp == false then
   return
 end
 
+-- (`treaty_force_start` takes the 0.9/0.10 branch on 0.11: editors/neovim/test/headless.lua.)
 if vim.fn.has("nvim-0.11") == 1 and not vim.g.treaty_force_start then
   vim.lsp.enable("treaty")
 elseif vim.fn.has("nvim-0.9") == 1 then
