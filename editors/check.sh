@@ -4,8 +4,8 @@
 #   VS Code      npm: installs @vscode/vsce and esbuild, packages the extension; fails
 #                on any vsce WARNING.
 #   tree-sitter  the tree-sitter CLI (PATH, or TREE_SITTER): generates the parser,
-#                runs the corpus and highlight tests, parses every file in treaties/
-#                and fails on any ERROR or MISSING node.
+#                runs the corpus and highlight tests, compiles every query, parses
+#                every file in treaties/ and fails on any ERROR or MISSING node.
 #   Neovim       nvim 0.11+ (PATH, or NVIM): opens a treaty through editors/neovim and
 #                waits for the server's diagnostics, through vim.lsp.enable and through
 #                vim.lsp.start (the 0.9/0.10 path); through nvim-lspconfig too when
@@ -44,6 +44,13 @@ if [ -n "$ts" ] && [ -x "$ts" ]; then
         cd "$root/editors/tree-sitter-treaty"
         "$ts" generate >"$work/generate.log" 2>&1 || { cat "$work/generate.log"; exit 1; }
         "$ts" test
+        # Every query compiles against the grammar (Helix and Neovim drop a query file
+        # whole when one pattern names an unknown node).
+        for query in queries/*.scm; do
+            "$ts" query --quiet "$query" "$root/treaties/uk-ukraine-2024.treaty" \
+                >/dev/null 2>"$work/query.log" || { cat "$work/query.log"; exit 1; }
+        done
+        echo "tree-sitter: $(ls queries/*.scm | wc -l) queries compile"
         # Every treaty and scenario file of the repository parses without an error.
         find "$root/treaties" -name '*.treaty' | sort >"$work/files"
         if "$ts" parse --quiet --paths "$work/files" >"$work/parse.log" 2>&1; then
