@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds and tests the editor support with the real tools, each part only when its tool
 # is installed (it says "skipped" otherwise and goes on):
-#   VS Code      npm: installs @vscode/vsce and esbuild, packages the extension; fails
-#                on any vsce WARNING.
+#   VS Code      npm: installs @vscode/vsce and esbuild, packages the extension (fails
+#                on any vsce WARNING), loads the bundle in node without node_modules.
 #   tree-sitter  the tree-sitter CLI (PATH, or TREE_SITTER): generates the parser,
 #                runs the corpus and highlight tests, compiles every query, parses
 #                every file in treaties/ and fails on any ERROR or MISSING node.
@@ -32,6 +32,22 @@ if command -v npm >/dev/null; then
         fi
         files=$(unzip -l "$work/treaty.vsix" | grep -c "extension/" || true)
         echo "vscode: packaged ($files files, no warnings)"
+        # The bundle loads on its own (away from node_modules), with only the editor's
+        # `vscode` module supplied, and exports the extension's entry points.
+        mkdir -p "$work/bundle" && cp dist/extension.js "$work/bundle/"
+        (cd "$work/bundle" && node -e '
+            const Module = require("module");
+            const load = Module._load;
+            const stub = () => new Proxy(function () {}, { get: (t, k) => (k === "prototype" ? {} : stub()) });
+            Module._load = function (request, ...rest) {
+              return request === "vscode" ? stub() : load.call(this, request, ...rest);
+            };
+            const extension = require("./extension.js");
+            if (typeof extension.activate !== "function" || typeof extension.deactivate !== "function") {
+              throw new Error("dist/extension.js exports no activate/deactivate");
+            }
+            console.log("vscode: the bundle loads without node_modules");
+        ')
     ) || { echo "vscode: FAILED"; failed=1; }
 else
     echo "vscode: skipped (npm not installed)"
