@@ -216,6 +216,9 @@ impl<'s> RuleRun<'s> {
                     .retain(|gap| kept.contains(&(gap.code, Some(gap.span))));
             }
         }
+        // File-level lints (L015 in comments, L016) are reported outside `lints::run`.
+        #[cfg(feature = "broken-rule-experiment")]
+        rules::broken::file_diagnostics(&mut diagnostics);
         diagnostics::sort(&mut diagnostics);
         FileReport {
             source,

@@ -205,14 +205,23 @@ fn findings<'t>(
     baseline: Option<&'t Treaty>,
 ) -> Vec<(&'static Element, Finding)> {
     let facts = Facts::of(treaty, baseline);
-    ELEMENTS
+    #[allow(unused_mut)]
+    let mut findings: Vec<(&'static Element, Finding)> = ELEMENTS
         .iter()
         .flat_map(|element| {
             (element.assess)(treaty, &facts)
                 .into_iter()
                 .map(move |f| (*element, f))
         })
-        .collect()
+        .collect();
+    #[cfg(feature = "broken-rule-experiment")]
+    super::broken::gap_findings(
+        treaty,
+        baseline.is_some_and(|b| std::ptr::eq(b, treaty)),
+        |code| gap_rule(code).map(|(element, _)| element),
+        &mut findings,
+    );
+    findings
 }
 
 /// The treaty a comparison is made against, with the codes it itself produces.
