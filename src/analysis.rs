@@ -218,7 +218,12 @@ impl<'s> RuleRun<'s> {
         }
         // File-level lints (L015 in comments, L016) are reported outside `lints::run`.
         #[cfg(feature = "broken-rule-experiment")]
-        rules::broken::file_diagnostics(&mut diagnostics);
+        for lint in rules::lints::all() {
+            rules::broken::lint_diagnostics(lint.code, 0, &mut diagnostics, || {
+                lint.diagnostic("broken rule: always fires")
+                    .with_label(Span::new(0, 0), "here")
+            });
+        }
         diagnostics::sort(&mut diagnostics);
         FileReport {
             source,

@@ -3,12 +3,12 @@
 //! lint at the point where its verdict is taken, so `tests/broken_rules.sh` can show that
 //! some test fails for every rule. `silence` drops every finding of the rule (its
 //! condition never holds); `always` reports it on every treaty that lacks it (its
-//! condition always holds). Never compiled into a normal build.
+//! condition always holds). Never compiled into a normal build. The gap and lint
+//! dispatchers call in here; this module knows neither.
 
 use std::sync::OnceLock;
 
 use crate::diagnostics::Diagnostic;
-use crate::model::Treaty;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -31,67 +31,29 @@ pub fn target() -> Option<(&'static str, Mode)> {
     })
 }
 
-/// Break a gap rule among the findings of one treaty. `is_baseline` keeps the `always`
-/// mode off the baseline itself: a code the baseline produces is never a gap, so
-/// injecting it there would silence the rule instead of flipping it.
-pub fn gap_findings<E: Copy>(
-    treaty: &Treaty,
-    is_baseline: bool,
-    element_of: impl Fn(&'static str) -> Option<E>,
-    findings: &mut Vec<(E, super::gaps::Finding)>,
-) {
-    let Some((code, mode)) = target() else { return };
-    let Some(element) = element_of(code) else {
-        return;
-    };
-    match mode {
-        Mode::Silence => findings.retain(|(_, f)| f.code != code),
-        Mode::Always if !is_baseline && !findings.iter().any(|(_, f)| f.code == code) => {
-            let code = super::gaps::gap_rule(code).map_or(code, |(_, r)| r.code);
-            findings.push((
-                element,
-                super::gaps::Finding::new(code, treaty.header_span, "broken rule: always fires"),
-            ));
-        }
-        Mode::Always => {}
-    }
-}
-
-/// Break one lint: `diagnostics[before..]` are what it reported on `treaty`.
+/// Break the lint `code` among `diagnostics[from..]`: drop its diagnostics there, or add
+/// `made()` when there are none.
 pub fn lint_diagnostics(
-    lint: &super::lints::Lint,
-    treaty: &Treaty,
-    before: usize,
+    code: &str,
+    from: usize,
     diagnostics: &mut Vec<Diagnostic>,
+    made: impl FnOnce() -> Diagnostic,
 ) {
-    let Some((code, mode)) = target() else { return };
-    if lint.code != code {
-        return;
-    }
-    match mode {
-        Mode::Silence => diagnostics.truncate(before),
-        Mode::Always if diagnostics.len() == before => diagnostics.push(
-            lint.diagnostic("broken rule: always fires")
-                .with_label(treaty.header_span, "here"),
-        ),
-        Mode::Always => {}
-    }
-}
-
-/// Break a lint among all of a file's diagnostics: the file-level ones (L015 in comments,
-/// L016 from `rules::suppress`) never pass through `lints::run`. Gap findings in a
-/// treaty report's `gaps` are left as `gap_findings` made them.
-pub fn file_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
-    let Some((code, mode)) = target() else { return };
-    let Some(lint) = super::lints::all().find(|l| l.code == code) else {
+    let Some((target, mode)) = target() else {
         return;
     };
+    if target != code {
+        return;
+    }
     match mode {
-        Mode::Silence => diagnostics.retain(|d| d.code != code),
-        Mode::Always if !diagnostics.iter().any(|d| d.code == code) => diagnostics.push(
-            lint.diagnostic("broken rule: always fires")
-                .with_label(crate::span::Span::new(0, 0), "here"),
-        ),
+        Mode::Silence => {
+            let mut tail = diagnostics.split_off(from);
+            tail.retain(|d| d.code != code);
+            diagnostics.append(&mut tail);
+        }
+        Mode::Always if !diagnostics[from..].iter().any(|d| d.code == code) => {
+            diagnostics.push(made());
+        }
         Mode::Always => {}
     }
 }

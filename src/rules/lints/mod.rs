@@ -111,7 +111,10 @@ pub fn run(treaty: &Treaty, context: &LintContext) -> Vec<Diagnostic> {
         let before = diagnostics.len();
         (lint.check)(treaty, context, &mut diagnostics);
         #[cfg(feature = "broken-rule-experiment")]
-        super::broken::lint_diagnostics(lint, treaty, before, &mut diagnostics);
+        super::broken::lint_diagnostics(lint.code, before, &mut diagnostics, || {
+            lint.diagnostic("broken rule: always fires")
+                .with_label(treaty.header_span, "here")
+        });
     }
     diagnostics
 }
@@ -142,7 +145,10 @@ pub(crate) mod test_support {
             let before = out.len();
             (lint.check)(treaty, &context, &mut out);
             #[cfg(feature = "broken-rule-experiment")]
-            crate::rules::broken::lint_diagnostics(lint, treaty, before, &mut out);
+            crate::rules::broken::lint_diagnostics(lint.code, before, &mut out, || {
+                lint.diagnostic("broken rule: always fires")
+                    .with_label(treaty.header_span, "here")
+            });
         }
         out
     }
