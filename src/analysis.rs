@@ -216,6 +216,14 @@ impl<'s> RuleRun<'s> {
                     .retain(|gap| kept.contains(&(gap.code, Some(gap.span))));
             }
         }
+        // File-level lints (L015 in comments, L016) are reported outside `lints::run`.
+        #[cfg(feature = "broken-rule-experiment")]
+        for lint in rules::lints::all() {
+            rules::broken::lint_diagnostics(lint.code, 0, &mut diagnostics, || {
+                lint.diagnostic("broken rule: always fires")
+                    .with_label(Span::new(0, 0), "here")
+            });
+        }
         diagnostics::sort(&mut diagnostics);
         FileReport {
             source,

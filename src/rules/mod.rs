@@ -6,6 +6,8 @@
 //! must not import the configuration or anything above it: the [`registry`] sits here
 //! so that the configuration can check rule names against it.
 
+#[cfg(feature = "broken-rule-experiment")]
+pub mod broken;
 pub mod gaps;
 pub mod lints;
 pub mod next_tier;

@@ -205,14 +205,45 @@ fn findings<'t>(
     baseline: Option<&'t Treaty>,
 ) -> Vec<(&'static Element, Finding)> {
     let facts = Facts::of(treaty, baseline);
-    ELEMENTS
+    #[allow(unused_mut)]
+    let mut findings: Vec<(&'static Element, Finding)> = ELEMENTS
         .iter()
         .flat_map(|element| {
             (element.assess)(treaty, &facts)
                 .into_iter()
                 .map(move |f| (*element, f))
         })
-        .collect()
+        .collect();
+    #[cfg(feature = "broken-rule-experiment")]
+    break_gap_rule(treaty, baseline, &mut findings);
+    findings
+}
+
+/// The broken-rule experiment (`rules::broken`) on one treaty's findings. `always` stays
+/// off the baseline itself: a code the baseline produces is never a gap, so injecting
+/// it there would silence the rule instead of flipping it.
+#[cfg(feature = "broken-rule-experiment")]
+fn break_gap_rule(
+    treaty: &Treaty,
+    baseline: Option<&Treaty>,
+    findings: &mut Vec<(&'static Element, Finding)>,
+) {
+    use super::broken::{target, Mode};
+    let Some((code, mode)) = target() else { return };
+    let Some((element, rule)) = gap_rule(code) else {
+        return;
+    };
+    let is_baseline = baseline.is_some_and(|b| std::ptr::eq(b, treaty));
+    match mode {
+        Mode::Silence => findings.retain(|(_, f)| f.code != rule.code),
+        Mode::Always if !is_baseline && !findings.iter().any(|(_, f)| f.code == rule.code) => {
+            findings.push((
+                element,
+                Finding::new(rule.code, treaty.header_span, "broken rule: always fires"),
+            ));
+        }
+        Mode::Always => {}
+    }
 }
 
 /// The treaty a comparison is made against, with the codes it itself produces.

@@ -107,7 +107,14 @@ pub fn all() -> impl Iterator<Item = &'static Lint> {
 pub fn run(treaty: &Treaty, context: &LintContext) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for lint in LINTS {
+        #[cfg(feature = "broken-rule-experiment")]
+        let before = diagnostics.len();
         (lint.check)(treaty, context, &mut diagnostics);
+        #[cfg(feature = "broken-rule-experiment")]
+        super::broken::lint_diagnostics(lint.code, before, &mut diagnostics, || {
+            lint.diagnostic("broken rule: always fires")
+                .with_label(treaty.header_span, "here")
+        });
     }
     diagnostics
 }
@@ -134,7 +141,14 @@ pub(crate) mod test_support {
         let context = LintContext { today: TODAY };
         let mut out = Vec::new();
         for treaty in &model.treaties {
+            #[cfg(feature = "broken-rule-experiment")]
+            let before = out.len();
             (lint.check)(treaty, &context, &mut out);
+            #[cfg(feature = "broken-rule-experiment")]
+            crate::rules::broken::lint_diagnostics(lint.code, before, &mut out, || {
+                lint.diagnostic("broken rule: always fires")
+                    .with_label(treaty.header_span, "here")
+            });
         }
         out
     }
