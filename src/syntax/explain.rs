@@ -394,10 +394,11 @@ fn explain_with_probe(
     // A qualifier right after the keyword (`assist as-deemed-necessary UK -> UA`) is
     // never in its place, whatever pest made of it; elsewhere, one where no qualifier
     // can stand is not either.
-    let keyword_len = leading_word(clause_text).len();
-    let second_start = clause_span.start
-        + keyword_len
-        + (clause_text[keyword_len..].len() - clause_text[keyword_len..].trim_start().len());
+    let written = &text[clause_span.start..clause_span.end];
+    let keyword_len = leading_word(written).len();
+    let after_keyword = &written[keyword_len..];
+    let second_start =
+        clause_span.start + keyword_len + (after_keyword.len() - after_keyword.trim_start().len());
     let second = leading_word(&text[second_start..clause_span.end]);
     let misplaced = if keyword_len > 0 && super::misplaced::is_qualifier(second) {
         Some((second, Span::new(second_start, second_start + second.len())))

@@ -96,11 +96,25 @@ fn swallowed_next_line(text: &str, pair: &Node<'_>) -> Option<Span> {
     ) {
         return None;
     }
+    use crate::vocab::{BindingOverride, Form, RatificationState, RenewalMode, Status};
+    let rule = pair.as_rule();
     let mut children = pair.clone().into_inner();
     let keyword = children.next()?;
     let value = children.next()?;
-    text[keyword.end()..value.start()]
-        .contains('\n')
+    let word = value.as_str();
+    // A value may stand on the next line (`form\n  treaty`); a clause keyword that is
+    // not a word of the field (`party`, `consult`; `status signed` is a status) is the
+    // next clause.
+    let is_field_word = match rule {
+        Rule::form_field => Form::parse(word).is_some(),
+        Rule::status_field => Status::parse(word).is_some(),
+        Rule::binding_field => BindingOverride::parse(word).is_some(),
+        Rule::ratification_field => RatificationState::parse(word).is_some(),
+        _ => RenewalMode::parse(word).is_some(),
+    };
+    (text[keyword.end()..value.start()].contains('\n')
+        && super::keywords::find(word).is_some()
+        && !is_field_word)
         .then(|| span_of(&value))
 }
 
