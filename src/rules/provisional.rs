@@ -52,9 +52,10 @@ fn elements_of(keyword: Option<&str>, in_trigger: bool) -> Option<&'static [&'st
         Some("establish") => &["standing-institution"],
         Some("indivisible") => &["indivisibility"],
         Some("incorporate" | "mirror") => &["self-contained"],
+        // In a trigger block only responses stand: a misspelt keyword was one.
+        _ if in_trigger => RESPONSE,
         // Roles decide reciprocity, integrity and who is owed what: anything.
         Some("party" | "members") | None => return None,
-        Some(_) if in_trigger => RESPONSE,
         Some(_) => &[],
     })
 }
