@@ -173,6 +173,12 @@ fn a_typo_in_a_response_does_not_also_report_the_response_missing() {
             checked.codes()
         );
     }
+    // A response could not have been extended deterrence: that gap still stands.
+    assert!(
+        checked.codes().contains(&"NO_NUCLEAR_UMBRELLA"),
+        "{:?}",
+        checked.codes()
+    );
     let provisional = checked.treaties[0]
         .provisional
         .as_ref()
