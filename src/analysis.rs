@@ -180,8 +180,11 @@ impl<'s> RuleRun<'s> {
                     .with_help(gap.help),
             );
         }
-        self.diagnostics
-            .append(&mut lints::run(treaty, &self.lint_context));
+        let mut lints = lints::run(treaty, &self.lint_context);
+        if let Some(provisional) = &report.provisional {
+            lints.retain(|lint| !provisional.withholds_lint(lint.code));
+        }
+        self.diagnostics.append(&mut lints);
         if let Some(min) = self.settings.min_tier.filter(|min| report.tier.tier < *min) {
             self.diagnostics.push(below_min_tier(treaty, &report, min));
         }

@@ -385,10 +385,14 @@ fn treaty_lines(reports: &[FileReport], detail: Detail, colour: bool) -> String 
         }
         for treaty in &report.treaties {
             let gaps = treaty.gaps.len();
+            let provisional = json::provisional_text(&report.source, treaty)
+                .map(|text| format!(", {text}"))
+                .unwrap_or_default();
             out.push_str(&format!(
-                "{}: {}, {}\n",
+                "{}: {}{}, {}\n",
                 clean(treaty.id.to_string()),
                 painted_tier(treaty.tier.tier, colour),
+                provisional,
                 clean(format!(
                     "{} gap{} against {}",
                     gaps,

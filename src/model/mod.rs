@@ -93,9 +93,34 @@ pub struct Treaty {
     /// `foresees`: the instrument the parties commit to conclude.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub foresees: Option<At<Foresees>>,
+    /// Clauses that did not parse, or did not resolve (an unknown word, party or
+    /// date): what the verdict could not read. `crate::rules::provisional` says
+    /// which findings rest on them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unreadable: Vec<Unreadable>,
     /// `parties` by code, built on first lookup (not part of the model).
     #[serde(skip)]
     pub party_index: party_index::PartyIndex,
+}
+
+/// A clause the model could not take in whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unreadable {
+    pub span: Span,
+    /// Its keyword, when known (`assist`, `form`, `party`).
+    pub keyword: Option<Text>,
+    /// In a trigger block: a response the trigger may have been meant to bring.
+    pub in_trigger: bool,
+    pub cause: UnreadableCause,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnreadableCause {
+    /// It did not parse (a syntax error).
+    Syntax,
+    /// It parsed, but a word, party, date or number in it could not be resolved.
+    Unresolved,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -40,6 +40,71 @@ impl Date {
         Ok(Date { year, month, day })
     }
 
+    /// For a text of the form YYYY-MM-DD whose day or month is out of range
+    /// (`2024-02-30`, `2024-04-00`, `2024-13-05`), the real dates on either side of
+    /// it: the last one before and the first one after. `None` when the text is not of
+    /// that form, or is already a real date.
+    pub fn nearest_valid(text: &str) -> Option<(Date, Date)> {
+        let parts: Vec<&str> = text.split('-').collect();
+        let [y, m, d] = parts.as_slice() else {
+            return None;
+        };
+        let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !(all_digits(y) && y.len() == 4 && all_digits(m) && all_digits(d)) {
+            return None;
+        }
+        let (year, month, day) = (
+            y.parse::<i32>().ok()?,
+            m.parse::<u32>().ok()?,
+            d.parse::<u32>().ok()?,
+        );
+        let clamp_day = |year: i32, month: u32| day.clamp(1, days_in_month(year, month));
+        let real = |year: i32, month: u32, day: u32| {
+            (1..=MAX_YEAR)
+                .contains(&year)
+                .then_some(Date { year, month, day })
+        };
+        if month == 0 {
+            // Before January: December of the year before, or January.
+            return Some((
+                real(year - 1, 12, clamp_day(year - 1, 12))?,
+                real(year, 1, clamp_day(year, 1))?,
+            ));
+        }
+        if month > 12 {
+            return Some((
+                real(year, 12, clamp_day(year, 12))?,
+                real(year + 1, 1, clamp_day(year + 1, 1))?,
+            ));
+        }
+        let last = days_in_month(year, month);
+        if day == 0 {
+            let before = Date {
+                year,
+                month,
+                day: 1,
+            }
+            .days_since_epoch()
+                - 1;
+            return Some((Date::from_days_since_epoch(before), real(year, month, 1)?));
+        }
+        if day > last {
+            let after = Date {
+                year,
+                month,
+                day: last,
+            }
+            .days_since_epoch()
+                + 1;
+            let after = Date::from_days_since_epoch(after);
+            return Some((
+                real(year, month, last)?,
+                real(after.year, after.month, after.day)?,
+            ));
+        }
+        None
+    }
+
     /// Days since 1970-01-01 (proleptic Gregorian), for ordering and arithmetic.
     pub fn days_since_epoch(self) -> i64 {
         // In i64: `i32::MIN - 1` would overflow.
@@ -247,6 +312,24 @@ mod tests {
             .contains("no month 13"));
         assert!(Date::parse("1900-02-29").is_err());
         assert!(Date::parse("2000-02-29").is_ok());
+    }
+
+    #[test]
+    fn impossible_dates_have_real_neighbours() {
+        let pair = |text: &str| {
+            Date::nearest_valid(text).map(|(before, after)| format!("{before} {after}"))
+        };
+        assert_eq!(pair("2024-02-30").as_deref(), Some("2024-02-29 2024-03-01"));
+        assert_eq!(pair("2023-02-29").as_deref(), Some("2023-02-28 2023-03-01"));
+        assert_eq!(pair("2024-12-32").as_deref(), Some("2024-12-31 2025-01-01"));
+        assert_eq!(pair("2024-03-00").as_deref(), Some("2024-02-29 2024-03-01"));
+        assert_eq!(pair("2024-13-05").as_deref(), Some("2024-12-05 2025-01-05"));
+        assert_eq!(pair("2024-00-31").as_deref(), Some("2023-12-31 2024-01-31"));
+        // Real dates and texts that are not dates at all have no neighbours to offer.
+        assert_eq!(pair("2024-02-29"), None);
+        assert_eq!(pair("24-02-30"), None);
+        assert_eq!(pair("2024-02"), None);
+        assert_eq!(pair("9999-12-32"), None);
     }
 
     #[test]

@@ -80,7 +80,29 @@ pub struct TreatyOutput<'a> {
     /// Below hard: the smallest changes found that reach each tier above.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub next_tier: &'a [crate::rules::next_tier::TierPath],
+    /// Set when a clause could not be read: the tier and the gaps of the elements it
+    /// could have met are provisional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provisional: Option<ProvisionalOutput>,
     pub gaps: Vec<GapOutput<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ProvisionalOutput {
+    /// `1 clause unreadable (line 22)`.
+    pub summary: String,
+    pub unreadable: Vec<UnreadableOutput>,
+    /// The elements whose gaps are provisional.
+    pub elements: Vec<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct UnreadableOutput {
+    pub keyword: Option<String>,
+    /// `syntax` (it did not parse) or `unresolved` (a word in it is unknown).
+    pub cause: crate::model::UnreadableCause,
+    pub line: usize,
+    pub column: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -90,6 +112,9 @@ pub struct GapOutput<'a> {
     pub message: &'a str,
     pub line: usize,
     pub column: usize,
+    /// Its element is one an unreadable clause could have met.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub provisional: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -129,6 +154,23 @@ impl Summary {
             advice: reports.iter().map(|r| r.count(Severity::Advice)).sum(),
         }
     }
+}
+
+/// A provisional verdict as every output writes it after the tier:
+/// `provisional: 1 clause unreadable (line 22)`; `None` when every clause was read.
+pub fn provisional_text(source: &SourceFile, treaty: &TreatyReport) -> Option<String> {
+    let provisional = treaty.provisional.as_ref()?;
+    let lines: Vec<String> = provisional
+        .unreadable
+        .iter()
+        .map(|u| source.line_col(u.span.start).0.to_string())
+        .collect();
+    Some(format!(
+        "provisional: {} ({} {})",
+        provisional.count_text(),
+        if lines.len() == 1 { "line" } else { "lines" },
+        lines.join(", ")
+    ))
 }
 
 /// A tier reason with its line, as every output writes it: `binding treaty (line 12)`.
@@ -303,6 +345,26 @@ fn treaty_output<'a>(treaty: &'a TreatyReport, source: &SourceFile) -> TreatyOut
             .map(|r| reason_text(source, &r.text, r.span))
             .collect(),
         next_tier: &treaty.next_tier,
+        provisional: treaty.provisional.as_ref().map(|p| ProvisionalOutput {
+            summary: provisional_text(source, treaty)
+                .unwrap_or_default()
+                .trim_start_matches("provisional: ")
+                .to_string(),
+            unreadable: p
+                .unreadable
+                .iter()
+                .map(|u| {
+                    let (line, column) = source.line_col(u.span.start);
+                    UnreadableOutput {
+                        keyword: u.keyword.clone(),
+                        cause: u.cause,
+                        line,
+                        column,
+                    }
+                })
+                .collect(),
+            elements: p.elements.clone(),
+        }),
         gaps: treaty
             .gaps
             .iter()
@@ -314,6 +376,7 @@ fn treaty_output<'a>(treaty: &'a TreatyReport, source: &SourceFile) -> TreatyOut
                     message: &g.message,
                     line,
                     column,
+                    provisional: treaty.provisional.as_ref().is_some_and(|p| p.marks(g)),
                 }
             })
             .collect(),

@@ -232,6 +232,9 @@ pub struct TreatyProperties {
     pub tier_reasons: Vec<String>,
     /// The codes of the treaty's gaps against the baseline.
     pub gaps: Vec<&'static str>,
+    /// `provisional: 1 clause unreadable (line 22)` when a clause could not be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provisional: Option<String>,
 }
 
 /// The SARIF level of a severity.
@@ -334,6 +337,7 @@ pub fn log<'a>(reports: &'a [FileReport], baseline: &str) -> Log<'a> {
                     .map(|r| super::json::reason_text(&report.source, &r.text, r.span))
                     .collect(),
                 gaps: treaty.gaps.iter().map(|g| g.code).collect(),
+                provisional: super::json::provisional_text(&report.source, treaty),
             });
         }
         locations.push(location);

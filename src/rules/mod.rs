@@ -11,6 +11,7 @@ pub mod broken;
 pub mod gaps;
 pub mod lints;
 pub mod next_tier;
+pub mod provisional;
 pub mod registry;
 pub mod suppress;
 pub mod tier;
@@ -35,15 +36,25 @@ pub struct TreatyReport {
     /// above it. Empty until a front end asks `crate::uplift` to fill it in.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub next_tier: Vec<next_tier::TierPath>,
+    /// Set when a clause could not be read: the verdict rests on the rest
+    /// ([`provisional`]); the gaps that may only follow from it are left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provisional: Option<provisional::Provisional>,
 }
 
 pub fn assess(treaty: &Treaty, baseline: &Baseline) -> TreatyReport {
+    let provisional = provisional::assess(treaty);
+    let mut gaps = baseline.gaps(treaty);
+    if let Some(provisional) = &provisional {
+        gaps.retain(|gap| !provisional.withholds(gap));
+    }
     TreatyReport {
         id: treaty.id.to_string(),
         title: treaty.title.as_ref().map(|t| t.value.to_string()),
         tier: tier::classify(treaty),
-        gaps: baseline.gaps(treaty),
+        gaps,
         header_span: treaty.header_span,
         next_tier: Vec::new(),
+        provisional,
     }
 }

@@ -44,7 +44,9 @@ fn found_at(text: &str, offset: usize) -> (Span, String) {
     let Some(first) = rest.chars().next() else {
         return (Span::new(offset, offset), "the end of the file".to_string());
     };
-    if first == '\n' || first == '\r' {
+    // Spaces before the line's end are not a word: `status ` is missing its word.
+    let blank = rest.trim_start_matches([' ', '\t']);
+    if blank.starts_with(['\n', '\r']) {
         return (Span::new(offset, offset), "the end of the line".to_string());
     }
     let word = leading_word(rest);
@@ -386,8 +388,47 @@ fn explain_with_probe(
         ),
         None => help,
     };
-    if label_span.start > clause_span.start || label_span.end < clause_span.end {
-        diagnostic = diagnostic.with_label(clause_span, "in this clause");
+    let qualifier_expected = expected_rules
+        .iter()
+        .any(|r| matches!(r, Rule::qualifier | Rule::qualifier_name));
+    // A qualifier right after the keyword (`assist as-deemed-necessary UK -> UA`) is
+    // never in its place, whatever pest made of it; elsewhere, one where no qualifier
+    // can stand is not either.
+    let written = &text[clause_span.start..clause_span.end];
+    let keyword_len = leading_word(written).len();
+    let after_keyword = &written[keyword_len..];
+    let second_start =
+        clause_span.start + keyword_len + (after_keyword.len() - after_keyword.trim_start().len());
+    let second = leading_word(&text[second_start..clause_span.end]);
+    let misplaced = if keyword_len > 0 && super::misplaced::is_qualifier(second) {
+        Some((second, Span::new(second_start, second_start + second.len())))
+    } else if offset > span.start
+        && !qualifier_expected
+        && super::misplaced::is_qualifier(found_word)
+    {
+        Some((found_word, found_span))
+    } else {
+        None
+    };
+    if let Some((word, word_span)) = misplaced {
+        let fixed = super::misplaced::moved_to_end(text, clause_span, word_span, true);
+        diagnostic =
+            super::misplaced::misplaced(word, word_span, "the clause is not finished", &fixed);
+    }
+    let label_span = misplaced.map_or(label_span, |(_, s)| s);
+    // The clause is labelled on its keyword: a label over the whole clause would
+    // overlap the primary one, and miette then draws the primary's caret at the
+    // clause's end instead of under the word.
+    let keyword_span = Span::new(
+        clause_span.start,
+        clause_span.start + leading_word(clause_text).len(),
+    );
+    if leading_word(clause_text) == clause && keyword_span.end <= label_span.start {
+        diagnostic = diagnostic.with_label(keyword_span, format!("in this `{clause}` clause"));
+    }
+    if misplaced.is_some() {
+        // Its help says where the qualifier goes.
+        return diagnostic;
     }
     diagnostic.with_help(help)
 }

@@ -8,6 +8,7 @@ mod explain;
 pub mod keywords;
 mod lower;
 pub mod lower_scenario;
+mod misplaced;
 mod node;
 mod prescan;
 pub mod suppressions;
@@ -39,6 +40,8 @@ pub mod codes {
     pub const NESTING_TOO_DEEP: &str = "E003";
     pub const NO_TREATY: &str = "E004";
     pub const TOO_MANY_ITEMS: &str = "E007";
+    /// A qualifier before the words of its clause (`crate::syntax::misplaced`).
+    pub const MISPLACED_QUALIFIER: &str = "E008";
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -111,6 +111,29 @@ struct Resolver<'d> {
     groups: std::collections::HashMap<Text, Vec<Text>>,
     /// Unknown vocabulary words reported so far (each once, and only so many).
     unknown: unknown::UnknownWords,
+    /// Codes declared by `party` clauses that did not parse.
+    unreadable_parties: std::collections::HashSet<Text>,
+    /// Uses of those codes met so far: each leaves its clause incomplete.
+    unreadable_party_uses: usize,
+    /// Clauses of the treaty being resolved that did not resolve.
+    unreadable: Vec<Unreadable>,
+}
+
+#[derive(Clone, Copy)]
+struct Failures {
+    diagnostics: usize,
+    unknown_words: usize,
+    unreadable_party_uses: usize,
+}
+
+/// A clause that parsed but did not resolve.
+fn unresolved(clause: &ast::Clause, in_trigger: bool) -> Unreadable {
+    Unreadable {
+        span: clause.span,
+        keyword: Some(Text::from(clause.kind.keyword())),
+        in_trigger,
+        cause: UnreadableCause::Unresolved,
+    }
 }
 
 fn vocab<T: Copy>(
@@ -184,7 +207,38 @@ impl<'d> Resolver<'d> {
             fields_seen: Vec::new(),
             groups: std::collections::HashMap::new(),
             unknown: unknown::UnknownWords::default(),
+            unreadable_parties: Default::default(),
+            unreadable_party_uses: 0,
+            unreadable: Vec::new(),
         }
+    }
+
+    /// Where the resolver stands, to tell afterwards whether a clause resolved.
+    fn failures(&self) -> Failures {
+        Failures {
+            diagnostics: self.diagnostics.len(),
+            unknown_words: self.unknown.occurrences(),
+            unreadable_party_uses: self.unreadable_party_uses,
+        }
+    }
+
+    /// Whether a word, party, date or number could not be resolved since `mark`
+    /// (a repeated unknown word adds a label, not a diagnostic; a use of a party whose
+    /// declaration did not parse adds nothing). A duplicate or misplaced clause is
+    /// reported, but it was read.
+    fn failed_since(&self, mark: Failures) -> bool {
+        let unresolvable = [
+            codes::UNKNOWN_PARTY,
+            codes::INVALID_DATE,
+            codes::UNKNOWN_WORD,
+            codes::INVALID_NUMBER,
+            codes::GROUP_MEMBER,
+        ];
+        self.unknown.occurrences() != mark.unknown_words
+            || self.unreadable_party_uses != mark.unreadable_party_uses
+            || self.diagnostics[mark.diagnostics.min(self.diagnostics.len())..]
+                .iter()
+                .any(|d| unresolvable.contains(&d.code))
     }
 
     fn treaty(&mut self, treaty: &ast::Treaty) -> Option<Treaty> {
@@ -216,8 +270,25 @@ impl<'d> Resolver<'d> {
             references: Vec::new(),
             in_addition_to: Vec::new(),
             foresees: None,
+            unreadable: treaty
+                .unreadable
+                .iter()
+                .map(|u| Unreadable {
+                    span: u.span,
+                    keyword: u.keyword.clone(),
+                    in_trigger: u.in_trigger,
+                    cause: UnreadableCause::Syntax,
+                })
+                .collect(),
             party_index: Default::default(),
         };
+        // A party whose declaration did not parse was reported there, once: its uses
+        // are not reported again as unknown parties.
+        self.unreadable_parties = treaty
+            .unreadable
+            .iter()
+            .filter_map(|u| u.party_code.clone())
+            .collect();
 
         // Parties first, so references anywhere in the file resolve.
         for clause in &treaty.clauses {
@@ -263,8 +334,16 @@ impl<'d> Resolver<'d> {
         self.declare_group_members(&mut out, treaty);
 
         for clause in &treaty.clauses {
+            let before = self.failures();
             self.header_or_obligation(&mut out, clause);
+            // A trigger records its own header and each response in it (`trigger`).
+            let is_trigger = matches!(clause.kind, ast::ClauseKind::Trigger { .. });
+            if !is_trigger && self.failed_since(before) {
+                self.unreadable.push(unresolved(clause, false));
+            }
         }
+        out.unreadable.append(&mut self.unreadable);
+        out.unreadable.sort_by_key(|u| u.span.start);
 
         for (field, present) in [
             ("form", self.fields_seen.contains(&"form")),

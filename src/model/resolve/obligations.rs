@@ -11,6 +11,7 @@ impl Resolver<'_> {
         clause: &ast::Clause,
         clauses: &[ast::Clause],
     ) -> Trigger {
+        let head_failures = self.failures();
         let kinds: Vec<TriggerKind> = spec
             .kinds
             .iter()
@@ -35,8 +36,18 @@ impl Resolver<'_> {
         let qualifiers = self.qualifiers(clause);
         let threshold = self.threshold(spec, &kinds);
         let decision = self.decision(clause);
-        let obligations = clauses.iter().filter_map(|c| self.obligation(c)).collect();
         let from = self.applies(clause.from.as_ref());
+        if self.failed_since(head_failures) {
+            self.unreadable.push(unresolved(clause, false));
+        }
+        let mut obligations = Vec::new();
+        for response in clauses {
+            let before = self.failures();
+            obligations.extend(self.obligation(response));
+            if self.failed_since(before) {
+                self.unreadable.push(unresolved(response, true));
+            }
+        }
         Trigger {
             from,
             kinds,

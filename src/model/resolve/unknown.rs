@@ -28,9 +28,16 @@ pub(super) struct UnknownWords {
     seen: HashMap<(&'static str, Text), (usize, usize)>,
     /// The diagnostic that counts the words past `MAX_REPORTED`, and their count.
     rest: Option<(usize, usize)>,
+    /// Every unknown word met, reported or counted.
+    occurrences: usize,
 }
 
 impl UnknownWords {
+    /// How many unknown words were met so far.
+    pub fn occurrences(&self) -> usize {
+        self.occurrences
+    }
+
     /// Whether `word` needs a diagnostic of its own; if not, it was counted on an
     /// earlier one (or on the one that counts the rest).
     pub fn first_time(
@@ -40,6 +47,7 @@ impl UnknownWords {
         span: Span,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> bool {
+        self.occurrences += 1;
         if let Some((index, count)) = self.seen.get_mut(&(what, Text::from(word))) {
             *count += 1;
             let diagnostic = &mut diagnostics[*index];

@@ -13,7 +13,10 @@ impl Resolver<'_> {
                 self.diagnostics.push(
                     Diagnostic::error(codes::INVALID_DATE, message)
                         .with_label(word.span, "invalid date")
-                        .with_help("write dates as YYYY-MM-DD, such as `2024-01-12`"),
+                        .with_help(match Date::nearest_valid(&word.value) {
+                            Some((before, after)) => format!("did you mean {before} or {after}?"),
+                            None => "write dates as YYYY-MM-DD, such as `2024-01-12`".to_string(),
+                        }),
                 );
                 None
             }
@@ -128,6 +131,10 @@ impl Resolver<'_> {
     pub(super) fn check_party(&mut self, code: &ast::Word) -> bool {
         if self.party_index.contains_key(&code.value) {
             return true;
+        }
+        if self.unreadable_parties.contains(&code.value) {
+            self.unreadable_party_uses += 1;
+            return false;
         }
         if let Some(declared) = self.party_suggester.look_alike(&code.value) {
             let declared = declared.to_string();

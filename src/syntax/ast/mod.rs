@@ -44,6 +44,24 @@ pub struct Treaty {
     pub header_span: Span,
     pub span: Span,
     pub clauses: Vec<Clause>,
+    /// Clauses that did not parse (each has its syntax diagnostic): left out of
+    /// `clauses`, kept here so the verdict can say it rests on an incomplete reading.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// A clause that did not parse, as far as it can be told what it was meant to be.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unreadable {
+    /// The clause's text (for a trigger whose header did not parse, its header).
+    pub span: Span,
+    /// Its keyword, when it starts with one (`assist` in `assist each membr ...`).
+    pub keyword: Option<Text>,
+    /// Inside a trigger block: a response the trigger may have been meant to bring.
+    pub in_trigger: bool,
+    /// For a `party` clause, the code it declares (`FI` in `party FI "Finland"
+    /// memeber`): its uses are not also reported as unknown parties.
+    pub party_code: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

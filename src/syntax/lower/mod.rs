@@ -21,6 +21,11 @@ use crate::span::Span;
 struct Lowerer<'t> {
     text: &'t str,
     diagnostics: Vec<Diagnostic>,
+    /// The clauses of the treaty being lowered that did not parse.
+    unreadable: Vec<Unreadable>,
+    /// Text a half-typed header field swallowed from the next line, to read again
+    /// (with the broken rest of that line, when it follows).
+    resume: Option<Span>,
 }
 
 /// Lower one parsed piece of `text` (the whole file, or a run of its top-level
@@ -30,6 +35,8 @@ pub fn lower_piece(text: &str, piece: Node<'_>) -> (Parsed, bool) {
     let mut lowerer = Lowerer {
         text,
         diagnostics: Vec::new(),
+        unreadable: Vec::new(),
+        resume: None,
     };
     let mut treaties = Vec::new();
     let mut scenarios = Vec::new();
@@ -73,6 +80,69 @@ fn closes(block: &Node<'_>) -> bool {
     block
         .last_child()
         .is_some_and(|last| last.as_rule() == Rule::block_close)
+}
+
+/// For a header field whose word stands on a later line than its keyword (`status`
+/// at the end of a line, then `party FI ...`): the span of that word. A clause never
+/// continues onto the next line except with a qualifier or `source`.
+fn swallowed_next_line(text: &str, pair: &Node<'_>) -> Option<Span> {
+    if !matches!(
+        pair.as_rule(),
+        Rule::form_field
+            | Rule::status_field
+            | Rule::binding_field
+            | Rule::ratification_field
+            | Rule::renewal_field
+    ) {
+        return None;
+    }
+    use crate::vocab::{BindingOverride, Form, RatificationState, RenewalMode, Status};
+    let rule = pair.as_rule();
+    let mut children = pair.clone().into_inner();
+    let keyword = children.next()?;
+    let value = children.next()?;
+    let word = value.as_str();
+    // A value may stand on the next line (`form\n  treaty`); a clause keyword that is
+    // not a word of the field (`party`, `consult`; `status signed` is a status) is the
+    // next clause.
+    let is_field_word = match rule {
+        Rule::form_field => Form::parse(word).is_some(),
+        Rule::status_field => Status::parse(word).is_some(),
+        Rule::binding_field => BindingOverride::parse(word).is_some(),
+        Rule::ratification_field => RatificationState::parse(word).is_some(),
+        _ => RenewalMode::parse(word).is_some(),
+    };
+    (text[keyword.end()..value.start()].contains('\n')
+        && super::keywords::find(word).is_some()
+        && !is_field_word)
+        .then(|| span_of(&value))
+}
+
+/// What a clause that did not parse was meant to be, as far as its first words say.
+fn unreadable(text: &str, span: Span, context: Context) -> Unreadable {
+    let mut words = text[span.start..span.end]
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty());
+    let keyword = words
+        .next()
+        .filter(|w| super::keywords::find(w).is_some())
+        .map(Text::from);
+    let party_code = match keyword.as_deref() {
+        Some("party") => words
+            .next()
+            .filter(|w| {
+                w.chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+            })
+            .map(|w| Text::from(crate::suggest::look_alike::nfc(w).as_ref())),
+        _ => None,
+    };
+    Unreadable {
+        span,
+        keyword,
+        in_trigger: context == Context::Trigger,
+        party_code,
+    }
 }
 
 /// A file with nothing in it.
@@ -155,6 +225,7 @@ impl<'t> Lowerer<'t> {
                 _ => self.block_item(child, Context::Treaty, &mut clauses),
             }
         }
+        self.flush_resume(Context::Treaty, &mut clauses);
         // Include the `{` in the header span when it directly follows.
         let header_span = Span::new(span.start, header_end);
         Treaty {
@@ -162,6 +233,7 @@ impl<'t> Lowerer<'t> {
             header_span,
             span,
             clauses,
+            unreadable: std::mem::take(&mut self.unreadable),
         }
     }
 
@@ -169,7 +241,32 @@ impl<'t> Lowerer<'t> {
     /// before it ended is the tail of that clause: the two are reported together, and
     /// the half-read clause is dropped rather than checked as if it were complete.
     fn block_item(&mut self, pair: Node<'_>, context: Context, clauses: &mut Vec<Clause>) {
+        if let Some(resume) = self.resume.take() {
+            // The rest of the clause a half-typed header field swallowed, with the
+            // broken rest of its line.
+            if pair.as_rule() == Rule::bad_clause
+                && !self.text[resume.end..pair.start()].contains('\n')
+            {
+                let span = Span::new(resume.start, span_of(&pair).end);
+                self.reparse(span, context, clauses);
+                return;
+            }
+            self.reparse(resume, context, clauses);
+        }
         if pair.as_rule() != Rule::bad_clause {
+            if let Some(value) = swallowed_next_line(self.text, &pair) {
+                // `status ` with its word missing took the next line's keyword as its
+                // value: the field is reported on its own line, and the next line is
+                // read again as the clause it is.
+                let keyword = pair.start();
+                let line_end = keyword + self.text[keyword..value.start].trim_end().len();
+                let span = Span::new(keyword, line_end);
+                self.diagnostics
+                    .push(explain::bad_text(self.text, span, context));
+                self.unreadable.push(unreadable(self.text, span, context));
+                self.resume = Some(Span::new(value.start, span_of(&pair).end));
+                return;
+            }
             if let Some(clause) = self.clause(pair) {
                 clauses.push(clause);
             }
@@ -190,6 +287,41 @@ impl<'t> Lowerer<'t> {
         };
         self.diagnostics
             .push(explain::bad_text(self.text, span, context));
+        self.unreadable.push(unreadable(self.text, span, context));
+    }
+
+    /// Read what a half-typed header field swallowed, when its block ends right after.
+    fn flush_resume(&mut self, context: Context, clauses: &mut Vec<Clause>) {
+        if let Some(resume) = self.resume.take() {
+            self.reparse(resume, context, clauses);
+        }
+    }
+
+    /// Parse `span` again as one clause (the part of the file a half-typed header
+    /// field swallowed) and lower it, or report why it does not parse.
+    fn reparse(&mut self, span: Span, context: Context, clauses: &mut Vec<Clause>) {
+        let rule = if context == Context::Trigger {
+            Rule::probe_trigger_item
+        } else {
+            Rule::probe_treaty_item
+        };
+        let text = self.text;
+        match <super::TreatyParser as pest::Parser<Rule>>::parse(rule, &text[span.start..span.end])
+        {
+            Ok(mut pairs) => {
+                let items = pairs
+                    .next()
+                    .map(|probe| probe.into_inner().filter(|p| p.as_rule() != Rule::EOI));
+                for item in items.into_iter().flatten() {
+                    self.block_item(Node::new(item, span.start), context, clauses);
+                }
+            }
+            Err(_) => {
+                self.diagnostics
+                    .push(explain::bad_text(text, span, context));
+                self.unreadable.push(unreadable(text, span, context));
+            }
+        }
     }
 
     fn unclosed(&mut self, start: usize, header_end: usize, what: &str) {
@@ -292,6 +424,25 @@ impl<'t> Lowerer<'t> {
                 _ => parts.push(child),
             }
         }
+        if rule == Rule::trigger {
+            self.flush_resume(Context::Trigger, &mut nested);
+        }
+        if rule == Rule::trigger && trigger_head_ok {
+            let head = Span::new(span.start, trigger_head_end);
+            if let Some(misplaced) = self.qualifier_in_trigger_head(head, &parts) {
+                self.diagnostics.push(misplaced);
+                trigger_head_ok = false;
+            }
+        }
+        if rule == Rule::trigger && !trigger_head_ok {
+            // The trigger and the responses in its block are left out with its header.
+            self.unreadable.push(Unreadable {
+                span: Span::new(span.start, trigger_head_end),
+                keyword: Some(Text::from("trigger")),
+                in_trigger: false,
+                party_code: None,
+            });
+        }
         let kind = match rule {
             Rule::trigger => {
                 let spec = trigger_head_ok.then(|| self.trigger_spec(parts));
@@ -308,6 +459,8 @@ impl<'t> Lowerer<'t> {
         } else {
             span
         };
+        let mut kind = kind;
+        self.name_behind_qualifier(span, &mut kind, &mut qualifiers);
         Some(Clause {
             kind,
             qualifiers,
@@ -317,6 +470,71 @@ impl<'t> Lowerer<'t> {
             keyword_span,
             from,
         })
+    }
+
+    /// E008 for a qualifier among a trigger's kinds or threatened aspects
+    /// (`trigger as-deemed-necessary armed-attack ...`), where it would be read as a
+    /// kind and shift the real kind into the aspects.
+    fn qualifier_in_trigger_head(&self, head: Span, parts: &[Node<'_>]) -> Option<Diagnostic> {
+        let misplaced = parts
+            .iter()
+            .filter(|p| matches!(p.as_rule(), Rule::trigger_kinds | Rule::trigger_aspects))
+            .flat_map(|p| p.clone().into_inner())
+            .filter(|w| w.as_rule() == Rule::word)
+            .map(|w| word(&w))
+            .find(|w| super::misplaced::is_qualifier(&w.value))?;
+        // The header as far as its `{`, which the trigger's span stops before.
+        let brace = self.text[head.end..]
+            .find('{')
+            .map_or(head.end, |i| head.end + i + 1);
+        let fixed = super::misplaced::moved_to_end(
+            self.text,
+            Span::new(head.start, brace),
+            misplaced.span,
+            true,
+        );
+        Some(super::misplaced::misplaced(
+            &misplaced.value,
+            misplaced.span,
+            "it would be read as the kind of event that sets the trigger off",
+            &fixed,
+        ))
+    }
+
+    /// `establish council as-deemed-necessary "Name"`: the qualifier took the name as
+    /// its wording. E008, and the name is given back to the institution.
+    fn name_behind_qualifier(
+        &mut self,
+        span: Span,
+        kind: &mut ClauseKind,
+        qualifiers: &mut [Qualifier],
+    ) {
+        let ClauseKind::Establish { institution, name } = kind else {
+            return;
+        };
+        let Some(first) = qualifiers.first_mut() else {
+            return;
+        };
+        let directly_after = self
+            .text
+            .get(institution.span.end..first.span.start)
+            .is_some_and(|gap| gap.chars().all(char::is_whitespace));
+        if name.is_some() || !directly_after || first.argument.is_none() {
+            return;
+        }
+        // The quoted text after it is the name: it stays where it is.
+        let fixed = super::misplaced::moved_to_end(self.text, span, first.name.span, false);
+        self.diagnostics.push(super::misplaced::misplaced(
+            &first.name.value,
+            first.name.span,
+            &format!(
+                "the text after it would be read as its wording, not as the {}'s name",
+                institution.value
+            ),
+            &fixed,
+        ));
+        *name = first.argument.take();
+        first.span = first.name.span;
     }
 
     fn qualifier(&self, pair: Node<'_>) -> Qualifier {
