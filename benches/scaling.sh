@@ -7,7 +7,8 @@
 #
 # Cases: report on one big file; test with many treaties and scenarios; human output
 # of N duplicate clauses and of N same-named treaties; N beneficiaries in one provide;
-# N distinct consult clauses in one trigger; N parties both guarantor and adversary;
+# N distinct consult clauses in one trigger; N parties both guarantor and adversary; a
+# group of N members with N/2 of them in an `except` list;
 # fmt on many files; and (memory) the 10 MB `provide A -> B x, x, ...` and 50 MB
 # `consult A, A, ...` files of issue 17.
 set -euo pipefail
@@ -64,6 +65,13 @@ elif case == "guarantor_adversary":
     for i in range(n):
         w.write(f"  party P{i} guarantor, adversary\n")
     w.write("}\n")
+elif case == "except_list":
+    # One group of N members and a clause naming it with half of them left out.
+    w.write(f"treaty t {{\n{H}  party UA beneficiary\n")
+    for i in range(n):
+        w.write(f"  party P{i} guarantor\n")
+    w.write("  party G \"coalition\" guarantor group " + ", ".join(f"P{i}" for i in range(n)) + "\n")
+    w.write("  provide G except " + ", ".join(f"P{i}" for i in range(0, n, 2)) + " -> UA training\n}\n")
 elif case == "provide_x":
     head = "treaty t {\n  party A\n  party B\n  trigger armed-attack against A {\n    provide A -> B "
     k = (n - len(head)) // 3
@@ -93,6 +101,7 @@ ratio "human, same-named treaties" 1000 same_name "$BIN" check
 ratio "beneficiaries in one provide" 1000 beneficiaries "$BIN" check
 ratio "distinct consults in one trigger" 1000 consults "$BIN" check
 ratio "guarantor-adversary parties" 1000 guarantor_adversary "$BIN" check
+ratio "group except half its members" 1000 except_list "$BIN" check
 
 # fmt on many files: 1x and 10x files.
 mkdir -p f1 f10

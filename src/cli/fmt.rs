@@ -13,6 +13,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
+use rayon::prelude::*;
 
 use super::{files, safe_write};
 use super::{EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
@@ -39,7 +40,11 @@ pub struct FmtArgs {
     pub force: bool,
 }
 
+/// Files formatted at once on the cores before their output is printed.
+const FILES_PER_CHUNK: usize = 256;
+
 /// What happened to one file.
+#[derive(Debug, Clone, Copy)]
 enum Outcome {
     Unchanged,
     Changed,
@@ -87,11 +92,50 @@ pub fn run(args: &FmtArgs) -> u8 {
             eprintln!("error: {}", crate::terminal::clean(problem));
             note(EXIT_FAILURE);
         }
-        for path in &found.files {
-            note(outcome_code(format_path(path, args.check, args.force)));
+        // Files are formatted on every core, a bounded chunk at a time so that at most
+        // that many files' diffs are held; what each prints is kept and printed in the
+        // files' order, so the output is the same as one file after another.
+        for chunk in found.files.chunks(FILES_PER_CHUNK) {
+            let done: Vec<Printed> = chunk
+                .par_iter()
+                .map(|path| {
+                    let mut printed = Printed::default();
+                    printed.outcome = Some(format_path(path, args.check, args.force, &mut printed));
+                    printed
+                })
+                .collect();
+            for printed in done {
+                note(printed.emit());
+            }
         }
     }
     worst
+}
+
+/// What formatting one file printed, kept until the files before it are printed.
+#[derive(Default)]
+struct Printed {
+    stdout: Vec<u8>,
+    stderr: Vec<u8>,
+    outcome: Option<Outcome>,
+}
+
+impl Printed {
+    /// Print what was kept and give the file's exit code.
+    fn emit(self) -> u8 {
+        let mut code = self.outcome.map_or(EXIT_OK, outcome_code);
+        if !self.stdout.is_empty() {
+            let mut stdout = std::io::stdout().lock();
+            if let Err(error) = stdout.write_all(&self.stdout).and_then(|()| stdout.flush()) {
+                eprintln!("error: cannot write output: {}", files::describe(&error));
+                code = code.max(EXIT_FAILURE);
+            }
+        }
+        // Standard error is unbuffered and a write to it that fails has nowhere to be
+        // reported, as with `eprint!`.
+        let _ = std::io::stderr().lock().write_all(&self.stderr);
+        code
+    }
 }
 
 fn outcome_code(outcome: Outcome) -> u8 {
@@ -123,7 +167,10 @@ fn format_stdin(check: bool) -> Outcome {
             return Outcome::Findings;
         }
     };
-    let formatted = match format_or_report(&source) {
+    let mut stderr = Vec::new();
+    let formatted = format_or_report(&source, &mut stderr);
+    let _ = std::io::stderr().lock().write_all(&stderr);
+    let formatted = match formatted {
         Ok(formatted) => formatted,
         Err(outcome) => return outcome,
     };
@@ -150,14 +197,15 @@ fn format_stdin(check: bool) -> Outcome {
     }
 }
 
-fn format_path(path: &Path, check: bool, force: bool) -> Outcome {
+fn format_path(path: &Path, check: bool, force: bool, printed: &mut Printed) -> Outcome {
     // Shown in messages and diffs: control characters in the name are escaped.
     let display = crate::terminal::clean(&path.display().to_string()).into_owned();
     // A symbolic link is formatted through: its target is the file rewritten.
     let target = match safe_write::target_of(path) {
         Ok(target) => target,
         Err(error) => {
-            eprintln!(
+            let _ = writeln!(
+                printed.stderr,
                 "error: cannot read `{display}`: {}",
                 files::describe(&error)
             );
@@ -167,7 +215,10 @@ fn format_path(path: &Path, check: bool, force: bool) -> Outcome {
     let (bytes, snapshot) = match safe_write::read(&target, DEFAULT_MAX_FILE_SIZE) {
         Ok(read) => read,
         Err(error) => {
-            eprintln!("error: cannot read `{display}`: {error}; left as it is");
+            let _ = writeln!(
+                printed.stderr,
+                "error: cannot read `{display}`: {error}; left as it is"
+            );
             return Outcome::Failed;
         }
     };
@@ -175,15 +226,16 @@ fn format_path(path: &Path, check: bool, force: bool) -> Outcome {
     let source = match source::from_bytes(display.clone(), bytes) {
         Loaded::Text(source) => source,
         Loaded::Rejected(source, diagnostic) => {
-            eprint!(
+            let _ = write!(
+                printed.stderr,
                 "{}",
                 human::render(&diagnostic, &source, HumanStyle::plain())
             );
-            eprintln!("{display}: not formatted; left as it is");
+            let _ = writeln!(printed.stderr, "{display}: not formatted; left as it is");
             return Outcome::Findings;
         }
     };
-    let formatted = match format_or_report(&source) {
+    let formatted = match format_or_report(&source, &mut printed.stderr) {
         Ok(formatted) => formatted,
         Err(outcome) => return outcome,
     };
@@ -191,13 +243,10 @@ fn format_path(path: &Path, check: bool, force: bool) -> Outcome {
         return Outcome::Unchanged;
     }
     if check {
-        let mut stdout = std::io::stdout().lock();
         let shown = diff(&display, &source.text, &formatted);
-        let shown = crate::terminal::clean(&shown);
-        if let Err(error) = stdout.write_all(shown.as_bytes()) {
-            eprintln!("error: cannot write output: {}", files::describe(&error));
-            return Outcome::Failed;
-        }
+        printed
+            .stdout
+            .extend_from_slice(crate::terminal::clean(&shown).as_bytes());
         return Outcome::Findings;
     }
     let written = safe_write::replace(
@@ -209,18 +258,21 @@ fn format_path(path: &Path, check: bool, force: bool) -> Outcome {
     );
     match written {
         Ok(()) => {
-            eprintln!("formatted {display}");
+            let _ = writeln!(printed.stderr, "formatted {display}");
             Outcome::Changed
         }
         Err(refused) => {
-            eprintln!("error: `{display}` not formatted: {refused}; left as it is");
+            let _ = writeln!(
+                printed.stderr,
+                "error: `{display}` not formatted: {refused}; left as it is"
+            );
             Outcome::Failed
         }
     }
 }
 
 /// The formatted text, or the outcome after printing why there is none.
-fn format_or_report(source: &SourceFile) -> Result<String, Outcome> {
+fn format_or_report(source: &SourceFile, stderr: &mut Vec<u8>) -> Result<String, Outcome> {
     match fmt::format_text(&source.text) {
         Ok(formatted) => Ok(formatted),
         Err(FormatError::Syntax(diagnostics)) => {
@@ -229,15 +281,16 @@ fn format_or_report(source: &SourceFile) -> Result<String, Outcome> {
             for diagnostic in &diagnostics {
                 out.push_str(&human::render(diagnostic, source, style));
             }
-            eprint!("{out}");
-            eprintln!(
+            let _ = write!(stderr, "{out}");
+            let _ = writeln!(
+                stderr,
                 "{}: not formatted: fix the syntax errors first",
                 source.path
             );
             Err(Outcome::Findings)
         }
         Err(FormatError::Internal(reason)) => {
-            eprintln!(
+            let _ = writeln!(stderr,
                 "error: {}: the formatter refused its own output ({reason}); the file is left as it is",
                 source.path
             );

@@ -587,40 +587,28 @@ impl Treaty {
     pub fn expand<'a>(&'a self, party: &'a PartyRef) -> Vec<&'a str> {
         let mut out = Vec::new();
         self.expand_into(party, &mut out, 0);
+        keep_first_of_each(&mut out);
         out
     }
 
+    /// Pushes every code the reference stands for, repeats included: they are removed
+    /// once at the end (checking each push against all the codes before it was
+    /// quadratic in a large group or `except` list).
     fn expand_into<'a>(&'a self, party: &'a PartyRef, out: &mut Vec<&'a str>, depth: usize) {
-        let push = |code: &'a str, out: &mut Vec<&'a str>| {
-            if !out.contains(&code) {
-                out.push(code);
-            }
-        };
-        // A group of all the parties is already free of repeats: pushing its codes one
-        // by one, each checked against the others, was quadratic in the parties.
-        if out.is_empty() && !matches!(party, PartyRef::Party { .. } | PartyRef::Except { .. }) {
-            let mut flat = self.expand_flat(party);
-            let mut seen = std::collections::HashSet::with_capacity(flat.len());
-            flat.retain(|code| seen.insert(*code));
-            *out = flat;
-            return;
-        }
         match party {
             PartyRef::Party { code } => self.expand_code(code, out, depth),
             PartyRef::Except { of, except } => {
                 let mut inner = Vec::new();
                 self.expand_into(of, &mut inner, depth);
-                for code in inner {
-                    if !except.iter().any(|e| e == code) {
-                        push(code, out);
-                    }
+                if except.len() <= SMALL_LIST {
+                    out.extend(inner.into_iter().filter(|c| !except.iter().any(|e| e == c)));
+                } else {
+                    let left_out: std::collections::HashSet<&str> =
+                        except.iter().map(|e| e.as_str()).collect();
+                    out.extend(inner.into_iter().filter(|c| !left_out.contains(c)));
                 }
             }
-            other => {
-                for code in self.expand_flat(other) {
-                    push(code, out);
-                }
-            }
+            other => out.extend(self.expand_flat(other)),
         }
     }
 
@@ -633,11 +621,7 @@ impl Treaty {
                     self.expand_code(member, out, depth + 1);
                 }
             }
-            _ => {
-                if !out.contains(&code) {
-                    out.push(code);
-                }
-            }
+            _ => out.push(code),
         }
     }
 
@@ -647,6 +631,7 @@ impl Treaty {
             Some(p) if p.is_group() => {
                 let mut out = Vec::new();
                 self.expand_code(code, &mut out, 0);
+                keep_first_of_each(&mut out);
                 out
             }
             _ => Vec::new(),
@@ -684,6 +669,26 @@ impl Treaty {
                 .collect(),
             PartyRef::Attacked | PartyRef::Class { .. } | PartyRef::Except { .. } => Vec::new(),
         }
+    }
+}
+
+/// Lists up to this long are searched by scanning; longer ones through a hash set.
+const SMALL_LIST: usize = 32;
+
+/// Removes repeats, keeping each code where it first appears.
+fn keep_first_of_each(codes: &mut Vec<&str>) {
+    if codes.len() <= SMALL_LIST {
+        let mut index = 0;
+        while index < codes.len() {
+            if codes[..index].contains(&codes[index]) {
+                codes.remove(index);
+            } else {
+                index += 1;
+            }
+        }
+    } else {
+        let mut seen = std::collections::HashSet::with_capacity(codes.len());
+        codes.retain(|code| seen.insert(*code));
     }
 }
 

@@ -420,6 +420,8 @@ impl<'d> Resolver<'d> {
                 .map(|&i| out.parties[i].roles.clone())
                 .unwrap_or_default();
             let mut kept = Vec::new();
+            // Repeats are found through a set: scanning `kept` was quadratic in a group's size.
+            let mut seen = std::collections::HashSet::new();
             for member in members {
                 if member.value == code.value {
                     self.diagnostics.push(
@@ -432,7 +434,7 @@ impl<'d> Resolver<'d> {
                     );
                     continue;
                 }
-                if kept.contains(&member.value) {
+                if !seen.insert(member.value.clone()) {
                     continue;
                 }
                 if !self.party_index.contains_key(&member.value) {
@@ -482,6 +484,30 @@ impl<'d> Resolver<'d> {
         })
     }
 
+    /// Adds every code `group` contains, directly or through member groups, to `out`;
+    /// true if the groups nest deeper than `group_contains` follows (which then counts
+    /// any code as contained).
+    fn collect_members(
+        &self,
+        group: &Text,
+        depth: usize,
+        out: &mut std::collections::HashSet<Text>,
+    ) -> bool {
+        if depth > 8 {
+            return true;
+        }
+        let mut too_deep = false;
+        if let Some(members) = self.groups.get(group) {
+            for member in members {
+                out.insert(member.clone());
+                if self.groups.contains_key(member) {
+                    too_deep |= self.collect_members(member, depth + 1, out);
+                }
+            }
+        }
+        too_deep
+    }
+
     /// `except` on a party list: each code must be in one of the list's groups; the
     /// groups are wrapped so that they expand without those members.
     fn apply_except(&mut self, list: &ast::PartyList, out: Vec<PartyRef>) -> Vec<PartyRef> {
@@ -507,29 +533,31 @@ impl<'d> Resolver<'d> {
             return out;
         }
         let mut except = Vec::new();
+        let named_groups: Vec<Text> = out
+            .iter()
+            .filter_map(|r| match r {
+                PartyRef::Party { code } if self.groups.contains_key(code) => Some(code.clone()),
+                _ => None,
+            })
+            .collect();
+        let quantified = out.iter().any(|r| {
+            matches!(
+                r,
+                PartyRef::Each { .. } | PartyRef::All { .. } | PartyRef::Any { .. }
+            )
+        });
+        // Every member of the named groups, collected once: asking `group_contains` per
+        // left-out code walked the whole group each time (quadratic in a long `except`).
+        let mut members = std::collections::HashSet::new();
+        let mut too_deep = false;
+        for group in &named_groups {
+            too_deep |= self.collect_members(group, 0, &mut members);
+        }
         for code in &list.except {
             if !self.check_party(code) {
                 continue;
             }
-            let named_groups: Vec<Text> = out
-                .iter()
-                .filter_map(|r| match r {
-                    PartyRef::Party { code } if self.groups.contains_key(code) => {
-                        Some(code.clone())
-                    }
-                    _ => None,
-                })
-                .collect();
-            let quantified = out.iter().any(|r| {
-                matches!(
-                    r,
-                    PartyRef::Each { .. } | PartyRef::All { .. } | PartyRef::Any { .. }
-                )
-            });
-            let inside = quantified
-                || named_groups
-                    .iter()
-                    .any(|g| self.group_contains(g, &code.value, 0));
+            let inside = quantified || too_deep || members.contains(&code.value);
             if !inside {
                 self.diagnostics.push(
                     Diagnostic::error(
