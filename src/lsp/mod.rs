@@ -11,17 +11,17 @@
 //! check` would check it.
 
 mod features;
+pub mod framing;
 pub mod position;
 
-use std::collections::HashMap;
-use std::io::{self, BufRead, Read, Write};
+use std::collections::{HashMap, HashSet};
+use std::io::{self, BufRead, Write};
 
 use lsp_server::{Message, Notification, Request, RequestId, Response};
 use serde_json::{json, Value};
 
 use crate::analysis::{self, FileReport, Settings};
 use crate::config;
-use crate::diagnostics::Diagnostic;
 use crate::model::Model;
 use crate::source::SourceFile;
 use crate::span::Span;
@@ -73,8 +73,16 @@ pub struct Server {
     configs: config::Resolver,
     defaults: Arc<Settings>,
     documents: HashMap<String, Document>,
+    /// Documents whose last change could not be applied: the server's copy is not the
+    /// editor's until the whole text comes again (open, save, or a full change).
+    out_of_sync: HashSet<String>,
     encoding: Encoding,
     initialized: bool,
+    /// The client registers file watchers when asked (`client/registerCapability`).
+    watches_files: bool,
+    /// `treaty.toml` files (by URI) whose problems are published, with the text of the
+    /// last publication, so that a fix clears them and an unchanged file is not resent.
+    config_problems: HashMap<String, String>,
     /// What the client said it supports at `initialize` (snippets, its folders).
     client: features::Client,
     shutdown_requested: bool,
@@ -100,8 +108,11 @@ impl Server {
             configs: config::Resolver::new(config::Overrides::default()),
             defaults: Arc::new(Settings::default()),
             documents: HashMap::new(),
+            out_of_sync: HashSet::new(),
             encoding: Encoding::Utf16,
             initialized: false,
+            watches_files: false,
+            config_problems: HashMap::new(),
             client: features::Client::default(),
             shutdown_requested: false,
             exit_code: None,
@@ -126,7 +137,12 @@ impl Server {
 
     fn request(&mut self, request: Request) -> Response {
         let Request { id, method, params } = request;
-        let reply = if method == "initialize" {
+        let reply = if method == "initialize" && self.initialized {
+            Err((
+                errors::INVALID_REQUEST,
+                "the server is already initialized".to_string(),
+            ))
+        } else if method == "initialize" {
             Ok(self.initialize(&params))
         } else if !self.initialized {
             Err((
@@ -190,6 +206,14 @@ impl Server {
             .documents
             .get(uri)
             .ok_or_else(|| invalid(format!("unknown document `{uri}`: open it first")))?;
+        if self.out_of_sync.contains(uri) {
+            return Err((
+                errors::REQUEST_FAILED,
+                format!(
+                    "the server's copy of `{uri}` is out of date: save the file to resynchronise"
+                ),
+            ));
+        }
         let context = Context {
             uri,
             document,
@@ -216,6 +240,10 @@ impl Server {
         };
         self.initialized = true;
         self.client = features::Client::from_initialize(params);
+        self.watches_files = params
+            .pointer("/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
         json!({
             "capabilities": {
                 "positionEncoding": self.encoding.name(),
@@ -249,6 +277,10 @@ impl Server {
 
     fn notification(&mut self, notification: Notification) -> Vec<Outgoing> {
         let params = &notification.params;
+        // Before `initialize`, notifications are dropped, all but `exit` (LSP 3.17).
+        if !self.initialized && notification.method != "exit" {
+            return Vec::new();
+        }
         match notification.method.as_str() {
             "exit" => {
                 self.exit_code = Some(if self.shutdown_requested { 0 } else { 1 });
@@ -268,6 +300,8 @@ impl Server {
                 }
             }
             "textDocument/didChange" => self.did_change(params),
+            "initialized" if self.watches_files => vec![register_watchers()],
+            "workspace/didChangeWatchedFiles" => self.files_changed(params),
             "textDocument/didSave" => {
                 let Some(uri) = document_uri(params) else {
                     return log_message("didSave without a document uri");
@@ -286,6 +320,7 @@ impl Server {
                 Some(uri) => {
                     let uri = uri.to_string();
                     self.documents.remove(&uri);
+                    self.out_of_sync.remove(&uri);
                     let none: [features::LspDiagnostic<'_>; 0] = [];
                     vec![publish(&uri, None, &none)]
                 }
@@ -313,36 +348,116 @@ impl Server {
             .and_then(Value::as_array)
             .cloned()
             .unwrap_or_default();
+        let uri = uri.to_string();
+        let mut synced = !self.out_of_sync.contains(&uri);
         for change in &changes {
-            let Some(new_text) = change.get("text").and_then(Value::as_str) else {
-                continue;
-            };
-            match change.get("range") {
+            let new_text = change.get("text").and_then(Value::as_str);
+            match (change.get("range"), new_text) {
+                // The whole text: whatever was lost before, the copy is right again.
+                (None, Some(new_text)) => {
+                    text = new_text.to_string();
+                    synced = true;
+                }
+                // An edit to a copy already out of date cannot be placed.
+                _ if !synced => {}
                 // An incremental edit: positions are relative to the text so far.
-                Some(range) => {
+                (Some(range), Some(new_text)) => {
                     let lines = crate::source::LineIndex::new(&text);
                     let positions = Positions {
                         text: &text,
                         lines: &lines,
                         encoding: self.encoding,
                     };
-                    if let Some(span) = positions.span_of(range) {
-                        text.replace_range(span.start..span.end, new_text);
+                    match positions.span_of(range) {
+                        Some(span) => text.replace_range(span.start..span.end, new_text),
+                        None => synced = false,
                     }
                 }
-                None => text = new_text.to_string(),
+                (_, None) => synced = false,
             }
         }
-        let uri = uri.to_string();
-        self.update(&uri, text, version)
+        if synced {
+            self.out_of_sync.remove(&uri);
+            return self.update(&uri, text, version);
+        }
+        if !self.out_of_sync.insert(uri.clone()) {
+            return Vec::new();
+        }
+        // Say so once, and withdraw diagnostics that describe a text the editor no
+        // longer has.
+        let none: [features::LspDiagnostic<'_>; 0] = [];
+        vec![
+            show_message(&format!(
+                "treaty: a change to {uri} had a missing or negative range and could not be applied; \
+                 the server's copy is out of date until you save the file (or close and reopen it)"
+            )),
+            publish(&uri, Some(version), &none),
+        ]
+    }
+
+    /// Files changed on disk (`workspace/didChangeWatchedFiles`): a `treaty.toml` is
+    /// read again and the open documents below its folder re-checked; a `.treaty` file
+    /// may be referenced by the open documents, which are re-checked (all but the file
+    /// itself, whose text is the editor's).
+    fn files_changed(&mut self, params: &Value) -> Vec<Outgoing> {
+        let changes = params.get("changes").and_then(Value::as_array);
+        let mut config_dirs = Vec::new();
+        let mut treaties = HashSet::new();
+        let mut clears = Vec::new();
+        for uri in changes
+            .into_iter()
+            .flatten()
+            .filter_map(|c| c.get("uri").and_then(Value::as_str))
+        {
+            let Some(path) = file_path(uri) else { continue };
+            if path.file_name().is_some_and(|n| n == config::FILE_NAME) {
+                config_dirs.extend(path.parent().map(std::path::Path::to_path_buf));
+                // Gone or fixed: its problems are published again below if still there.
+                if self.config_problems.remove(uri).is_some() {
+                    let none: [features::LspDiagnostic<'_>; 0] = [];
+                    clears.push(publish(uri, None, &none));
+                }
+            } else {
+                treaties.insert(uri.to_string());
+            }
+        }
+        if !config_dirs.is_empty() {
+            // Settings, exclusions and which folder uses which file: all read again.
+            self.configs = config::Resolver::new(config::Overrides::default());
+        }
+        let mut affected: Vec<String> = self
+            .documents
+            .iter()
+            .filter(|(uri, document)| {
+                let under_config = file_path(uri)
+                    .is_some_and(|path| config_dirs.iter().any(|dir| path.starts_with(dir)));
+                let may_reference = !treaties.is_empty()
+                    && !treaties.contains(*uri)
+                    && crate::model::references::may_have_references(document.text());
+                under_config || may_reference
+            })
+            .map(|(uri, _)| uri.clone())
+            .collect();
+        affected.sort();
+        let mut out = clears;
+        for uri in affected {
+            let Some(document) = self.documents.get(&uri) else {
+                continue;
+            };
+            let (text, version) = (document.text().to_string(), document.version);
+            out.extend(self.update(&uri, text, version));
+        }
+        out
     }
 
     fn update(&mut self, uri: &str, text: String, version: i64) -> Vec<Outgoing> {
+        self.out_of_sync.remove(uri);
         let (settings, config_problem) = self.settings_for(uri);
-        let mut document = Document::new(uri, text, version, settings);
-        if let Some(problem) = config_problem {
-            document.report.diagnostics.insert(0, problem);
-        }
+        let document = Document::new(uri, text, version, settings);
+        let config_message = match config_problem {
+            Some(problem) => self.config_publication(problem),
+            None => self.config_fixed(uri),
+        };
         let positions = Positions {
             text: document.text(),
             lines: &document.report.source.lines,
@@ -355,14 +470,49 @@ impl Server {
             // budget on a large file: do it off the path to the diagnostics.
             std::thread::spawn(move || drop(old));
         }
-        vec![message]
+        let mut out = vec![message];
+        out.extend(config_message);
+        out
+    }
+
+    /// An empty publication for the `treaty.toml` of `uri` if its problems were
+    /// published and it now reads well (noticed at an edit, without file watching).
+    fn config_fixed(&mut self, uri: &str) -> Option<Outgoing> {
+        let config = self.configs.config_for(&file_path(uri)?)?;
+        let config_uri = features::uri_of(&config);
+        self.config_problems.remove(&config_uri)?;
+        let none: [features::LspDiagnostic<'_>; 0] = [];
+        Some(publish(&config_uri, None, &none))
+    }
+
+    /// The problems of a broken `treaty.toml` as diagnostics on that file, at the
+    /// offending keys; `None` when exactly this was already published.
+    fn config_publication(&mut self, problem: ConfigProblem) -> Option<Outgoing> {
+        let uri = features::uri_of(&problem.path);
+        let text = &problem.error.source.text;
+        let lines = crate::source::LineIndex::new(text);
+        let positions = Positions {
+            text,
+            lines: &lines,
+            encoding: self.encoding,
+        };
+        let diagnostics =
+            features::config_diagnostics(&uri, &problem.error.diagnostics, &positions);
+        let Outgoing::Written(body) = publish(&uri, None, &diagnostics) else {
+            return None;
+        };
+        if self.config_problems.get(&uri) == Some(&body) {
+            return None;
+        }
+        self.config_problems.insert(uri, body.clone());
+        Some(Outgoing::Written(body))
     }
 }
 
 impl Server {
     /// The settings for a document: from the `treaty.toml` above its file, or the
-    /// defaults (with a diagnostic saying why) when that file is broken.
-    fn settings_for(&mut self, uri: &str) -> (Arc<Settings>, Option<Diagnostic>) {
+    /// defaults (with what is wrong in that file) when it is broken.
+    fn settings_for(&mut self, uri: &str) -> (Arc<Settings>, Option<ConfigProblem>) {
         let Some(path) = file_path(uri) else {
             return (Arc::clone(&self.defaults), None);
         };
@@ -370,22 +520,37 @@ impl Server {
         match self.configs.settings_for(&path) {
             Ok(settings) => (settings, None),
             Err(error) => {
-                let first = error.diagnostics.first().map_or("", |d| d.message.as_str());
-                let problem = Diagnostic::error(
-                    config::codes::INVALID_CONFIG,
-                    format!(
-                        "{} is invalid, so the default settings are used: {first}",
-                        error.source.path
-                    ),
-                )
-                .with_label(Span::new(0, 0), "configuration not applied")
-                .with_help(
-                    "run `treaty check` on this file to see every problem in the configuration",
-                );
-                (Arc::clone(&self.defaults), Some(problem))
+                let problem = self
+                    .configs
+                    .config_for(&path)
+                    .map(|path| ConfigProblem { path, error });
+                (Arc::clone(&self.defaults), problem)
             }
         }
     }
+}
+
+/// A `treaty.toml` that could not be used, and where it is.
+struct ConfigProblem {
+    path: std::path::PathBuf,
+    error: config::ConfigError,
+}
+
+/// Ask the client to report changes to configuration and treaty files
+/// (`workspace/didChangeWatchedFiles`).
+fn register_watchers() -> Outgoing {
+    Outgoing::Message(Message::Request(Request::new(
+        RequestId::from("treaty/watch-files".to_string()),
+        "client/registerCapability".to_string(),
+        json!({ "registrations": [{
+            "id": "treaty/watch-files",
+            "method": "workspace/didChangeWatchedFiles",
+            "registerOptions": { "watchers": [
+                { "globPattern": "**/treaty.toml" },
+                { "globPattern": "**/*.treaty" },
+            ] },
+        }] }),
+    )))
 }
 
 /// The local path of a `file://` URI, percent-decoded.
@@ -514,6 +679,25 @@ fn publish<D: serde::Serialize>(uri: &str, version: Option<i64>, diagnostics: &[
     }
 }
 
+/// A `window/showMessage` error: something the user must act on.
+fn show_message(text: &str) -> Outgoing {
+    Outgoing::Message(Message::Notification(Notification::new(
+        "window/showMessage".to_string(),
+        json!({ "type": 1, "message": text }),
+    )))
+}
+
+/// An error response written by hand: its id may be `null`, which `lsp-server`'s
+/// [`RequestId`] cannot hold.
+fn error_reply(id: Value, code: i32, message: &str) -> Outgoing {
+    let body = json!({
+        "jsonrpc": "2.0",
+        "id": id,
+        "error": { "code": code, "message": message },
+    });
+    Outgoing::Written(body.to_string())
+}
+
 /// A `window/logMessage` warning: for notifications, which cannot be answered.
 fn log_message(text: &str) -> Vec<Outgoing> {
     vec![Outgoing::Message(Message::Notification(Notification::new(
@@ -526,91 +710,26 @@ fn log_message(text: &str) -> Vec<Outgoing> {
 /// ([`crate::source::DEFAULT_MAX_FILE_SIZE`]) with every character JSON-escaped.
 pub const MAX_MESSAGE_BYTES: u64 = 2 * crate::source::DEFAULT_MAX_FILE_SIZE;
 
-/// The longest header line read (`Content-Length: 123\r\n` is 21 bytes).
-const MAX_HEADER_LINE: u64 = 4096;
-
-/// Read one framed message. `lsp-server`'s own reader allocates the whole announced
-/// `Content-Length` before reading, so a header alone could make it allocate terabytes
-/// (or panic with a capacity overflow); here the body grows only with the bytes that
-/// arrive, and a body over [`MAX_MESSAGE_BYTES`] is skipped and reported as malformed.
-/// Framing and JSON errors are `InvalidData`, as `lsp-server` reports them.
-fn read_message(input: &mut impl BufRead) -> io::Result<Option<Message>> {
-    fn malformed(what: String) -> io::Error {
-        io::Error::new(io::ErrorKind::InvalidData, what)
-    }
-    let mut length = None;
-    let mut line = String::new();
-    loop {
-        line.clear();
-        // A header line is short; one without an end is not read into memory whole.
-        if (&mut *input).take(MAX_HEADER_LINE).read_line(&mut line)? == 0 {
-            return Ok(None);
-        }
-        let Some(header) = line.strip_suffix("\r\n") else {
-            return Err(malformed(format!("malformed header: {line:?}")));
-        };
-        if header.is_empty() {
-            break;
-        }
-        let (name, value) = header
-            .split_once(": ")
-            .ok_or_else(|| malformed(format!("malformed header: {header:?}")))?;
-        if name.eq_ignore_ascii_case("Content-Length") {
-            let value = value
-                .parse::<u64>()
-                .map_err(|_| malformed(format!("bad Content-Length: {value:?}")))?;
-            length = Some(value);
-        }
-    }
-    let length = length.ok_or_else(|| malformed("no Content-Length".to_string()))?;
-    if length > MAX_MESSAGE_BYTES {
-        let skipped = io::copy(&mut input.take(length), &mut io::sink())?;
-        if skipped < length {
-            return Err(io::ErrorKind::UnexpectedEof.into());
-        }
-        return Err(malformed(format!(
-            "a message of {length} bytes is over the {MAX_MESSAGE_BYTES}-byte limit"
-        )));
-    }
-    let mut body = Vec::new();
-    input.take(length).read_to_end(&mut body)?;
-    if (body.len() as u64) < length {
-        return Err(io::ErrorKind::UnexpectedEof.into());
-    }
-    serde_json::from_slice(&body)
-        .map(Some)
-        .map_err(|error| malformed(format!("malformed message: {error}")))
-}
-
 /// Serve LSP over `input` and `output` until `exit` or the end of input. Returns the
-/// process exit code: 0 after `shutdown` then `exit`, 1 otherwise.
+/// process exit code: 0 after `shutdown` then `exit`, 1 otherwise. Frames are read by
+/// [`framing::Framer`], so a lying `Content-Length` never stalls the server.
 pub fn serve(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<i32> {
     let mut server = Server::new();
+    let mut framer = framing::Framer::new(input, MAX_MESSAGE_BYTES as usize);
     loop {
-        match read_message(input) {
-            Ok(Some(message)) => {
-                for reply in server.handle(message) {
-                    reply.write(output)?;
-                }
-                output.flush()?;
-                if let Some(code) = server.exit_code {
-                    return Ok(code);
-                }
+        let replies = match framer.next_frame()? {
+            None => return Ok(1),
+            Some(framing::Frame::Message(message)) => server.handle(message),
+            Some(framing::Frame::Invalid { code, message, id }) => {
+                vec![error_reply(id, code, &message)]
             }
-            Ok(None) => return Ok(1),
-            // The frame was consumed; answer with a parse error and keep serving.
-            Err(error) if error.kind() == io::ErrorKind::InvalidData => {
-                let body = json!({
-                    "jsonrpc": "2.0",
-                    "id": null,
-                    "error": { "code": errors::PARSE_ERROR, "message": "malformed message" },
-                })
-                .to_string();
-                write!(output, "Content-Length: {}\r\n\r\n{body}", body.len())?;
-                output.flush()?;
-            }
-            Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => return Ok(1),
-            Err(error) => return Err(error),
+        };
+        for reply in replies {
+            reply.write(output)?;
+        }
+        output.flush()?;
+        if let Some(code) = server.exit_code {
+            return Ok(code);
         }
     }
 }
