@@ -66,9 +66,10 @@ impl<R: Read> Framer<R> {
         let Some(end) = find(unread, b"\r\n\r\n") else {
             return false;
         };
+        // A broken header may need more input to get past: not "buffered".
         match content_length(&unread[..end]) {
             Ok(Some(length)) => unread.len() - end - 4 >= length,
-            _ => true,
+            _ => false,
         }
     }
 

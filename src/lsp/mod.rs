@@ -37,6 +37,7 @@ pub mod errors {
     pub const INVALID_PARAMS: i32 = -32602;
     pub const SERVER_NOT_INITIALIZED: i32 = -32002;
     pub const REQUEST_FAILED: i32 = -32803;
+    pub const REQUEST_CANCELLED: i32 = -32800;
 }
 
 /// One open document and everything derived from its text.
@@ -88,6 +89,10 @@ pub struct Server {
     shutdown_requested: bool,
     /// Set by the `exit` notification: the process exit code.
     pub exit_code: Option<i32>,
+    /// Changed text not yet checked, by URI, with its version.
+    pending_changes: HashMap<String, (String, i64)>,
+    /// How many times a document was checked: coalescing is tested by counting.
+    pub checks: usize,
 }
 
 impl Default for Server {
@@ -116,6 +121,8 @@ impl Server {
             client: features::Client::default(),
             shutdown_requested: false,
             exit_code: None,
+            pending_changes: HashMap::new(),
+            checks: 0,
         }
     }
 
@@ -125,6 +132,59 @@ impl Server {
 
     /// Handle one message; returns the messages to send, in order.
     pub fn handle(&mut self, message: Message) -> Vec<Outgoing> {
+        let mut out = self.handle_one(message);
+        out.extend(self.flush_changes());
+        out
+    }
+
+    /// Handle messages that arrived together. Consecutive `didChange`s are applied
+    /// in order and the document checked once, before the next message that is not a
+    /// change (a request then sees the newest text) or at the end; a request cancelled
+    /// (`$/cancelRequest`) in the same batch is answered -32800 without running.
+    pub fn handle_batch(&mut self, messages: Vec<Message>) -> Vec<Outgoing> {
+        let cancelled: HashSet<RequestId> = messages
+            .iter()
+            .filter_map(|m| match m {
+                Message::Notification(n) if n.method == "$/cancelRequest" => n.params.get("id"),
+                _ => None,
+            })
+            .filter_map(|id| serde_json::from_value(id.clone()).ok())
+            .collect();
+        let mut out = Vec::new();
+        for message in messages {
+            let is_change = matches!(&message, Message::Notification(n) if n.method == "textDocument/didChange");
+            if !is_change {
+                out.extend(self.flush_changes());
+            }
+            match message {
+                Message::Request(request)
+                    if self.initialized && cancelled.contains(&request.id) =>
+                {
+                    out.push(Outgoing::Message(Message::Response(Response::new_err(
+                        request.id,
+                        errors::REQUEST_CANCELLED,
+                        "cancelled by the client".to_string(),
+                    ))));
+                }
+                message => out.extend(self.handle_one(message)),
+            }
+        }
+        out.extend(self.flush_changes());
+        out
+    }
+
+    /// Check the documents whose changes are applied but not yet checked.
+    fn flush_changes(&mut self) -> Vec<Outgoing> {
+        let mut pending: Vec<(String, (String, i64))> = self.pending_changes.drain().collect();
+        pending.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut out = Vec::new();
+        for (uri, (text, version)) in pending {
+            out.extend(self.update(&uri, text, version));
+        }
+        out
+    }
+
+    fn handle_one(&mut self, message: Message) -> Vec<Outgoing> {
         match message {
             Message::Request(request) => {
                 vec![Outgoing::Message(Message::Response(self.request(request)))]
@@ -338,11 +398,16 @@ impl Server {
         let Some(document) = self.documents.get(uri) else {
             return log_message(&format!("didChange for unknown document `{uri}`"));
         };
+        // Edits queued since the last check apply on top of the text they produced.
+        let (base, base_version) = match self.pending_changes.get(uri) {
+            Some((text, version)) => (text.as_str(), *version),
+            None => (document.text(), document.version),
+        };
         let version = params
             .pointer("/textDocument/version")
             .and_then(Value::as_i64)
-            .unwrap_or(document.version);
-        let mut text = document.text().to_string();
+            .unwrap_or(base_version);
+        let mut text = base.to_string();
         let changes = params
             .get("contentChanges")
             .and_then(Value::as_array)
@@ -378,8 +443,11 @@ impl Server {
         }
         if synced {
             self.out_of_sync.remove(&uri);
-            return self.update(&uri, text, version);
+            // Checked by `flush_changes`, once for however many changes came together.
+            self.pending_changes.insert(uri, (text, version));
+            return Vec::new();
         }
+        self.pending_changes.remove(&uri);
         if !self.out_of_sync.insert(uri.clone()) {
             return Vec::new();
         }
@@ -452,6 +520,8 @@ impl Server {
 
     fn update(&mut self, uri: &str, text: String, version: i64) -> Vec<Outgoing> {
         self.out_of_sync.remove(uri);
+        self.pending_changes.remove(uri);
+        self.checks += 1;
         let (settings, config_problem) = self.settings_for(uri);
         let document = Document::new(uri, text, version, settings);
         let config_message = match config_problem {
@@ -717,13 +787,24 @@ pub fn serve(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<i3
     let mut server = Server::new();
     let mut framer = framing::Framer::new(input, MAX_MESSAGE_BYTES as usize);
     loop {
-        let replies = match framer.next_frame()? {
-            None => return Ok(1),
-            Some(framing::Frame::Message(message)) => server.handle(message),
-            Some(framing::Frame::Invalid { code, message, id }) => {
-                vec![error_reply(id, code, &message)]
+        // Everything already read is handled together, so keystrokes that arrived
+        // while the last check ran are checked once.
+        let mut messages = Vec::new();
+        let mut replies = Vec::new();
+        loop {
+            match framer.next_frame()? {
+                None if messages.is_empty() && replies.is_empty() => return Ok(1),
+                None => break,
+                Some(framing::Frame::Message(message)) => messages.push(message),
+                Some(framing::Frame::Invalid { code, message, id }) => {
+                    replies.push(error_reply(id, code, &message))
+                }
             }
-        };
+            if !framer.has_buffered_frame() {
+                break;
+            }
+        }
+        replies.extend(server.handle_batch(messages));
         for reply in replies {
             reply.write(output)?;
         }
