@@ -601,12 +601,14 @@ fn the_server_honours_treaty_toml_and_notices_when_it_changes() {
         .and_then(|f| f.set_modified(later))
         .expect("touch");
     let diagnostics = publish(&mut client, 2);
-    let first = &diagnostics[0];
-    assert_eq!(first["code"], "C001", "{diagnostics}");
-    assert!(first["message"]
-        .as_str()
-        .unwrap()
-        .contains("`loud` is not a level"));
+    assert!(
+        diagnostics
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["code"] != "C001"),
+        "the configuration's problem is not put on the treaty: {diagnostics}"
+    );
     let duplicate = diagnostics
         .as_array()
         .unwrap()
@@ -614,6 +616,68 @@ fn the_server_honours_treaty_toml_and_notices_when_it_changes() {
         .find(|d| d["code"] == "L006")
         .expect("still reported, at its default level");
     assert_eq!(duplicate["severity"], 2);
+    // C001 is on treaty.toml itself, at the bad value (line 1, after `duplicate-clause = `).
+    let config_uri = format!("file://{}", config.display());
+    let on_config = client.receive();
+    assert_eq!(on_config["params"]["uri"], json!(config_uri), "{on_config}");
+    let problem = &on_config["params"]["diagnostics"][0];
+    assert_eq!(problem["code"], "C001", "{on_config}");
+    assert!(problem["message"]
+        .as_str()
+        .unwrap()
+        .contains("`loud` is not a level"));
+    assert_eq!(problem["range"]["start"]["line"], 1, "{problem}");
+    assert_eq!(
+        problem["range"]["start"]["character"],
+        "duplicate-clause = ".len(),
+        "{problem}"
+    );
+
+    // Fixed on disk and reported by the client's file watcher: the treaty is checked
+    // again with no edit, and the configuration's problem is withdrawn.
+    std::fs::write(&config, "[rules]\nduplicate-clause = \"error\"\n").expect("write");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": config_uri, "type": 2 }] }),
+    );
+    let cleared = client.receive();
+    assert_eq!(cleared["params"]["uri"], json!(config_uri), "{cleared}");
+    assert_eq!(cleared["params"]["diagnostics"], json!([]));
+    let again = client.receive();
+    assert_eq!(again["params"]["uri"], json!(uri), "{again}");
+    let duplicate = again["params"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "L006")
+        .expect("reported")
+        .clone();
+    assert_eq!(duplicate["severity"], 1, "an error again: {duplicate}");
+    client.finish();
+}
+
+/// A client that can watch files is asked to watch `treaty.toml` and treaty files.
+#[test]
+fn the_server_registers_file_watchers_when_the_client_can() {
+    let mut client = Client::start();
+    client.result(
+        "initialize",
+        json!({ "capabilities": { "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } } }),
+    );
+    client.notify("initialized", json!({}));
+    let request = client.receive();
+    assert_eq!(request["method"], "client/registerCapability", "{request}");
+    let registration = &request["params"]["registrations"][0];
+    assert_eq!(registration["method"], "workspace/didChangeWatchedFiles");
+    let globs: Vec<&str> = registration["registerOptions"]["watchers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|w| w["globPattern"].as_str())
+        .collect();
+    assert_eq!(globs, ["**/treaty.toml", "**/*.treaty"]);
+    let id = request["id"].clone();
+    client.send(json!({ "jsonrpc": "2.0", "id": id, "result": null }));
     client.finish();
 }
 
@@ -718,5 +782,100 @@ fn scope_words_have_hover_and_completion() {
         after_indivisible.iter().any(|l| l == "threat-to-community"),
         "{after_indivisible:?}"
     );
+    client.finish();
+}
+
+/// Protocol conformance (issue 16, item 7): lying headers never stall the server,
+/// malformed messages get the JSON-RPC error the specification names, the lifecycle is
+/// enforced, and an edit that cannot be placed is reported instead of diverging.
+#[test]
+fn protocol_errors_are_answered_and_never_stall_the_server() {
+    let mut client = Client::start();
+    // Before `initialize`, a notification is dropped: the document is not opened.
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": URI, "languageId": "treaty", "version": 1, "text": TEXT } }),
+    );
+    client.initialize(json!([]));
+    let (response, notifications) = client.request("textDocument/hover", at("UK", 0));
+    assert!(
+        notifications.is_empty(),
+        "nothing was published: {notifications:?}"
+    );
+    assert_eq!(response["error"]["code"], -32602, "{response}");
+    // A second `initialize` is an error.
+    let (response, _) = client.request("initialize", json!({ "capabilities": {} }));
+    assert_eq!(response["error"]["code"], -32600, "{response}");
+
+    // Not one message: a batch, no method, ids JSON-RPC does not allow.
+    for (body, id) in [
+        (
+            r#"[{"jsonrpc":"2.0","id":1,"method":"shutdown"}]"#,
+            Value::Null,
+        ),
+        (r#"{"jsonrpc":"2.0","id":41}"#, json!(41)),
+        (
+            r#"{"jsonrpc":"2.0","id":null,"method":"shutdown"}"#,
+            Value::Null,
+        ),
+        (
+            r#"{"jsonrpc":"2.0","id":1.5,"method":"shutdown"}"#,
+            Value::Null,
+        ),
+        (
+            r#"{"jsonrpc":"2.0","id":{"n":1},"method":"shutdown"}"#,
+            Value::Null,
+        ),
+    ] {
+        client.send_raw(body);
+        let error = client.receive();
+        assert_eq!(error["error"]["code"], -32600, "{body}: {error}");
+        assert_eq!(error["id"], id, "{body}: {error}");
+    }
+
+    // A Content-Length larger than its body: the body is answered, and so is the
+    // message after it, which the announced length would have swallowed.
+    let hover = json!({ "jsonrpc": "2.0", "id": 90, "method": "textDocument/hover", "params": at("UK", 0) });
+    write!(client.input, "Content-Length: 5000\r\n\r\n{hover}").expect("send");
+    let (response, earlier) = client.request("textDocument/hover", at("UK", 0));
+    assert_eq!(response["error"]["code"], -32602, "{response}");
+    let cut_short = earlier.iter().find(|m| m["id"] == 90);
+    assert!(
+        cut_short.is_some_and(|m| m["error"]["code"] == -32602),
+        "the cut-short hover is answered: {earlier:?}"
+    );
+    client.open(TEXT);
+
+    // An edit whose range cannot be read: reported, diagnostics withdrawn, requests
+    // refused until the whole text comes again.
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": URI, "version": 2 }, "contentChanges": [{
+            "range": { "start": { "line": -1, "character": 0 }, "end": { "line": 0 } },
+            "text": "x",
+        }] }),
+    );
+    let shown = client.receive();
+    assert_eq!(shown["method"], "window/showMessage", "{shown}");
+    assert!(shown["params"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("could not be applied"));
+    assert_eq!(client.diagnostics(), json!([]));
+    let (response, _) = client.request("textDocument/hover", at("UK", 1));
+    assert_eq!(response["error"]["code"], -32803, "{response}");
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": URI, "version": 3 }, "contentChanges": [{ "text": TEXT }] }),
+    );
+    assert!(!client.diagnostics().as_array().unwrap().is_empty());
+    let hover = client.result("textDocument/hover", at("UK", 1));
+    assert!(hover["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("United Kingdom"));
+
+    // A huge Content-Length with no body: refused, and shutdown still works.
+    write!(client.input, "Content-Length: 400000000\r\n\r\n").expect("send");
     client.finish();
 }

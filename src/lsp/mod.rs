@@ -11,17 +11,18 @@
 //! check` would check it.
 
 mod features;
+pub mod framing;
 pub mod position;
+mod watch;
 
-use std::collections::HashMap;
-use std::io::{self, BufRead, Read, Write};
+use std::collections::{HashMap, HashSet};
+use std::io::{self, BufRead, Write};
 
 use lsp_server::{Message, Notification, Request, RequestId, Response};
 use serde_json::{json, Value};
 
 use crate::analysis::{self, FileReport, Settings};
 use crate::config;
-use crate::diagnostics::Diagnostic;
 use crate::model::Model;
 use crate::source::SourceFile;
 use crate::span::Span;
@@ -37,6 +38,7 @@ pub mod errors {
     pub const INVALID_PARAMS: i32 = -32602;
     pub const SERVER_NOT_INITIALIZED: i32 = -32002;
     pub const REQUEST_FAILED: i32 = -32803;
+    pub const REQUEST_CANCELLED: i32 = -32800;
 }
 
 /// One open document and everything derived from its text.
@@ -73,13 +75,25 @@ pub struct Server {
     configs: config::Resolver,
     defaults: Arc<Settings>,
     documents: HashMap<String, Document>,
+    /// Documents whose last change could not be applied: the server's copy is not the
+    /// editor's until the whole text comes again (open, save, or a full change).
+    out_of_sync: HashSet<String>,
     encoding: Encoding,
     initialized: bool,
+    /// The client registers file watchers when asked (`client/registerCapability`).
+    watches_files: bool,
+    /// `treaty.toml` files (by URI) whose problems are published, with the text of the
+    /// last publication, so that a fix clears them and an unchanged file is not resent.
+    config_problems: HashMap<String, String>,
     /// What the client said it supports at `initialize` (snippets, its folders).
     client: features::Client,
     shutdown_requested: bool,
     /// Set by the `exit` notification: the process exit code.
     pub exit_code: Option<i32>,
+    /// Changed text not yet checked, by URI, with its version.
+    pending_changes: HashMap<String, (String, i64)>,
+    /// How many times a document was checked: coalescing is tested by counting.
+    pub checks: usize,
 }
 
 impl Default for Server {
@@ -100,11 +114,16 @@ impl Server {
             configs: config::Resolver::new(config::Overrides::default()),
             defaults: Arc::new(Settings::default()),
             documents: HashMap::new(),
+            out_of_sync: HashSet::new(),
             encoding: Encoding::Utf16,
             initialized: false,
+            watches_files: false,
+            config_problems: HashMap::new(),
             client: features::Client::default(),
             shutdown_requested: false,
             exit_code: None,
+            pending_changes: HashMap::new(),
+            checks: 0,
         }
     }
 
@@ -114,6 +133,59 @@ impl Server {
 
     /// Handle one message; returns the messages to send, in order.
     pub fn handle(&mut self, message: Message) -> Vec<Outgoing> {
+        let mut out = self.handle_one(message);
+        out.extend(self.flush_changes());
+        out
+    }
+
+    /// Handle messages that arrived together. Consecutive `didChange`s are applied
+    /// in order and the document checked once, before the next message that is not a
+    /// change (a request then sees the newest text) or at the end; a request cancelled
+    /// (`$/cancelRequest`) in the same batch is answered -32800 without running.
+    pub fn handle_batch(&mut self, messages: Vec<Message>) -> Vec<Outgoing> {
+        let cancelled: HashSet<RequestId> = messages
+            .iter()
+            .filter_map(|m| match m {
+                Message::Notification(n) if n.method == "$/cancelRequest" => n.params.get("id"),
+                _ => None,
+            })
+            .filter_map(|id| serde_json::from_value(id.clone()).ok())
+            .collect();
+        let mut out = Vec::new();
+        for message in messages {
+            let is_change = matches!(&message, Message::Notification(n) if n.method == "textDocument/didChange");
+            if !is_change {
+                out.extend(self.flush_changes());
+            }
+            match message {
+                Message::Request(request)
+                    if self.initialized && cancelled.contains(&request.id) =>
+                {
+                    out.push(Outgoing::Message(Message::Response(Response::new_err(
+                        request.id,
+                        errors::REQUEST_CANCELLED,
+                        "cancelled by the client".to_string(),
+                    ))));
+                }
+                message => out.extend(self.handle_one(message)),
+            }
+        }
+        out.extend(self.flush_changes());
+        out
+    }
+
+    /// Check the documents whose changes are applied but not yet checked.
+    fn flush_changes(&mut self) -> Vec<Outgoing> {
+        let mut pending: Vec<(String, (String, i64))> = self.pending_changes.drain().collect();
+        pending.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut out = Vec::new();
+        for (uri, (text, version)) in pending {
+            out.extend(self.update(&uri, text, version));
+        }
+        out
+    }
+
+    fn handle_one(&mut self, message: Message) -> Vec<Outgoing> {
         match message {
             Message::Request(request) => {
                 vec![Outgoing::Message(Message::Response(self.request(request)))]
@@ -126,7 +198,12 @@ impl Server {
 
     fn request(&mut self, request: Request) -> Response {
         let Request { id, method, params } = request;
-        let reply = if method == "initialize" {
+        let reply = if method == "initialize" && self.initialized {
+            Err((
+                errors::INVALID_REQUEST,
+                "the server is already initialized".to_string(),
+            ))
+        } else if method == "initialize" {
             Ok(self.initialize(&params))
         } else if !self.initialized {
             Err((
@@ -190,6 +267,14 @@ impl Server {
             .documents
             .get(uri)
             .ok_or_else(|| invalid(format!("unknown document `{uri}`: open it first")))?;
+        if self.out_of_sync.contains(uri) {
+            return Err((
+                errors::REQUEST_FAILED,
+                format!(
+                    "the server's copy of `{uri}` is out of date: save the file to resynchronise"
+                ),
+            ));
+        }
         let context = Context {
             uri,
             document,
@@ -216,6 +301,10 @@ impl Server {
         };
         self.initialized = true;
         self.client = features::Client::from_initialize(params);
+        self.watches_files = params
+            .pointer("/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
         json!({
             "capabilities": {
                 "positionEncoding": self.encoding.name(),
@@ -249,6 +338,10 @@ impl Server {
 
     fn notification(&mut self, notification: Notification) -> Vec<Outgoing> {
         let params = &notification.params;
+        // Before `initialize`, notifications are dropped, all but `exit` (LSP 3.17).
+        if !self.initialized && notification.method != "exit" {
+            return Vec::new();
+        }
         match notification.method.as_str() {
             "exit" => {
                 self.exit_code = Some(if self.shutdown_requested { 0 } else { 1 });
@@ -268,6 +361,8 @@ impl Server {
                 }
             }
             "textDocument/didChange" => self.did_change(params),
+            "initialized" if self.watches_files => vec![watch::register_watchers()],
+            "workspace/didChangeWatchedFiles" => self.files_changed(params),
             "textDocument/didSave" => {
                 let Some(uri) = document_uri(params) else {
                     return log_message("didSave without a document uri");
@@ -286,6 +381,7 @@ impl Server {
                 Some(uri) => {
                     let uri = uri.to_string();
                     self.documents.remove(&uri);
+                    self.out_of_sync.remove(&uri);
                     let none: [features::LspDiagnostic<'_>; 0] = [];
                     vec![publish(&uri, None, &none)]
                 }
@@ -303,46 +399,81 @@ impl Server {
         let Some(document) = self.documents.get(uri) else {
             return log_message(&format!("didChange for unknown document `{uri}`"));
         };
+        // Edits queued since the last check apply on top of the text they produced.
+        let (base, base_version) = match self.pending_changes.get(uri) {
+            Some((text, version)) => (text.as_str(), *version),
+            None => (document.text(), document.version),
+        };
         let version = params
             .pointer("/textDocument/version")
             .and_then(Value::as_i64)
-            .unwrap_or(document.version);
-        let mut text = document.text().to_string();
+            .unwrap_or(base_version);
+        let mut text = base.to_string();
         let changes = params
             .get("contentChanges")
             .and_then(Value::as_array)
             .cloned()
             .unwrap_or_default();
+        let uri = uri.to_string();
+        let mut synced = !self.out_of_sync.contains(&uri);
         for change in &changes {
-            let Some(new_text) = change.get("text").and_then(Value::as_str) else {
-                continue;
-            };
-            match change.get("range") {
+            let new_text = change.get("text").and_then(Value::as_str);
+            match (change.get("range"), new_text) {
+                // The whole text: whatever was lost before, the copy is right again.
+                (None, Some(new_text)) => {
+                    text = new_text.to_string();
+                    synced = true;
+                }
+                // An edit to a copy already out of date cannot be placed.
+                _ if !synced => {}
                 // An incremental edit: positions are relative to the text so far.
-                Some(range) => {
+                (Some(range), Some(new_text)) => {
                     let lines = crate::source::LineIndex::new(&text);
                     let positions = Positions {
                         text: &text,
                         lines: &lines,
                         encoding: self.encoding,
                     };
-                    if let Some(span) = positions.span_of(range) {
-                        text.replace_range(span.start..span.end, new_text);
+                    match positions.span_of(range) {
+                        Some(span) => text.replace_range(span.start..span.end, new_text),
+                        None => synced = false,
                     }
                 }
-                None => text = new_text.to_string(),
+                (_, None) => synced = false,
             }
         }
-        let uri = uri.to_string();
-        self.update(&uri, text, version)
+        if synced {
+            self.out_of_sync.remove(&uri);
+            // Checked by `flush_changes`, once for however many changes came together.
+            self.pending_changes.insert(uri, (text, version));
+            return Vec::new();
+        }
+        self.pending_changes.remove(&uri);
+        if !self.out_of_sync.insert(uri.clone()) {
+            return Vec::new();
+        }
+        // Say so once, and withdraw diagnostics that describe a text the editor no
+        // longer has.
+        let none: [features::LspDiagnostic<'_>; 0] = [];
+        vec![
+            show_message(&format!(
+                "treaty: a change to {uri} had a missing or negative range and could not be applied; \
+                 the server's copy is out of date until you save the file (or close and reopen it)"
+            )),
+            publish(&uri, Some(version), &none),
+        ]
     }
 
     fn update(&mut self, uri: &str, text: String, version: i64) -> Vec<Outgoing> {
+        self.out_of_sync.remove(uri);
+        self.pending_changes.remove(uri);
+        self.checks += 1;
         let (settings, config_problem) = self.settings_for(uri);
-        let mut document = Document::new(uri, text, version, settings);
-        if let Some(problem) = config_problem {
-            document.report.diagnostics.insert(0, problem);
-        }
+        let document = Document::new(uri, text, version, settings);
+        let config_message = match config_problem {
+            Some(problem) => self.config_publication(problem),
+            None => self.config_fixed(uri),
+        };
         let positions = Positions {
             text: document.text(),
             lines: &document.report.source.lines,
@@ -355,41 +486,14 @@ impl Server {
             // budget on a large file: do it off the path to the diagnostics.
             std::thread::spawn(move || drop(old));
         }
-        vec![message]
-    }
-}
-
-impl Server {
-    /// The settings for a document: from the `treaty.toml` above its file, or the
-    /// defaults (with a diagnostic saying why) when that file is broken.
-    fn settings_for(&mut self, uri: &str) -> (Arc<Settings>, Option<Diagnostic>) {
-        let Some(path) = file_path(uri) else {
-            return (Arc::clone(&self.defaults), None);
-        };
-        self.configs.forget_locations();
-        match self.configs.settings_for(&path) {
-            Ok(settings) => (settings, None),
-            Err(error) => {
-                let first = error.diagnostics.first().map_or("", |d| d.message.as_str());
-                let problem = Diagnostic::error(
-                    config::codes::INVALID_CONFIG,
-                    format!(
-                        "{} is invalid, so the default settings are used: {first}",
-                        error.source.path
-                    ),
-                )
-                .with_label(Span::new(0, 0), "configuration not applied")
-                .with_help(
-                    "run `treaty check` on this file to see every problem in the configuration",
-                );
-                (Arc::clone(&self.defaults), Some(problem))
-            }
-        }
+        let mut out = vec![message];
+        out.extend(config_message);
+        out
     }
 }
 
 /// The local path of a `file://` URI, percent-decoded.
-fn file_path(uri: &str) -> Option<std::path::PathBuf> {
+pub(super) fn file_path(uri: &str) -> Option<std::path::PathBuf> {
     let encoded = uri.strip_prefix("file://")?;
     let bytes = encoded.as_bytes();
     let mut decoded = Vec::with_capacity(bytes.len());
@@ -495,7 +599,11 @@ struct PublishParams<'a, D> {
     diagnostics: &'a [D],
 }
 
-fn publish<D: serde::Serialize>(uri: &str, version: Option<i64>, diagnostics: &[D]) -> Outgoing {
+pub(super) fn publish<D: serde::Serialize>(
+    uri: &str,
+    version: Option<i64>,
+    diagnostics: &[D],
+) -> Outgoing {
     let notification = PublishDiagnostics {
         jsonrpc: "2.0",
         method: "textDocument/publishDiagnostics",
@@ -514,6 +622,25 @@ fn publish<D: serde::Serialize>(uri: &str, version: Option<i64>, diagnostics: &[
     }
 }
 
+/// A `window/showMessage` error: something the user must act on.
+fn show_message(text: &str) -> Outgoing {
+    Outgoing::Message(Message::Notification(Notification::new(
+        "window/showMessage".to_string(),
+        json!({ "type": 1, "message": text }),
+    )))
+}
+
+/// An error response written by hand: its id may be `null`, which `lsp-server`'s
+/// [`RequestId`] cannot hold.
+fn error_reply(id: Value, code: i32, message: &str) -> Outgoing {
+    let body = json!({
+        "jsonrpc": "2.0",
+        "id": id,
+        "error": { "code": code, "message": message },
+    });
+    Outgoing::Written(body.to_string())
+}
+
 /// A `window/logMessage` warning: for notifications, which cannot be answered.
 fn log_message(text: &str) -> Vec<Outgoing> {
     vec![Outgoing::Message(Message::Notification(Notification::new(
@@ -526,91 +653,37 @@ fn log_message(text: &str) -> Vec<Outgoing> {
 /// ([`crate::source::DEFAULT_MAX_FILE_SIZE`]) with every character JSON-escaped.
 pub const MAX_MESSAGE_BYTES: u64 = 2 * crate::source::DEFAULT_MAX_FILE_SIZE;
 
-/// The longest header line read (`Content-Length: 123\r\n` is 21 bytes).
-const MAX_HEADER_LINE: u64 = 4096;
-
-/// Read one framed message. `lsp-server`'s own reader allocates the whole announced
-/// `Content-Length` before reading, so a header alone could make it allocate terabytes
-/// (or panic with a capacity overflow); here the body grows only with the bytes that
-/// arrive, and a body over [`MAX_MESSAGE_BYTES`] is skipped and reported as malformed.
-/// Framing and JSON errors are `InvalidData`, as `lsp-server` reports them.
-fn read_message(input: &mut impl BufRead) -> io::Result<Option<Message>> {
-    fn malformed(what: String) -> io::Error {
-        io::Error::new(io::ErrorKind::InvalidData, what)
-    }
-    let mut length = None;
-    let mut line = String::new();
-    loop {
-        line.clear();
-        // A header line is short; one without an end is not read into memory whole.
-        if (&mut *input).take(MAX_HEADER_LINE).read_line(&mut line)? == 0 {
-            return Ok(None);
-        }
-        let Some(header) = line.strip_suffix("\r\n") else {
-            return Err(malformed(format!("malformed header: {line:?}")));
-        };
-        if header.is_empty() {
-            break;
-        }
-        let (name, value) = header
-            .split_once(": ")
-            .ok_or_else(|| malformed(format!("malformed header: {header:?}")))?;
-        if name.eq_ignore_ascii_case("Content-Length") {
-            let value = value
-                .parse::<u64>()
-                .map_err(|_| malformed(format!("bad Content-Length: {value:?}")))?;
-            length = Some(value);
-        }
-    }
-    let length = length.ok_or_else(|| malformed("no Content-Length".to_string()))?;
-    if length > MAX_MESSAGE_BYTES {
-        let skipped = io::copy(&mut input.take(length), &mut io::sink())?;
-        if skipped < length {
-            return Err(io::ErrorKind::UnexpectedEof.into());
-        }
-        return Err(malformed(format!(
-            "a message of {length} bytes is over the {MAX_MESSAGE_BYTES}-byte limit"
-        )));
-    }
-    let mut body = Vec::new();
-    input.take(length).read_to_end(&mut body)?;
-    if (body.len() as u64) < length {
-        return Err(io::ErrorKind::UnexpectedEof.into());
-    }
-    serde_json::from_slice(&body)
-        .map(Some)
-        .map_err(|error| malformed(format!("malformed message: {error}")))
-}
-
 /// Serve LSP over `input` and `output` until `exit` or the end of input. Returns the
-/// process exit code: 0 after `shutdown` then `exit`, 1 otherwise.
+/// process exit code: 0 after `shutdown` then `exit`, 1 otherwise. Frames are read by
+/// [`framing::Framer`], so a lying `Content-Length` never stalls the server.
 pub fn serve(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<i32> {
     let mut server = Server::new();
+    let mut framer = framing::Framer::new(input, MAX_MESSAGE_BYTES as usize);
     loop {
-        match read_message(input) {
-            Ok(Some(message)) => {
-                for reply in server.handle(message) {
-                    reply.write(output)?;
-                }
-                output.flush()?;
-                if let Some(code) = server.exit_code {
-                    return Ok(code);
+        // Everything already read is handled together, so keystrokes that arrived
+        // while the last check ran are checked once.
+        let mut messages = Vec::new();
+        let mut replies = Vec::new();
+        loop {
+            match framer.next_frame()? {
+                None if messages.is_empty() && replies.is_empty() => return Ok(1),
+                None => break,
+                Some(framing::Frame::Message(message)) => messages.push(message),
+                Some(framing::Frame::Invalid { code, message, id }) => {
+                    replies.push(error_reply(id, code, &message))
                 }
             }
-            Ok(None) => return Ok(1),
-            // The frame was consumed; answer with a parse error and keep serving.
-            Err(error) if error.kind() == io::ErrorKind::InvalidData => {
-                let body = json!({
-                    "jsonrpc": "2.0",
-                    "id": null,
-                    "error": { "code": errors::PARSE_ERROR, "message": "malformed message" },
-                })
-                .to_string();
-                write!(output, "Content-Length: {}\r\n\r\n{body}", body.len())?;
-                output.flush()?;
+            if !framer.has_buffered_frame() {
+                break;
             }
-            Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => return Ok(1),
-            Err(error) => return Err(error),
+        }
+        replies.extend(server.handle_batch(messages));
+        for reply in replies {
+            reply.write(output)?;
+        }
+        output.flush()?;
+        if let Some(code) = server.exit_code {
+            return Ok(code);
         }
     }
 }

@@ -25,10 +25,10 @@ pub use lens::{code_lens, execute_command, inlay_hints, RUN_SCENARIO, SHOW_TIER}
 pub use mentions::{definition, references};
 pub use ranges::{folding_ranges, selection_ranges};
 pub use rename::{document_highlight, prepare_rename, rename};
-pub use report::{diagnostics, LspDiagnostic};
+pub use report::{config_diagnostics, diagnostics, LspDiagnostic};
 pub use symbols::symbols;
 pub use tokens::{semantic_tokens_full, semantic_tokens_range, token_legend};
-pub use workspace::workspace_symbols;
+pub use workspace::{uri_of, workspace_symbols};
 
 use serde_json::{json, Value};
 

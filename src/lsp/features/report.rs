@@ -31,6 +31,19 @@ pub fn diagnostics<'a>(
     out
 }
 
+/// The problems of a `treaty.toml` as LSP diagnostics on that file (`positions` are
+/// in its text).
+pub fn config_diagnostics<'a>(
+    uri: &'a str,
+    diagnostics: &'a [Diagnostic],
+    positions: &Positions<'_>,
+) -> Vec<LspDiagnostic<'a>> {
+    diagnostics
+        .iter()
+        .map(|d| lsp_diagnostic(uri, d, positions))
+        .collect()
+}
+
 /// Where a rule's documentation is: `docs/rules.md` at the rule's heading. The
 /// `TREATY_RULES_URL` environment variable (for example the published page) replaces
 /// the default, the copy in the source tree the server was built from.

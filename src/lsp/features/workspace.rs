@@ -44,7 +44,7 @@ fn treaty_files(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
 }
 
 /// `file://` URI of a local path, with the characters URIs cannot hold escaped.
-fn uri_of(path: &Path) -> String {
+pub fn uri_of(path: &Path) -> String {
     let mut uri = String::from("file://");
     for byte in path.to_string_lossy().bytes() {
         match byte {
