@@ -177,7 +177,7 @@ impl<'s> RuleRun<'s> {
             self.diagnostics.push(
                 Diagnostic::warning(gap.code, format!("{}: {}", treaty.id, gap.message))
                     .with_label(gap.span, label)
-                    .with_help(gap.help),
+                    .with_help(gap.help.clone()),
             );
         }
         let mut lints = lints::run(treaty, &self.lint_context);

@@ -307,7 +307,7 @@ fn plain_output_is_one_line_per_finding_without_box_drawing() {
         .collect();
     assert_eq!(findings.len(), 14);
     assert!(findings.contains(
-        &"treaties/uk-ukraine-2024.treaty:13:3: warning[NOT_BINDING]: uk_ukraine_2024: not legally binding: a political instrument, not a treaty (help: make it a treaty: `form treaty` with `ratification required`)"
+        &"treaties/uk-ukraine-2024.treaty:13:3: warning[NOT_BINDING]: uk_ukraine_2024: not legally binding: a political instrument, not a treaty (help: make it a treaty, to be ratified: write `form treaty`)"
     ), "{text}");
     assert!(text.contains("uk_ukraine_2024: intermediate, 14 gaps against Article 5"));
 }

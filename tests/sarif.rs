@@ -237,7 +237,7 @@ fn the_bundled_treaties_are_valid_sarif() {
     assert_eq!(not_binding["level"], "warning");
     assert_eq!(
         not_binding["message"]["text"],
-        "uk_ukraine_2024: not legally binding: a political instrument, not a treaty\nhelp: make it a treaty: `form treaty` with `ratification required`"
+        "uk_ukraine_2024: not legally binding: a political instrument, not a treaty\nhelp: make it a treaty, to be ratified: write `form treaty`"
     );
 }
 

@@ -457,6 +457,38 @@ fn a_guarantor_that_attacks_is_flagged_and_breaks_its_standing_assurances() {
         .all(|o| o.shares.len() == 1 && o.shares[0].party == "RU"));
 }
 
+#[test]
+fn a_signatory_or_the_beneficiary_that_attacks_is_not_called_a_guarantor() {
+    let text = "treaty t {
+  form treaty
+  status in-force
+  party US guarantor
+  party UA beneficiary
+  party XX signatory
+  respect XX sovereignty, borders of UA
+  trigger armed-attack against any party {
+    consult US, UA, XX within 24 hours
+  }
+}
+";
+    for attacker in ["XX", "UA"] {
+        let victim = if attacker == "UA" { "XX" } else { "UA" };
+        let r = run(
+            text,
+            &format!("  event armed-attack by {attacker} against {victim} at 2027-03-01T06:00Z"),
+        );
+        let notes = r
+            .evaluations
+            .iter()
+            .flat_map(|e| e.notes.iter())
+            .chain(r.obligations.iter().flat_map(|o| o.notes.iter()));
+        let flagged: Vec<_> = notes
+            .filter(|n| n.code == Reason::AttackerIsGuarantor)
+            .collect();
+        assert!(flagged.is_empty(), "{attacker}: {flagged:?}");
+    }
+}
+
 // ---------------------------------------------------------------- expectations
 
 #[test]

@@ -187,7 +187,7 @@ impl Report {
                             code: g.code,
                             element: Some(g.element_title),
                             message: g.message.clone(),
-                            help: Some(g.help.to_string()).filter(|h| !h.is_empty()),
+                            help: Some(g.help.clone()).filter(|h| !h.is_empty()),
                             line: Some(line),
                             column: Some(column),
                             excerpt: excerpt(source, g.span),

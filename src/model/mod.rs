@@ -221,6 +221,12 @@ impl Party {
         self.roles.iter().any(|r| *r != Role::Adversary)
     }
 
+    /// Guarantees others under the instrument: a guarantor, or a member of a pact in
+    /// which every member guarantees the others.
+    pub fn guarantees(&self) -> bool {
+        self.has_role(Role::Guarantor) || self.has_role(Role::Member)
+    }
+
     /// Named as the adversary, yet also a guarantor, member or signatory.
     pub fn is_participant_other_than_adversary(&self) -> bool {
         self.roles

@@ -140,9 +140,12 @@ fn stationing_notes(treaty: &Treaty) -> Vec<Reason> {
         .collect()
 }
 
-/// Aspirational wording on a clause, or on the whole instrument, empties it.
+/// Aspirational wording on a clause, or on the whole instrument, empties it; so does a
+/// reserved right, which RIGHT_NOT_OBLIGATION reports as no obligation.
 fn committed(treaty: &Treaty, obligation: &Obligation) -> bool {
-    !obligation.has(QualifierKind::Aspirational) && !treaty.hedged(QualifierKind::Aspirational)
+    !obligation.has(QualifierKind::Aspirational)
+        && !treaty.hedged(QualifierKind::Aspirational)
+        && !obligation.has(QualifierKind::ReserveRight)
 }
 
 /// The legal-form reason: what kind of instrument this is, and how far along.
@@ -154,16 +157,14 @@ fn form_reason(treaty: &Treaty) -> Reason {
         .unwrap_or(treaty.header_span);
     let form = treaty.form();
     let status = treaty.status();
-    let ratified = matches!(status, Some(Status::Ratified | Status::InForce))
-        || treaty
-            .ratification
-            .as_ref()
-            .is_some_and(|r| r.value.state == RatificationState::Completed);
+    // The same reading of ratification as the NOT_RATIFIED gap.
+    let ratified = crate::rules::gaps::ratified(treaty);
     let text = match (form, treaty.bindingness()) {
         (Some(Form::Treaty), _) | (_, Bindingness::Binding) => match status {
             Some(Status::Draft) => "binding treaty as drafted (not in force)".to_string(),
             Some(Status::Lapsed) => "binding treaty (lapsed)".to_string(),
             _ if ratified => "ratified treaty".to_string(),
+            Some(Status::InForce) => "binding treaty in force, not ratified".to_string(),
             _ => "signed treaty, not yet ratified".to_string(),
         },
         (Some(Form::Executive), _) => "executive agreement, bindingness contested".to_string(),
@@ -229,14 +230,29 @@ fn hard_content(treaty: &Treaty) -> Vec<Reason> {
     reasons
 }
 
+/// A clause whose means each party chooses as it deems necessary.
+fn discretionary(obligation: &Obligation) -> bool {
+    obligation.has(QualifierKind::AsDeemedNecessary)
+}
+
 /// Content that makes an instrument a structured agreement.
 fn structured_content(treaty: &Treaty) -> Vec<Reason> {
     let mut reasons = Vec::new();
-    for (_, obligation) in treaty.all_obligations() {
+    for (trigger, obligation) in treaty.all_obligations() {
         if !committed(treaty, obligation) {
             continue;
         }
+        let on_attack = trigger.is_some_and(|t| t.is_attack());
         let text = match &obligation.duty {
+            // Help owed only once an attack comes, and then only as each party deems
+            // necessary (or as a right), is no standing cooperation and no commitment.
+            Duty::Provide { .. } if trigger.is_some() && discretionary(obligation) => continue,
+            Duty::Provide { assistance, .. }
+                if trigger.is_some()
+                    && assistance.iter().any(|a| a.kind.is_security_cooperation()) =>
+            {
+                "security assistance owed on attack"
+            }
             Duty::Provide { assistance, .. }
                 if assistance.iter().any(|a| a.kind.is_security_cooperation()) =>
             {
@@ -250,7 +266,12 @@ fn structured_content(treaty: &Treaty) -> Vec<Reason> {
                 "forces stationed"
             }
             Duty::Deter { .. } => "deterrence commitment",
-            Duty::Assist { .. } if obligation.is_assistance_duty() => "duty to assist",
+            // "duty to assist" only for the duties the duty-to-assist gap counts, those
+            // owed on an attack; help owed at other times is named for what it is.
+            Duty::Assist { .. } if on_attack && obligation.is_assistance_duty() => "duty to assist",
+            Duty::Assist { .. } if obligation.is_assistance_duty() => {
+                "assistance not owed on an armed attack"
+            }
             _ => continue,
         };
         if !reasons.iter().any(|r: &Reason| r.text == text) {
@@ -384,5 +405,98 @@ impl TierAssessment {
             }));
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assessment(text: &str) -> TierAssessment {
+        let (model, _) = crate::model::model_of(text);
+        classify(&model.treaties[0])
+    }
+
+    fn treaty(header: &str, body: &str) -> String {
+        format!("treaty t {{\n{header}\n  party US guarantor\n  party TW beneficiary\n{body}\n}}\n")
+    }
+
+    #[test]
+    fn assistance_not_owed_on_attack_is_not_called_a_duty_to_assist() {
+        // The duty-to-assist gap finds no duty here: the tier must not cite one.
+        let text = treaty(
+            "  form statute\n  status in-force",
+            "  assist US -> TW with armed-force\n  trigger threat to territorial-integrity against TW {\n    consult US, TW\n  }",
+        );
+        let tier = assessment(&text);
+        assert!(
+            tier.reasons.iter().all(|r| r.text != "duty to assist"),
+            "{}",
+            tier.summary()
+        );
+        assert!(tier
+            .reasons
+            .iter()
+            .any(|r| r.text == "assistance not owed on an armed attack"));
+    }
+
+    #[test]
+    fn help_owed_only_on_attack_is_not_standing_cooperation() {
+        let on_attack = |qualifier: &str| {
+            treaty(
+                "  form political\n  status in-force",
+                &format!("  trigger armed-attack against TW {{\n    provide US -> TW military-aid, training{qualifier}\n  }}"),
+            )
+        };
+        let discretionary = assessment(&on_attack(" as-deemed-necessary"));
+        assert_eq!(
+            discretionary.tier,
+            Tier::Soft,
+            "{}",
+            discretionary.summary()
+        );
+        let owed = assessment(&on_attack(""));
+        assert_eq!(owed.tier, Tier::Intermediate);
+        assert!(
+            owed.summary()
+                .contains("security assistance owed on attack")
+                && !owed.summary().contains("security cooperation"),
+            "{}",
+            owed.summary()
+        );
+    }
+
+    #[test]
+    fn the_tier_and_not_ratified_read_ratification_alike() {
+        for header in [
+            "  form treaty\n  status in-force\n  ratification none",
+            "  form treaty\n  status signed",
+            "  form political\n  binding yes\n  status in-force",
+            "  form treaty\n  status in-force",
+        ] {
+            let text = treaty(header, "");
+            let (model, _) = crate::model::model_of(&text);
+            let says_ratified = classify(&model.treaties[0]).reasons[0].text == "ratified treaty";
+            assert_eq!(
+                says_ratified,
+                crate::rules::gaps::ratified(&model.treaties[0]),
+                "{header}"
+            );
+            let treaty = &model.treaties[0];
+            let facts = crate::rules::gaps::Facts::of(treaty, None);
+            let binding = crate::rules::gaps::ELEMENTS
+                .iter()
+                .find(|e| e.id == "legally-binding")
+                .expect("the binding element");
+            let not_ratified = (binding.assess)(treaty, &facts)
+                .iter()
+                .any(|f| f.code == "NOT_RATIFIED");
+            assert_eq!(says_ratified, !not_ratified, "{header}");
+        }
+        let none = treaty("  form treaty\n  status in-force\n  ratification none", "");
+        assert_eq!(
+            assessment(&none).reasons[0].text,
+            "binding treaty in force, not ratified"
+        );
     }
 }

@@ -5,6 +5,7 @@
 //! actions.
 
 use super::*;
+use crate::rules::gaps::fix as fix_text;
 use crate::vocab::Role;
 
 /// A fix: its title, and the edits (span replaced, new text).
@@ -182,27 +183,17 @@ pub fn fixes_for(context: &Context<'_>, diagnostic: &Diagnostic, span: Span) -> 
         let guarantors = codes_with(model, Role::Guarantor);
         let beneficiaries = codes_with(model, Role::Beneficiary);
         let everyone: Vec<String> = model.parties.iter().map(|p| p.code.to_string()).collect();
-        (guarantors, beneficiaries, everyone)
+        (guarantors, beneficiaries, everyone, model)
     });
-    if let Some((guarantors, beneficiaries, everyone)) = &parties {
+    if let Some((guarantors, beneficiaries, everyone, model)) = &parties {
         let written = clause_in_help(help, everyone).map(str::to_string);
-        let template = match diagnostic.code {
-            "NO_CONSULTATION" | "L003" if !everyone.is_empty() => {
-                Some(format!("consult {} within 24 hours", everyone.join(", ")))
-            }
-            "NO_MUTUAL_DEFENCE" | "CONSULT_ONLY" if !guarantors.is_empty() => Some(format!(
-                "assist {} -> attacked with armed-force forthwith",
-                guarantors.join(", ")
-            )),
-            "NO_NUCLEAR_UMBRELLA" if !guarantors.is_empty() && !beneficiaries.is_empty() => {
-                Some(format!(
-                    "deter {} -> {} with nuclear-forces",
-                    guarantors.join(", "),
-                    beneficiaries.join(", ")
-                ))
-            }
-            _ => None,
-        };
+        // The clause the gap's own help quotes (rules::gaps::fix), so the quick fix
+        // inserts exactly what the help line says.
+        let template = fix_text::response_clause(diagnostic.code, model).or_else(|| {
+            (diagnostic.code == "NO_NUCLEAR_UMBRELLA")
+                .then(|| fix_text::deter_clause(model))
+                .flatten()
+        });
         if let Some(clause) = written.or(template) {
             out.extend(add_to_trigger(context, span.start, &clause));
         }

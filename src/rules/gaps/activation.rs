@@ -23,7 +23,7 @@ pub const PARTLY_SUSPENDED: GapRule = GapRule {
     summary: "obligations between some parties are suspended while the instrument stays in force (`suspend`)",
     why: "a guarantee one party has suspended towards another protects that party no longer, whatever the text says",
     example: "treaty t {\n  form treaty\n  status in-force\n  members AU, NZ, US\n  suspend US -> NZ from 1986-08-11\n  trigger armed-attack against any member {\n    act each member\n  }\n}\n",
-    fix: "lift the suspension (`until DATE`), or record the obligations as they now stand",
+    fix: "lift the suspension (give the `suspend` clause an `until` date), or record the obligations as they now stand",
 };
 
 /// `NOT_YET_ACTIVE` and `PARTLY_SUSPENDED` findings.

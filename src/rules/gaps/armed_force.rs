@@ -16,7 +16,7 @@ pub const ELEMENT: Element = Element {
             summary: "no commitment that may include the use of armed force",
             why: "equipment and money can be outlasted; only the prospect of armed force deters an attack outright",
             example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    assist UK -> UA with military-equipment, economic-assistance forthwith\n  }\n}\n",
-            fix: "name the means: `assist ... -> attacked with armed-force`",
+            fix: "name the means: an `assist` clause `with armed-force` in the armed-attack trigger",
         },
         GapRule {
             code: "ARMED_FORCE_OPT_OUT",
@@ -87,7 +87,11 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
             .map(|o| o.span)
             .or(facts.attack_triggers.first().map(|t| t.span))
             .unwrap_or(treaty.header_span);
-        findings.push(no_armed_force(facts, span));
+        let finding = no_armed_force(facts, span);
+        findings.push(match super::fix::assist_clause(treaty) {
+            Some(assist) => finding.with_fix(super::fix::Fix::add_to_response(treaty, assist)),
+            None => finding,
+        });
     }
     if let Some(opt_out) = treaty
         .all_obligations()
@@ -99,7 +103,12 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
                 opt_out.span,
                 "armed force is excluded or subject to each party's consent",
             )
-            .with_detail("armed-force-opt-out"),
+            .with_detail("armed-force-opt-out")
+            .with_fix(super::fix::Fix::remove(
+                opt_out.span,
+                "armed-force-opt-out",
+                "",
+            )),
         );
     }
     findings

@@ -47,7 +47,12 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
         span,
         format!("the beneficiary is limited: {}", limits.join("; ")),
     )
-    .with_detail(limits.join("; "))]
+    .with_detail(limits.join("; "))
+    .with_fix(super::fix::Fix::remove(
+        span,
+        "limit",
+        " clause, or raise its ceiling",
+    ))]
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Element A5-01: a legally binding treaty, ratified and in force.
 
+use super::fix::Fix;
 use super::{Element, Facts, Finding, GapRule, Shortfall};
 use crate::model::vocab::{Form, RatificationState, Status};
 use crate::model::{Bindingness, Treaty};
@@ -34,7 +35,7 @@ pub const ELEMENT: Element = Element {
             summary: "no legislature has approved the instrument",
             why: "without ratification the commitment rests on one executive and lacks domestic backing",
             example: "treaty t {\n  form treaty\n  status in-force\n  ratification none source \"enters into force on signature\"\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA military-aid, training\n}\n",
-            fix: "submit it for ratification: `ratification required` (and `completed` once done)",
+            fix: "submit it for ratification, and write `ratification completed` once a legislature has approved it",
         },
         GapRule {
             code: "NOT_INTERNATIONAL",
@@ -52,13 +53,58 @@ pub const ELEMENT: Element = Element {
             summary: "the instrument is a draft, awaits ratification, or has lapsed",
             why: "an obligation that is not in force protects no one",
             example: "treaty t {\n  form treaty\n  status draft\n  ratification required\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    assist UK -> UA with armed-force forthwith\n  }\n}\n",
-            fix: "bring it into force (`status in-force`), or read its tier as what it would be if concluded",
+            fix: "a draft or signed text: read its tier as what it would be if concluded, and write `status in-force` once it is; a lapsed or terminated one applies again only under a new instrument",
         },
         super::activation::NOT_YET_ACTIVE,
         super::activation::PARTLY_SUSPENDED,
     ],
     assess,
 };
+
+/// Whether the instrument counts as ratified: the one reading the tier and the gaps
+/// share. `ratification completed` says so; `ratification none` says no legislature
+/// approves it; otherwise a treaty (or a binding instrument) ratified or in force has been
+/// through whatever approval it needed, and anything earlier (signed, a draft, no
+/// status) has not.
+pub fn ratified(treaty: &Treaty) -> bool {
+    match treaty.ratification.as_ref().map(|r| r.value.state) {
+        Some(RatificationState::Completed) => true,
+        Some(RatificationState::NotRequired) => false,
+        _ => {
+            (treaty.form() == Some(Form::Treaty) || treaty.bindingness() == Bindingness::Binding)
+                && matches!(treaty.status(), Some(Status::Ratified | Status::InForce))
+        }
+    }
+}
+
+/// `form treaty` in place of the form clause; words only when the bindingness is
+/// set by a `binding` clause or no form is written.
+fn form_fix(treaty: &Treaty, lead: &str) -> Fix {
+    match (&treaty.form, &treaty.binding_override) {
+        (Some(form), None) => Fix::replace(form.span, lead, "form treaty".to_string()),
+        _ => Fix::advice(format!(
+            "{lead} `form treaty` (and no `binding` clause saying otherwise)"
+        )),
+    }
+}
+
+/// The help for NOT_RATIFIED, from what the file already says about ratification.
+fn ratification_fix(treaty: &Treaty) -> Fix {
+    let completed = "ratification completed".to_string();
+    match &treaty.ratification {
+        Some(r) if r.value.state == RatificationState::Required => Fix::replace(
+            r.span,
+            "the file already says ratification is required: once a legislature has approved it, write",
+            completed,
+        ),
+        Some(r) => Fix::replace(
+            r.span,
+            "submit it for ratification; once approved, write",
+            completed,
+        ),
+        None => Fix::add_to_treaty(completed),
+    }
+}
 
 fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -82,7 +128,8 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
                 form_span,
                 "not legally binding: a political instrument, not a treaty",
             )
-            .with_detail(form.map_or("form not stated", |f| f.word())),
+            .with_detail(form.map_or("form not stated", |f| f.word()))
+            .with_fix(form_fix(treaty, "make it a treaty, to be ratified: write")),
         ),
         Bindingness::Contested => findings.push(
             Finding::new(
@@ -90,7 +137,11 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
                 form_span,
                 "whether this instrument binds in law is contested",
             )
-            .with_detail("bindingness contested"),
+            .with_detail("bindingness contested")
+            .with_fix(form_fix(
+                treaty,
+                "conclude it as a treaty rather than an executive agreement:",
+            )),
         ),
         Bindingness::Domestic => findings.push(
             Finding::new(
@@ -98,18 +149,18 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
                 form_span,
                 "a domestic statute: nothing is owed to another state",
             )
-            .with_detail("domestic statute"),
+            .with_detail("domestic statute")
+            .with_fix(form_fix(
+                treaty,
+                "put the commitment in an international agreement with the beneficiary:",
+            )),
         ),
         Bindingness::Binding => {}
     }
 
     let ratification = treaty.ratification.as_ref().map(|r| r.value.state);
-    let ratified = ratification == Some(RatificationState::Completed)
-        || (form == Some(Form::Treaty)
-            && ratification != Some(RatificationState::NotRequired)
-            && matches!(status, Some(Status::Ratified | Status::InForce)));
     let pending_draft = status == Some(Status::Draft);
-    if !ratified && !pending_draft && form != Some(Form::Statute) {
+    if !ratified(treaty) && !pending_draft && form != Some(Form::Statute) {
         let span = treaty
             .ratification
             .as_ref()
@@ -121,19 +172,26 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
                 span,
                 "not ratified: no legislature has approved it",
             )
-            .with_detail("not ratified"),
+            .with_detail("not ratified")
+            .with_fix(ratification_fix(treaty)),
         );
     }
 
     let awaiting_ratification = form == Some(Form::Treaty)
         && status == Some(Status::Signed)
         && ratification != Some(RatificationState::Completed);
+    let ended = |what: &str| {
+        Fix::advice(format!(
+            "the instrument {what}: the guarantee applies again only under a new or renewed instrument"
+        ))
+    };
     if let Some(terminated) = super::activation::terminated(treaty) {
-        findings.push(terminated);
+        findings.push(terminated.with_fix(ended("was terminated")));
         findings.extend(super::activation::findings(treaty));
         return findings;
     }
     findings.extend(super::activation::findings(treaty));
+    let in_force = |lead: &str| Fix::replace(status_span, lead, "status in-force".to_string());
     match status {
         Some(Status::Draft) => findings.push(
             Finding::new(
@@ -141,7 +199,10 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
                 status_span,
                 "a draft: never concluded, so not in force",
             )
-            .with_detail("draft"),
+            .with_detail("draft")
+            .with_fix(in_force(
+                "read its tier as what it would be if concluded; once it is, write",
+            )),
         ),
         Some(Status::Lapsed) => findings.push(
             Finding::new(
@@ -149,7 +210,8 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
                 status_span,
                 "no longer in force: the instrument has lapsed",
             )
-            .with_detail("lapsed"),
+            .with_detail("lapsed")
+            .with_fix(ended("has lapsed")),
         ),
         _ if awaiting_ratification => findings.push(
             Finding::new(
@@ -157,9 +219,70 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
                 status_span,
                 "signed but not yet ratified, so not in force",
             )
-            .with_detail("awaiting ratification"),
+            .with_detail("awaiting ratification")
+            .with_fix(in_force("once ratified and in force, write")),
         ),
         _ => {}
     }
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn findings_of(text: &str) -> Vec<Finding> {
+        let (model, _) = crate::model::model_of(text);
+        let treaty = &model.treaties[0];
+        assess(treaty, &Facts::of(treaty, None))
+    }
+
+    fn treaty(header: &str) -> String {
+        format!("treaty t {{\n{header}\n  party UK guarantor\n  party UA beneficiary\n}}\n")
+    }
+
+    #[test]
+    fn a_terminated_or_lapsed_treaty_is_not_told_to_enter_into_force() {
+        for header in [
+            "  form treaty\n  status in-force\n  terminated 1980-01-01",
+            "  form treaty\n  status lapsed",
+        ] {
+            let found = findings_of(&treaty(header));
+            let not_in_force = found
+                .iter()
+                .find(|f| f.code == "NOT_IN_FORCE")
+                .expect("NOT_IN_FORCE");
+            let fix = not_in_force.fix.as_ref().expect("a fix");
+            assert!(!fix.help.contains("into force"), "{}", fix.help);
+            assert!(!fix.help.contains("status in-force"), "{}", fix.help);
+            assert_eq!(fix.edit, None);
+        }
+    }
+
+    #[test]
+    fn not_ratified_does_not_ask_for_what_the_file_already_says() {
+        let found = findings_of(&treaty(
+            "  form treaty\n  status signed\n  ratification required",
+        ));
+        let help = &found
+            .iter()
+            .find(|f| f.code == "NOT_RATIFIED")
+            .and_then(|f| f.fix.as_ref())
+            .expect("NOT_RATIFIED with a fix")
+            .help;
+        assert!(!help.contains("`ratification required`"), "{help}");
+        assert!(help.contains("`ratification completed`"), "{help}");
+    }
+
+    #[test]
+    fn a_treaty_that_needs_no_ratification_is_not_ratified_whatever_its_status() {
+        for status in ["in-force", "ratified", "signed"] {
+            let text = treaty(&format!(
+                "  form treaty\n  status {status}\n  ratification none"
+            ));
+            let (model, _) = crate::model::model_of(&text);
+            assert!(!ratified(&model.treaties[0]), "{status}");
+            assert!(findings_of(&text).iter().any(|f| f.code == "NOT_RATIFIED"));
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! Element A5-17: durability: no fixed term, no short-notice exit.
 
+use super::fix::Fix;
 use super::{Element, Facts, Finding, GapRule, Shortfall};
 use crate::model::vocab::RenewalMode;
 use crate::model::{Review, Term, Treaty, Withdrawal};
@@ -25,7 +26,7 @@ pub const ELEMENT: Element = Element {
             summary: "a party may leave at any time or on six months' notice or less",
             why: "an easy exit makes the guarantee only as durable as the guarantor's next government",
             example: "treaty t {\n  form treaty\n  status in-force\n  withdrawal notice 3 months\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA military-aid, training\n}\n",
-            fix: "require long notice after a minimum period: `withdrawal notice 1 year after 20 years`",
+            fix: "require a year's notice after a minimum period: write `withdrawal notice 1 year after 20 years`",
         },
         GapRule {
             code: "DURATION_NOT_STATED",
@@ -69,7 +70,12 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
                     duration.span,
                     format!("fixed term: the instrument runs for {period}"),
                 )
-                .with_detail(format!("fixed term {period}")),
+                .with_detail(format!("fixed term {period}"))
+                .with_fix(Fix::replace(
+                    duration.span,
+                    "let it run without an end date:",
+                    "duration indefinite".to_string(),
+                )),
             );
         }
     }
@@ -86,7 +92,12 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
                         review.span,
                         format!("mandatory review within {period}"),
                     )
-                    .with_detail(format!("review within {period}")),
+                    .with_detail(format!("review within {period}"))
+                    .with_fix(Fix::remove(
+                        review.span,
+                        &format!("review within {period}"),
+                        ": a review the text requires by a date is an end date in waiting",
+                    )),
                 );
             }
         }
@@ -110,7 +121,9 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
         };
         if let Some((message, detail)) = message {
             findings.push(
-                Finding::new("SHORT_NOTICE_EXIT", withdrawal.span, message).with_detail(detail),
+                Finding::new("SHORT_NOTICE_EXIT", withdrawal.span, message)
+                    .with_detail(detail)
+                    .with_fix(super::fix::durable_withdrawal(withdrawal.span)),
             );
         }
     }

@@ -1,6 +1,7 @@
 //! The Budapest and Istanbul lesson: a guarantor that is the likely attacker, or that
 //! can veto the response.
 
+use super::fix::Fix;
 use super::{Element, Facts, Finding, GapRule, Shortfall};
 use crate::model::vocab::{QualifierKind, Role};
 use crate::model::{PartyRef, Treaty};
@@ -36,7 +37,11 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
                 party.code
             ),
         )
-        .with_detail(format!("{} is also the adversary", party.code))];
+        .with_detail(format!("{} is also the adversary", party.code))
+        .with_fix(Fix::advice(format!(
+            "do not count `{}` on both sides: give it the adversary role only, and no guarantor role",
+            party.code
+        )))];
     }
     // ...or a guarantor named as the attacker in a trigger...
     for trigger in &facts.attack_triggers {
@@ -49,7 +54,10 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
                             trigger.span,
                             format!("guarantor `{code}` is the attacker this trigger names"),
                         )
-                        .with_detail(format!("{code} named as the attacker"))];
+                        .with_detail(format!("{code} named as the attacker"))
+                        .with_fix(Fix::advice(format!(
+                            "a guarantor cannot be relied on against itself: do not list `{code}` as a guarantor of a trigger set off by its own attack"
+                        )))];
                     }
                 }
             }
@@ -72,7 +80,8 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
             q.span,
             "every guarantor must agree, so any one of them, the aggressor included, can block the response",
         )
-        .with_detail("unanimity")];
+        .with_detail("unanimity")
+        .with_fix(Fix::remove(q.span, "unanimity", " so no one guarantor can block the response"))];
     }
     // ...or a decision procedure in which one member can block the response.
     if let Some((decision, _)) = super::decision::decisions(treaty)

@@ -44,7 +44,12 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
             };
             vec![Finding::new("NO_ATTACK_ON_ALL", span, message)
                 .with_detail(detail)
-                .weakening()]
+                .weakening()
+                .with_fix(super::fix::Fix::replace(
+                    span,
+                    "make an attack on one an attack on all: write",
+                    "indivisible".to_string(),
+                ))]
         }
         None => {
             let span = treaty
@@ -56,7 +61,11 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
                 "NO_ATTACK_ON_ALL",
                 span,
                 "no clause makes an attack on one an attack on all",
-            )]
+            )
+            .with_fix(super::fix::Fix::add_to_response(
+                treaty,
+                "indivisible".to_string(),
+            ))]
         }
     }
 }

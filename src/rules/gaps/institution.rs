@@ -16,7 +16,7 @@ pub const ELEMENT: Element = Element {
         why:
             "a standing body plans the response before it is needed and can meet at once when it is",
         example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA military-aid, training\n}\n",
-        fix: "add `establish council \"...\"` (and a `defence-committee` or `integrated-command`)",
+        fix: "add a standing body: `establish council` with its name (and a `defence-committee` or `integrated-command`)",
     }],
     assess,
 };
@@ -32,5 +32,8 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
         "NO_INTEGRATED_COMMAND",
         treaty.header_span,
         "no standing council or integrated command",
-    )]
+    )
+    .with_fix(super::fix::Fix::add_to_treaty(
+        "establish council \"Council of the Parties\"".to_string(),
+    ))]
 }

@@ -16,6 +16,7 @@ mod consultation;
 mod decision;
 mod durability;
 mod duty_to_assist;
+pub mod fix;
 mod forfeiture;
 mod guarantor_integrity;
 mod immediacy;
@@ -27,6 +28,8 @@ mod reciprocity;
 mod scope;
 mod stationing;
 mod trigger;
+
+pub use binding::ratified;
 
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -85,6 +88,9 @@ pub struct Finding {
     /// What this finding says about its element, when not what its rule says (a
     /// weaker recital of indivisibility weakens the element the rule calls missing).
     pub shortfall: Option<Shortfall>,
+    /// The help and edit that close this gap in this file, when the rule can write
+    /// them with the file's own parties; else the rule's `fix` text is the help.
+    pub fix: Option<fix::Fix>,
 }
 
 impl Finding {
@@ -95,7 +101,14 @@ impl Finding {
             message: message.into(),
             detail: None,
             shortfall: None,
+            fix: None,
         }
+    }
+
+    /// The help and edit for this finding, written for this file.
+    pub fn with_fix(mut self, fix: fix::Fix) -> Self {
+        self.fix = Some(fix);
+        self
     }
 
     /// This finding weakens its element rather than saying it is missing.
@@ -117,7 +130,10 @@ pub struct Gap {
     pub element_title: &'static str,
     pub code: &'static str,
     pub message: String,
-    pub help: &'static str,
+    pub help: String,
+    /// The edit the help describes, when one clause closes the gap.
+    #[serde(skip)]
+    pub edit: Option<fix::Edit>,
     pub span: Span,
     /// The weakness in a word or two; not part of `check`'s JSON.
     #[serde(skip)]
@@ -285,7 +301,10 @@ impl Baseline {
                 continue;
             }
             let rule = element.rules.iter().find(|r| r.code == finding.code);
-            let help = rule.map(|r| r.fix).unwrap_or("");
+            let (help, edit) = match finding.fix {
+                Some(fix) => (fix.help, fix.edit),
+                None => (rule.map(|r| r.fix).unwrap_or("").to_string(), None),
+            };
             let shortfall = finding
                 .shortfall
                 .unwrap_or_else(|| rule.map_or(Shortfall::Missing, |r| r.shortfall));
@@ -295,6 +314,7 @@ impl Baseline {
                 code: finding.code,
                 message: finding.message,
                 help,
+                edit,
                 span: finding.span,
                 detail: finding.detail,
                 shortfall,

@@ -15,7 +15,7 @@ pub const ELEMENT: Element = Element {
         summary: "no extended nuclear deterrence",
         why: "a nuclear umbrella raises the cost of an attack beyond what any conventional gain is worth",
         example: "treaty t {\n  form treaty\n  status in-force\n  party US guarantor\n  party UA beneficiary\n  station US forces in UA size 5000 troops tripwire\n  trigger armed-attack against UA {\n    assist US -> UA with armed-force forthwith\n  }\n}\n",
-        fix: "add `deter GUARANTOR -> BENEFICIARY with nuclear-forces`",
+        fix: "add a `deter` clause from the guarantors to the beneficiaries `with nuclear-forces`",
     }],
     assess,
 };
@@ -32,9 +32,13 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
     if umbrella {
         return Vec::new();
     }
-    vec![Finding::new(
+    let finding = Finding::new(
         "NO_NUCLEAR_UMBRELLA",
         treaty.header_span,
         "no extended nuclear deterrence",
-    )]
+    );
+    vec![match super::fix::deter_clause(treaty) {
+        Some(deter) => finding.with_fix(super::fix::Fix::add_to_treaty(deter)),
+        None => finding,
+    }]
 }

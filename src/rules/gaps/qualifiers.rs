@@ -2,6 +2,7 @@
 //! Article 5 leaves the choice of means to each ally ("such action as it deems
 //! necessary"), so `as-deemed-necessary` is never reported here; every other hedge is.
 
+use super::fix::{self, Fix};
 use super::{Element, Facts, Finding, GapRule, Shortfall};
 use crate::model::vocab::QualifierKind;
 use crate::model::{Body, Duty, Qualifier, Treaty};
@@ -36,7 +37,7 @@ pub const ELEMENT: Element = Element {
             summary: "the response is routed through the UN Security Council",
             why: "any permanent member, the aggressor included, can veto Security Council action",
             example: "treaty t {\n  form treaty\n  status in-force\n  party US guarantor\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    seek US, UK action by un-security-council for UA immediately\n  }\n}\n",
-            fix: "replace `seek ... by un-security-council` with an `assist` clause; keep `report to un-security-council`",
+            fix: "replace the `seek` clause with an `assist` clause owed by the guarantors; a `report to un-security-council` clause may stay",
         },
         GapRule {
             code: "FUNDING_CONDITIONAL",
@@ -45,7 +46,7 @@ pub const ELEMENT: Element = Element {
             summary: "assistance depends on budgets, appropriations or political guidance",
             why: "support that each budget round must renew can stop at any of them",
             example: "treaty t {\n  form treaty\n  status in-force\n  party US guarantor\n  party UA beneficiary\n  provide US -> UA military-aid [air-defence] USD 10 billion per year\n    subject-to-funding \"subject to appropriations by Congress\"\n}\n",
-            fix: "fix amounts and periods in the text: `provide ... EUR 5 billion per year until 2027-12-31`",
+            fix: "write the amounts and periods into the text (an amount per year, until a date) and remove `subject-to-funding`",
         },
         GapRule {
             code: "CONDITIONALITY_ON_BENEFICIARY",
@@ -105,8 +106,31 @@ fn first<'t>(
     qualifiers.into_iter().find(|q| q.kind == kind)
 }
 
+/// Deleting a qualifier: the whole `qualified-by` clause when it is the instrument's
+/// only hedge (a bare `qualified-by` does not parse), else the word itself.
+/// `places` is how many qualifiers produce the same gap: deleting one of several
+/// closes nothing, so the help then says where they all are, without an edit.
+fn removal(treaty: &Treaty, q: &Qualifier, why: &str, places: usize) -> Fix {
+    let word = q.kind.word();
+    if places > 1 {
+        return Fix::advice(format!(
+            "remove `{word}` from each of the {places} places that weaken the commitment this way{why}"
+        ));
+    }
+    match treaty.hedges_span {
+        Some(span) if treaty.hedges.len() == 1 && treaty.hedges[0].span == q.span => {
+            Fix::remove(span, &format!("qualified-by {word}"), why)
+        }
+        _ => Fix::remove(q.span, word, why),
+    }
+}
+
 fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
     let mut findings = super::forfeiture::findings(treaty);
+    // A `void if` clause gives the same code as a qualifier; removing the qualifier
+    // alone does not close the gap then.
+    let forfeit_codes: Vec<&'static str> = findings.iter().map(|f| f.code).collect();
+    let forfeits_as = |code: &str| forfeit_codes.iter().filter(|c| **c == code).count();
     // Qualifiers on the response to an attack: on the trigger or on its clauses.
     let response_qualifiers = || {
         facts
@@ -128,29 +152,55 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
             )
     };
 
-    let constitutional = first(
-        response_qualifiers(),
-        QualifierKind::ConstitutionalProcesses,
-    )
-    .or_else(|| first(response_qualifiers(), QualifierKind::LegalRequirements));
+    // A hedge on the whole instrument (`qualified-by constitutional-processes`)
+    // qualifies the response as much as one written on the response itself.
+    let response_or_whole = || response_qualifiers().chain(treaty.hedges.iter());
+    let constitutional = first(response_or_whole(), QualifierKind::ConstitutionalProcesses)
+        .or_else(|| first(response_or_whole(), QualifierKind::LegalRequirements));
     if let Some(q) = constitutional {
+        let places = response_or_whole()
+            .filter(|r| {
+                matches!(
+                    r.kind,
+                    QualifierKind::ConstitutionalProcesses | QualifierKind::LegalRequirements
+                )
+            })
+            .count();
+        let whole = treaty.hedges.iter().any(|h| h.span == q.span);
+        let message = if whole {
+            "the whole instrument, its response included, is subject to each party's constitutional or legal processes"
+        } else {
+            "the response is subject to each party's constitutional or legal processes"
+        };
         findings.push(
             Finding::new(
                 "CONSTITUTIONAL_QUALIFIER_IN_OPERATIVE_CLAUSE",
                 q.span,
-                "the response is subject to each party's constitutional or legal processes",
+                message,
             )
-            .with_detail(q.kind.word()),
+            .with_detail(q.kind.word())
+            .with_fix(removal(
+                treaty,
+                q,
+                " and leave domestic approval to ratification",
+                places,
+            )),
         );
     }
-    if let Some(q) = first(response_qualifiers(), QualifierKind::AtRequest) {
+    if let Some(q) = first(response_or_whole(), QualifierKind::AtRequest) {
         findings.push(
             Finding::new(
                 "CONDITIONAL_ON_REQUEST",
                 q.span,
                 "the response comes only at a party's request",
             )
-            .with_detail(q.kind.word()),
+            .with_detail(q.kind.word())
+            .with_fix(removal(
+                treaty,
+                q,
+                " from the response",
+                response_or_whole().filter(|r| r.kind == q.kind).count(),
+            )),
         );
     }
     if let Some(seek) = facts.responses().find(|o| {
@@ -162,14 +212,20 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
             }
         )
     }) {
-        findings.push(
-            Finding::new(
-                "UNSC_DEPENDENT",
+        let finding = Finding::new(
+            "UNSC_DEPENDENT",
+            seek.span,
+            "the response depends on UN Security Council action",
+        )
+        .with_detail("seek by un-security-council");
+        findings.push(match fix::assist_clause(treaty) {
+            Some(assist) => finding.with_fix(Fix::replace(
                 seek.span,
-                "the response depends on UN Security Council action",
-            )
-            .with_detail("seek by un-security-council"),
-        );
+                "replace the `seek` clause with",
+                assist,
+            )),
+            None => finding,
+        });
     }
     let simple = [
         (
@@ -209,9 +265,53 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
                 Some(argument) => format!("{message}: \"{argument}\""),
                 None => message.to_string(),
             };
-            findings.push(Finding::new(code, q.span, message).with_detail(q.kind.word()));
+            let why = match kind {
+                QualifierKind::SubjectToFunding => {
+                    ", and write the amounts and periods into the text"
+                }
+                QualifierKind::ConditionalOn => ", or make the condition precise and verifiable",
+                _ => "",
+            };
+            findings.push(
+                Finding::new(code, q.span, message)
+                    .with_detail(q.kind.word())
+                    .with_fix(removal(
+                        treaty,
+                        q,
+                        why,
+                        all_qualifiers().filter(|r| r.kind == kind).count() + forfeits_as(code),
+                    )),
+            );
         }
     }
     findings.extend(super::decision::assess(treaty));
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn findings_of(text: &str) -> Vec<Finding> {
+        let (model, _) = crate::model::model_of(text);
+        let treaty = &model.treaties[0];
+        assess(treaty, &Facts::of(treaty, None))
+    }
+
+    #[test]
+    fn a_constitutional_hedge_on_the_whole_instrument_qualifies_the_response() {
+        let found = findings_of(
+            "treaty t {\n  form treaty\n  qualified-by constitutional-processes\n  party US guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    assist US -> UA with armed-force forthwith\n  }\n}\n",
+        );
+        let finding = found
+            .iter()
+            .find(|f| f.code == "CONSTITUTIONAL_QUALIFIER_IN_OPERATIVE_CLAUSE")
+            .expect("the whole-instrument hedge is a gap");
+        assert!(finding.message.contains("whole instrument"));
+        let help = &finding.fix.as_ref().expect("a fix").help;
+        assert!(
+            help.starts_with("remove `qualified-by constitutional-processes`"),
+            "{help}"
+        );
+    }
 }

@@ -17,7 +17,7 @@ pub const ELEMENT: Element = Element {
         summary: "guarantors give and the beneficiary receives; nothing is mutual",
         why: "a one-way guarantee gives the guarantor no stake of its own in honouring it",
         example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    assist UK -> UA with armed-force forthwith\n  }\n}\n",
-        fix: "make the obligations mutual: `members A, B` and `assist each member -> attacked ...`",
+        fix: "make the obligations mutual: declare the parties with `members` and owe the response to each member",
     },
     GapRule {
         code: "ASYMMETRIC_SCOPE",
@@ -98,23 +98,62 @@ fn one_sided(treaty: &Treaty) -> Option<Finding> {
     if treaty.is_collective() {
         return None;
     }
-    // A group party stands for its members: name a state that guarantees, and the
-    // group only when none is declared on its own.
-    let guarantors = || {
-        treaty
-            .parties
-            .iter()
-            .filter(|p| p.has_role(Role::Guarantor))
+    // A group party stands for its members: name the states that guarantee, and the
+    // groups only when no state is declared on its own.
+    let guarantors: Vec<_> = treaty
+        .parties
+        .iter()
+        .filter(|p| p.has_role(Role::Guarantor))
+        .collect();
+    let states: Vec<_> = guarantors.iter().filter(|p| !p.is_group()).collect();
+    let named: Vec<&str> = if states.is_empty() {
+        guarantors.iter().map(|p| p.code.as_str()).collect()
+    } else {
+        states.iter().map(|p| p.code.as_str()).collect()
     };
-    let guarantor = guarantors()
-        .find(|p| !p.is_group())
-        .or_else(|| guarantors().next())?;
-    Some(Finding::new(
-        "ONE_SIDED",
-        guarantor.span,
-        format!(
-            "one-sided: `{}` guarantees, but no party guarantees it in return",
-            guarantor.code
-        ),
-    ))
+    let first = guarantors
+        .iter()
+        .find(|p| named.contains(&p.code.as_str()))?;
+    let quoted: Vec<String> = named.iter().map(|c| format!("`{c}`")).collect();
+    let (verb, them) = if named.len() == 1 {
+        ("guarantees", "it")
+    } else {
+        ("guarantee", "them")
+    };
+    let message = format!(
+        "one-sided: {} {verb}, but no party guarantees {them} in return",
+        and_list(&quoted)
+    );
+    let mut everyone: Vec<&str> = named.clone();
+    for code in super::fix::codes(treaty, Role::Beneficiary) {
+        if !everyone.contains(&code) {
+            everyone.push(code);
+        }
+    }
+    let help = format!(
+        "make the obligations mutual: make {} members of one another's guarantee (`members {}`) and owe the response to each member",
+        and_list(&everyone),
+        everyone.join(", ")
+    );
+    Some(Finding::new("ONE_SIDED", first.span, message).with_fix(super::fix::Fix::advice(help)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_guarantor_is_named() {
+        let (model, _) = crate::model::model_of(
+            "treaty t {\n  form treaty\n  party US guarantor\n  party UK guarantor\n  party FR guarantor\n  party UA beneficiary\n}\n",
+        );
+        let finding = one_sided(&model.treaties[0]).expect("ONE_SIDED");
+        assert!(
+            finding.message.contains("`US`, `UK` and `FR` guarantee"),
+            "{}",
+            finding.message
+        );
+        let help = finding.fix.expect("a fix").help;
+        assert!(help.contains("`members US, UK, FR, UA`"), "{help}");
+    }
 }

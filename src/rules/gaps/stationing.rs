@@ -16,7 +16,7 @@ pub const ELEMENT: Element = Element {
             summary: "no forces, bases or trip-wire presence are provided",
             why: "troops on the ground make an attack on the beneficiary an attack on the guarantor's own forces",
             example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA military-aid, training\n}\n",
-            fix: "add `station GUARANTOR forces in BENEFICIARY size N troops`",
+            fix: "add a `station` clause: a guarantor's forces in the beneficiary, with their size",
         },
         GapRule {
             code: "STATIONING_PROHIBITED",
@@ -57,7 +57,9 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
             }
             _ => "foreign troops or bases are prohibited".to_string(),
         };
-        let finding = Finding::new("STATIONING_PROHIBITED", ban.span, message);
+        let finding = Finding::new("STATIONING_PROHIBITED", ban.span, message).with_fix(
+            super::fix::Fix::remove(ban.span, "prohibit", " clause that bans foreign forces"),
+        );
         findings.push(match &ban.duty {
             Duty::Prohibit { of: Some(of), .. } => {
                 finding.with_detail(format!("no {} forces", describe::forces_of(of)))
@@ -67,11 +69,11 @@ fn assess(treaty: &Treaty, _facts: &Facts) -> Vec<Finding> {
     }
     if !stationed {
         let span = ban.map(|(_, b)| b.span).unwrap_or(treaty.header_span);
-        findings.push(Finding::new(
-            "NO_STATIONED_FORCES",
-            span,
-            "no forces stationed",
-        ));
+        let finding = Finding::new("NO_STATIONED_FORCES", span, "no forces stationed");
+        findings.push(match super::fix::station_clause(treaty) {
+            Some(station) => finding.with_fix(super::fix::Fix::add_to_treaty(station)),
+            None => finding,
+        });
     }
     findings
 }

@@ -1,6 +1,7 @@
 //! Elements A5-03 and A5-04: an armed attack by anyone sets the obligation off, within
 //! a geographic scope without carve-outs.
 
+use super::fix::{self, Fix};
 use super::{scope, Element, Facts, Finding, GapRule, Shortfall};
 use crate::model::conditions::{graded_attack, threshold_text};
 use crate::model::{PartyRef, Treaty};
@@ -17,7 +18,7 @@ pub const ELEMENT: Element = Element {
             summary: "no event sets off any obligation",
             why: "without a trigger nothing obliges anyone to act when the beneficiary is attacked",
             example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA military-aid [air-defence], training\n}\n",
-            fix: "add `trigger armed-attack against UA { ... }` with the response inside it",
+            fix: "add an armed-attack trigger against the protected parties, with the guarantors' response inside it",
         },
         GapRule {
             code: "NARROW_TRIGGER",
@@ -63,11 +64,15 @@ fn describe_by(by: &[PartyRef]) -> String {
 fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
     let mut findings = Vec::new();
     if treaty.triggers.is_empty() {
-        findings.push(Finding::new(
+        let finding = Finding::new(
             "NO_TRIGGER",
             treaty.header_span,
             "no trigger: no event sets off any obligation",
-        ));
+        );
+        findings.push(match fix::assist_clause(treaty) {
+            Some(assist) => finding.with_fix(Fix::new_trigger(treaty, &assist, "add")),
+            None => finding,
+        });
         return findings;
     }
     let broad = treaty.triggers.iter().any(|t| {
@@ -118,8 +123,15 @@ fn assess(treaty: &Treaty, facts: &Facts) -> Vec<Finding> {
                     format!("{} only", kinds.join(" or ")),
                 )
             };
-            findings
-                .push(Finding::new("NARROW_TRIGGER", trigger.span, message).with_detail(detail));
+            let finding = Finding::new("NARROW_TRIGGER", trigger.span, message).with_detail(detail);
+            findings.push(match fix::assist_clause(treaty) {
+                Some(assist) => finding.with_fix(Fix::new_trigger(
+                    treaty,
+                    &assist,
+                    "let any armed attack count: add",
+                )),
+                None => finding,
+            });
         }
     }
     if let Some(finding) = geographic_exclusion(treaty, facts) {

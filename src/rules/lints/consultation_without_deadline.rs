@@ -11,19 +11,33 @@ pub const LINT: Lint = Lint {
     summary: "a consultation with no time limit",
     why: "in a crisis, a consultation that may start whenever suits the guarantor can be delayed until it no longer matters; the UK and US agreements with Ukraine promise consultation within 24 hours",
     example: "treaty t {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    consult UK, UA\n  }\n}\n",
-    fix: "add a deadline: `consult UK, UA within 24 hours`, or `immediately`",
+    fix: "add a deadline after the parties the clause names: `within 24 hours`, or `immediately`",
     check,
 };
 
 fn check(treaty: &Treaty, _: &LintContext, out: &mut Vec<Diagnostic>) {
     for (_, obligation) in treaty.all_obligations() {
         if let Duty::Consult { deadline: None } = obligation.duty {
-            out.push(LINT.report(
+            let parties: Vec<String> = obligation
+                .givers
+                .iter()
+                .map(crate::model::describe::party_ref)
+                .collect();
+            let diagnostic = LINT.report(
                 treaty,
                 obligation.span,
                 "no `within` or `immediately`",
                 "consultation without a deadline",
-            ));
+            );
+            // The clause's own parties, as the NO_CONSULTATION_DEADLINE gap writes it.
+            out.push(if parties.is_empty() {
+                diagnostic
+            } else {
+                diagnostic.with_help(format!(
+                    "add a deadline: `consult {} within 24 hours`, or `immediately`",
+                    parties.join(", ")
+                ))
+            });
         }
     }
 }
@@ -35,7 +49,15 @@ mod tests {
 
     #[test]
     fn the_example_triggers_it() {
-        assert_eq!(lint(&LINT, LINT.example).len(), 1);
+        let found = lint(&LINT, LINT.example);
+        assert_eq!(found.len(), 1);
+        let text = treaty(
+            "  party FR guarantor\n  party MD beneficiary\n  trigger armed-attack against MD {\n    consult FR, MD\n  }",
+        );
+        assert_eq!(
+            lint(&LINT, &text)[0].help.as_deref(),
+            Some("add a deadline: `consult FR, MD within 24 hours`, or `immediately`")
+        );
     }
 
     #[test]

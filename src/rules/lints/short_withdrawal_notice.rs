@@ -11,7 +11,8 @@ pub const LINT: Lint = Lint {
     summary: "a withdrawal or termination notice of six months or less, or withdrawal at any time",
     why: "a guarantor that can leave on short notice can leave once a crisis starts and before the attack; the North Atlantic Treaty requires a year's notice after twenty years",
     example: "treaty t {\n  form treaty\n  status in-force\n  withdrawal notice 3 months\n  party UK guarantor\n  party UA beneficiary\n  provide UK -> UA training\n}\n",
-    fix: "lengthen the notice to a year or more: `withdrawal notice 1 year`",
+    // The same fix as the SHORT_NOTICE_EXIT gap on the same clause.
+    fix: "require a year's notice after a minimum period: write `withdrawal notice 1 year after 20 years`",
     check,
 };
 
@@ -34,7 +35,11 @@ fn check(treaty: &Treaty, _: &LintContext, out: &mut Vec<Diagnostic>) {
         Withdrawal::AnyTime => "a party can withdraw at any time".to_string(),
         _ => return,
     };
-    out.push(LINT.report(treaty, withdrawal.span, "six months or less", &message));
+    let fix = crate::rules::gaps::fix::durable_withdrawal(withdrawal.span);
+    out.push(
+        LINT.report(treaty, withdrawal.span, "six months or less", &message)
+            .with_help(fix.help),
+    );
 }
 
 #[cfg(test)]
@@ -66,6 +71,17 @@ mod tests {
             unit: Unit::Months
         }));
         assert!(lint(&LINT, &treaty("  withdrawal notice 1 year after 20 years")).is_empty());
+        assert!(lint(&LINT, &treaty("  withdrawal none")).is_empty());
+    }
+
+    #[test]
+    fn the_fix_is_the_one_the_short_notice_gap_gives() {
+        let text =
+            treaty("  party UK guarantor\n  party UA beneficiary\n  withdrawal notice 3 months");
+        let found = lint(&LINT, &text);
+        let gap_help = crate::rules::gaps::fix::durable_withdrawal(found[0].labels[0].span).help;
+        assert_eq!(found[0].help.as_deref(), Some(gap_help.as_str()));
+        assert!(gap_help.contains(crate::rules::gaps::fix::DURABLE_WITHDRAWAL));
         assert!(lint(&LINT, &treaty("  withdrawal none")).is_empty());
     }
 }

@@ -27,7 +27,7 @@ impl<'a> Engine<'_, 'a> {
             }
             let mut notes = Vec::new();
             if let Some(party) = treaty.party(attacker) {
-                if party.is_participant_other_than_adversary() {
+                if party.guarantees() {
                     notes.push(Finding::new(
                         Reason::AttackerIsGuarantor,
                         format!(

@@ -93,7 +93,9 @@ impl<'a> Engine<'_, 'a> {
             PlaceCheck::Assumed(message) => notes.push(Finding::new(Reason::PlaceAssumed, message)),
         }
         if let Some(attacker) = o.by.and_then(|a| treaty.party(a)) {
-            if attacker.is_participant_other_than_adversary() {
+            // Only a guarantor (or member) attacking is the guarantor turned attacker:
+            // a plain signatory or the beneficiary guarantees no one.
+            if attacker.guarantees() {
                 notes.push(Finding::new(
                     Reason::AttackerIsGuarantor,
                     format!(
@@ -240,7 +242,10 @@ impl<'a> Engine<'_, 'a> {
                     },
                 ));
             }
-            if let Some(attacker) = o.by.filter(|a| givers.iter().any(|g| g == a)) {
+            if let Some(attacker) =
+                o.by.filter(|a| givers.iter().any(|g| g == a))
+                    .filter(|a| treaty.party(a).is_some_and(|p| p.guarantees()))
+            {
                 notes.push(Finding::new(
                     Reason::AttackerIsGuarantor,
                     format!("{attacker} owes this in answer to its own attack"),
