@@ -159,20 +159,57 @@ fn form_reason(treaty: &Treaty) -> Reason {
     let status = treaty.status();
     // The same reading of ratification as the NOT_RATIFIED gap.
     let ratified = crate::rules::gaps::ratified(treaty);
-    let text = match (form, treaty.bindingness()) {
-        (Some(Form::Treaty), _) | (_, Bindingness::Binding) => match status {
-            Some(Status::Draft) => "binding treaty as drafted (not in force)".to_string(),
-            Some(Status::Lapsed) => "binding treaty (lapsed)".to_string(),
-            _ if ratified => "ratified treaty".to_string(),
-            Some(Status::InForce) => "binding treaty in force, not ratified".to_string(),
-            _ => "signed treaty, not yet ratified".to_string(),
-        },
-        (Some(Form::Executive), _) => "executive agreement, bindingness contested".to_string(),
-        (Some(Form::Statute), _) => "domestic statute, not an international obligation".to_string(),
-        (Some(form), _) => format!("{}: not legally binding", form_phrase(form)),
-        (None, _) => "legal form not stated".to_string(),
+    let instrument = form.map_or("instrument", form_phrase);
+    // A `binding` clause overrides the form, so the reason cites it, not the form.
+    if let Some(explicit) = &treaty.binding_override {
+        let text = match treaty.bindingness() {
+            Bindingness::NotBinding => {
+                format!("{instrument} declared not legally binding (`binding no`)")
+            }
+            Bindingness::Contested => {
+                format!("{instrument} whose bindingness is contested (`binding contested`)")
+            }
+            Bindingness::Domestic => {
+                "domestic statute, not an international obligation".to_string()
+            }
+            Bindingness::Binding if form == Some(Form::Treaty) => treaty_stage(status, ratified),
+            Bindingness::Binding => match status {
+                Some(Status::Draft) => {
+                    format!("{instrument} declared legally binding (`binding yes`), as drafted")
+                }
+                Some(Status::Lapsed) => {
+                    format!("{instrument} declared legally binding (`binding yes`), lapsed")
+                }
+                _ => format!("{instrument} declared legally binding (`binding yes`)"),
+            },
+        };
+        let span = if form == Some(Form::Treaty) && treaty.bindingness() == Bindingness::Binding {
+            span
+        } else {
+            explicit.span
+        };
+        return reason(text, span);
+    }
+    let text = match form {
+        Some(Form::Treaty) => treaty_stage(status, ratified),
+        Some(Form::Executive) => "executive agreement, bindingness contested".to_string(),
+        Some(Form::Statute) => "domestic statute, not an international obligation".to_string(),
+        Some(form) => format!("{}: not legally binding", form_phrase(form)),
+        None => "legal form not stated".to_string(),
     };
     reason(text, span)
+}
+
+/// How far along a binding treaty is.
+fn treaty_stage(status: Option<Status>, ratified: bool) -> String {
+    match status {
+        Some(Status::Draft) => "binding treaty as drafted (not in force)",
+        Some(Status::Lapsed) => "binding treaty (lapsed)",
+        _ if ratified => "ratified treaty",
+        Some(Status::InForce) => "binding treaty in force, not ratified",
+        _ => "signed treaty, not yet ratified",
+    }
+    .to_string()
 }
 
 fn form_phrase(form: Form) -> &'static str {
@@ -421,6 +458,86 @@ mod tests {
         format!("treaty t {{\n{header}\n  party US guarantor\n  party TW beneficiary\n{body}\n}}\n")
     }
 
+    const ARMED_ASSISTANCE: &str =
+        "  trigger armed-attack against TW {\n    assist US -> TW with armed-force forthwith\n  }";
+
+    /// The first reason (the legal form's) and the line it points at.
+    fn form_reason_of(header: &str) -> (Tier, String, usize) {
+        let text = treaty(header, ARMED_ASSISTANCE);
+        let tier = assessment(&text);
+        let first = &tier.reasons[0];
+        let line = text[..first.span.start].matches('\n').count() + 1;
+        (tier.tier, first.text.clone(), line)
+    }
+
+    #[test]
+    fn a_treaty_declared_not_binding_is_not_called_ratified() {
+        let (tier, text, line) = form_reason_of("  form treaty\n  binding no\n  status in-force");
+        assert_eq!(tier, Tier::Intermediate);
+        assert_eq!(text, "treaty declared not legally binding (`binding no`)");
+        assert_eq!(line, 3, "the reason points at the `binding` clause");
+    }
+
+    #[test]
+    fn a_political_text_declared_binding_is_binding_but_not_ratified() {
+        let (tier, text, line) =
+            form_reason_of("  form political\n  binding yes\n  status in-force");
+        assert_eq!(tier, Tier::Hard);
+        assert_eq!(
+            text,
+            "political agreement declared legally binding (`binding yes`)"
+        );
+        assert_eq!(line, 3);
+    }
+
+    #[test]
+    fn a_contested_override_says_so() {
+        let (tier, text, _) =
+            form_reason_of("  form treaty\n  binding contested\n  status in-force");
+        assert_eq!(tier, Tier::Intermediate);
+        assert_eq!(
+            text,
+            "treaty whose bindingness is contested (`binding contested`)"
+        );
+    }
+
+    #[test]
+    fn a_plain_treaty_keeps_its_stage() {
+        let (tier, text, line) =
+            form_reason_of("  form treaty\n  status in-force\n  ratification completed");
+        assert_eq!(
+            (tier, text.as_str(), line),
+            (Tier::Hard, "ratified treaty", 2)
+        );
+        let (_, text, _) = form_reason_of("  form treaty\n  binding yes\n  status draft");
+        assert_eq!(text, "binding treaty as drafted (not in force)");
+    }
+
+    #[test]
+    fn peacekeeping_with_an_enforcement_mandate_makes_a_political_text_intermediate() {
+        let with_mandate = |mandate: &str| {
+            assessment(&treaty(
+                "  form political\n  status in-force",
+                &format!("  peacekeeping US mandate {mandate} in TW size 5000 troops"),
+            ))
+        };
+        let enforce = with_mandate("enforce");
+        assert_eq!(enforce.tier, Tier::Intermediate, "{}", enforce.summary());
+        assert!(enforce
+            .reasons
+            .iter()
+            .any(|r| r.text == "peacekeeping with an enforcement mandate"));
+        let monitor = with_mandate("monitor");
+        assert!(
+            monitor
+                .reasons
+                .iter()
+                .all(|r| r.text != "peacekeeping with an enforcement mandate"),
+            "{}",
+            monitor.summary()
+        );
+    }
+
     #[test]
     fn assistance_not_owed_on_attack_is_not_called_a_duty_to_assist() {
         // The duty-to-assist gap finds no duty here: the tier must not cite one.
@@ -471,7 +588,6 @@ mod tests {
         for header in [
             "  form treaty\n  status in-force\n  ratification none",
             "  form treaty\n  status signed",
-            "  form political\n  binding yes\n  status in-force",
             "  form treaty\n  status in-force",
         ] {
             let text = treaty(header, "");
