@@ -164,10 +164,10 @@ fn form_reason(treaty: &Treaty) -> Reason {
     if let Some(explicit) = &treaty.binding_override {
         let text = match treaty.bindingness() {
             Bindingness::NotBinding => {
-                format!("{instrument} declared not legally binding (`binding no`)")
+                format!("{instrument}, declared not legally binding")
             }
             Bindingness::Contested => {
-                format!("{instrument} whose bindingness is contested (`binding contested`)")
+                format!("{instrument}, bindingness contested")
             }
             Bindingness::Domestic => {
                 "domestic statute, not an international obligation".to_string()
@@ -175,12 +175,12 @@ fn form_reason(treaty: &Treaty) -> Reason {
             Bindingness::Binding if form == Some(Form::Treaty) => treaty_stage(status, ratified),
             Bindingness::Binding => match status {
                 Some(Status::Draft) => {
-                    format!("{instrument} declared legally binding (`binding yes`), as drafted")
+                    format!("{instrument}, declared legally binding, as drafted")
                 }
                 Some(Status::Lapsed) => {
-                    format!("{instrument} declared legally binding (`binding yes`), lapsed")
+                    format!("{instrument}, declared legally binding (lapsed)")
                 }
-                _ => format!("{instrument} declared legally binding (`binding yes`)"),
+                _ => format!("{instrument}, declared legally binding"),
             },
         };
         let span = if form == Some(Form::Treaty) && treaty.bindingness() == Bindingness::Binding {
@@ -474,7 +474,7 @@ mod tests {
     fn a_treaty_declared_not_binding_is_not_called_ratified() {
         let (tier, text, line) = form_reason_of("  form treaty\n  binding no\n  status in-force");
         assert_eq!(tier, Tier::Intermediate);
-        assert_eq!(text, "treaty declared not legally binding (`binding no`)");
+        assert_eq!(text, "treaty, declared not legally binding");
         assert_eq!(line, 3, "the reason points at the `binding` clause");
     }
 
@@ -483,10 +483,7 @@ mod tests {
         let (tier, text, line) =
             form_reason_of("  form political\n  binding yes\n  status in-force");
         assert_eq!(tier, Tier::Hard);
-        assert_eq!(
-            text,
-            "political agreement declared legally binding (`binding yes`)"
-        );
+        assert_eq!(text, "political agreement, declared legally binding");
         assert_eq!(line, 3);
     }
 
@@ -495,10 +492,7 @@ mod tests {
         let (tier, text, _) =
             form_reason_of("  form treaty\n  binding contested\n  status in-force");
         assert_eq!(tier, Tier::Intermediate);
-        assert_eq!(
-            text,
-            "treaty whose bindingness is contested (`binding contested`)"
-        );
+        assert_eq!(text, "treaty, bindingness contested");
     }
 
     #[test]
