@@ -952,3 +952,50 @@ fn quick_fixes_remove_the_finding_they_fix() {
     );
     client.finish();
 }
+
+#[test]
+fn a_provisional_verdict_is_marked_in_hints_lenses_and_hover() {
+    // `asist` does not parse: the tier is provisional, and every place the server shows
+    // the tier says so, with the line the check gives.
+    let text = "treaty pact {\n  form treaty\n  status in-force\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    asist UK -> UA with armed-force forthwith\n  }\n}\n";
+    let report = analysis::check(SourceFile::new("pact.treaty", text), &Settings::default());
+    let tier = report.treaties[0].tier.tier.as_str();
+    assert!(
+        report.treaties[0].provisional.is_some(),
+        "the check marks it"
+    );
+    let mut client = Client::plain();
+    client.open(text);
+    let whole =
+        json!({ "start": { "line": 0, "character": 0 }, "end": position(text, text.len()) });
+    let hints = client.result(
+        "textDocument/inlayHint",
+        json!({ "textDocument": { "uri": URI }, "range": whole }),
+    );
+    assert_eq!(hints[0]["label"], format!("tier: {tier} (provisional)"));
+    let tooltip = hints[0]["tooltip"].as_str().expect("tooltip");
+    assert!(
+        tooltip.contains("provisional: 1 clause unreadable (line 7)"),
+        "{tooltip}"
+    );
+    let lenses = client.result(
+        "textDocument/codeLens",
+        json!({ "textDocument": { "uri": URI } }),
+    );
+    let title = lenses[0]["command"]["title"].as_str().expect("title");
+    assert!(
+        title.starts_with(&format!(
+            "tier: {tier}, provisional: 1 clause unreadable (line 7), "
+        )),
+        "{title}"
+    );
+    let hover = client.result("textDocument/hover", at(text, after(text, "treaty pa", 0)));
+    let shown = hover["contents"]["value"].as_str().expect("markdown");
+    assert!(
+        shown.contains(&format!(
+            "tier **{tier}, provisional: 1 clause unreadable (line 7)**"
+        )),
+        "{shown}"
+    );
+    client.finish();
+}

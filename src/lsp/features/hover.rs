@@ -56,12 +56,13 @@ pub fn hover(context: &Context<'_>, params: &Value) -> Reply {
                 .iter()
                 .map(|r| format!("- {}", r.text))
                 .collect();
+            let gaps = report.gaps.len();
             let mut text = format!(
-                "**treaty {}**: tier **{}**\n\n{}\n\n{} gap(s) against {}",
+                "**treaty {}**: tier **{}**\n\n{}\n\n{gaps} gap{} against {}",
                 report.id,
-                report.tier.tier.as_str(),
+                super::lens::tier_text(&context.document.report.source, report),
                 reasons.join("\n"),
-                report.gaps.len(),
+                if gaps == 1 { "" } else { "s" },
                 context.baseline.name
             );
             // Computed on hover only: the search re-reads the treaty for each try.

@@ -16,12 +16,25 @@ pub const SHOW_TIER: &str = "treaty.showTier";
 
 const HINT_TYPE: u8 = 1;
 
+/// "intermediate", or "intermediate, provisional: 1 clause unreadable (line 10)" when a
+/// clause could not be read: the tier as every LSP feature writes it (hover too).
+pub fn tier_text(
+    source: &crate::source::SourceFile,
+    report: &crate::rules::TreatyReport,
+) -> String {
+    let tier = report.tier.tier.as_str();
+    match crate::output::json::provisional_text(source, report) {
+        Some(provisional) => format!("{tier}, {provisional}"),
+        None => tier.to_string(),
+    }
+}
+
 /// "tier: intermediate, 14 gaps": the line a treaty's lens shows.
-fn tier_line(report: &crate::rules::TreatyReport) -> String {
+fn tier_line(source: &crate::source::SourceFile, report: &crate::rules::TreatyReport) -> String {
     let gaps = report.gaps.len();
     format!(
         "tier: {}, {gaps} gap{}",
-        report.tier.tier.as_str(),
+        tier_text(source, report),
         if gaps == 1 { "" } else { "s" }
     )
 }
@@ -39,7 +52,7 @@ pub fn code_lens(context: &Context<'_>, _params: &Value) -> Reply {
         lenses.push(json!({
             "range": positions.range(treaty.header_span),
             "command": {
-                "title": tier_line(report),
+                "title": tier_line(&context.document.report.source, report),
                 "command": SHOW_TIER,
                 "arguments": [context.uri, name],
             },
@@ -97,7 +110,7 @@ pub fn execute_command(documents: &HashMap<String, Document>, params: &Value) ->
                     .collect();
                 format!(
                     "treaty {name}: {}\n{}\n",
-                    tier_line(report),
+                    tier_line(&document.report.source, report),
                     reasons.join("\n")
                 )
             }),
@@ -136,9 +149,13 @@ pub fn inlay_hints(context: &Context<'_>, params: &Value) -> Reply {
         let (line, character) = positions.position(at);
         hints.push(json!({
             "position": { "line": line, "character": character },
-            "label": format!("tier: {}", report.tier.tier.as_str()),
+            "label": format!(
+                "tier: {}{}",
+                report.tier.tier.as_str(),
+                if report.provisional.is_some() { " (provisional)" } else { "" }
+            ),
             "kind": HINT_TYPE,
-            "tooltip": tier_line(report),
+            "tooltip": tier_line(&context.document.report.source, report),
             "paddingLeft": true,
         }));
     }
