@@ -279,6 +279,8 @@ fn a_half_typed_status_does_not_swallow_the_next_line() {
     assert_eq!(checked.source.line_col(span.end).0, 3, "{e001:#?}");
     // The party on the next line is still declared: nothing reports it unknown.
     assert!(checked.of("E101").is_empty(), "{:?}", checked.codes());
+    // The clause is there, unreadable: it is not also "missing".
+    assert!(checked.of("E107").is_empty(), "{:?}", checked.codes());
 }
 
 #[test]

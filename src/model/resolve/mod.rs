@@ -345,11 +345,18 @@ impl<'d> Resolver<'d> {
         out.unreadable.append(&mut self.unreadable);
         out.unreadable.sort_by_key(|u| u.span.start);
 
+        // A field whose clause is there but unreadable is not missing: its own error
+        // says what is wrong, and "has no `status` clause" would be a cascade.
+        let written = |field: &str| {
+            out.unreadable
+                .iter()
+                .any(|u| u.keyword.as_deref() == Some(field))
+        };
         for (field, present) in [
             ("form", self.fields_seen.contains(&"form")),
             ("status", self.fields_seen.contains(&"status")),
         ] {
-            if !present {
+            if !present && !written(field) {
                 let example = if field == "form" {
                     "form treaty"
                 } else {
