@@ -246,7 +246,13 @@ fn a_whole_editing_session() {
     assert!(shown.contains("**political** (legal form)"), "{shown}");
     let hover = client.result("textDocument/hover", at("ua_test", 0));
     let shown = hover["contents"]["value"].as_str().expect("md").to_string();
+    // The tier as check writes it, provisional when a clause was unreadable (this
+    // text's misspelt `militray-aid` is).
     let tier = report.treaties[0].tier.tier.as_str();
+    let tier = match treaty::output::json::provisional_text(&report.source, &report.treaties[0]) {
+        Some(provisional) => format!("{tier}, {provisional}"),
+        None => tier.to_string(),
+    };
     assert!(shown.contains(&format!("tier **{tier}**")), "{shown}");
     for reason in &report.treaties[0].tier.reasons {
         assert!(shown.contains(&reason.text), "{shown}");
