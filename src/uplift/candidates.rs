@@ -6,8 +6,10 @@
 //! decided here: the search applies them and lets the tier rule say.
 
 use super::text::{self, Lines};
+// The parties by role as the gap help names them, so a path and a help line agree.
 use crate::model::vocab::{BindingOverride, Form, QualifierKind, Role};
 use crate::model::{PartyRef, Treaty, Trigger};
+use crate::rules::gaps::fix::codes;
 
 /// One change by whole lines of the treaty's text (0-based, relative to the text
 /// the treaty was read from).
@@ -258,15 +260,6 @@ fn assist_on_attack(
         ],
         why,
     })
-}
-
-fn codes(treaty: &Treaty, role: Role) -> Vec<&str> {
-    treaty
-        .parties
-        .iter()
-        .filter(|p| p.has_role(role) && !p.has_role(Role::Adversary))
-        .map(|p| p.code.as_str())
-        .collect()
 }
 
 /// A short list of codes, or the group word when there are many.
