@@ -6,12 +6,15 @@
 //! the first combination, by number of changes, that gives exactly the tier sought.
 //! Nothing here knows which treaty or which tier to expect.
 //!
-//! Only the treaty's own block is re-read for each try, so a file of many treaties
-//! costs each of them its own size; a treaty that takes content from other treaties
+//! Only the treaty's own block is read for each try, so a file of many treaties costs
+//! each of them its own size; a treaty that takes content from other treaties
 //! (`incorporate`, `mirror`, `scope-of`) is re-read with its whole file and its
-//! references resolved.
+//! references resolved. Most tries are not parsed at all: [`splice`] parses each
+//! change once and makes a combination from the syntax trees of its changes, which
+//! gives what parsing the combined text would (the text is parsed where it could not).
 
 pub mod candidates;
+mod splice;
 pub mod text;
 
 use crate::analysis::{self, FileReport, Settings};
@@ -72,6 +75,8 @@ struct Search<'a> {
     path: &'a str,
     loader: &'a dyn Loader,
     candidates: Vec<Candidate>,
+    /// Combinations made from syntax trees instead of text (`None`: all text).
+    splicer: Option<splice::Splicer>,
 }
 
 fn errors(diagnostics: &[Diagnostic]) -> usize {
@@ -89,34 +94,69 @@ impl<'a> Search<'a> {
             .find('\n')
             .map_or(text.len(), |i| close + i + 1);
         let block = &text[start..end];
-        let (model, diagnostics) = crate::model::model_of(block);
+        // One parse of the block serves the treaty's own tier and every combination
+        // made from syntax trees.
+        let parsed = crate::syntax::parse(block);
+        let (model, model_diagnostics) = crate::model::resolve(&parsed.file);
         let treaty = model.treaties.into_iter().next()?;
         let whole_file = !treaty.references.is_empty();
         let lines = Lines::new(block);
         let candidates = candidates::candidates(&treaty, &lines);
+        let own = (
+            tier::classify(&treaty).tier,
+            errors(&parsed.diagnostics) + errors(&model_diagnostics),
+        );
+        let splicer = if whole_file {
+            None
+        } else {
+            splice::Splicer::new(parsed, block, &lines, &candidates)
+        };
         let mut search = Search {
             before: &text[..start],
             lines,
             after: &text[end..],
             first_line: text[..start].matches('\n').count(),
             id: treaty.id.to_string(),
-            current: Tier::Hard,
-            errors: errors(&diagnostics),
+            current: own.0,
+            errors: own.1,
             whole_file,
             path,
             loader,
             candidates,
+            splicer,
         };
-        // The tier as the pipeline gives it for this text (the same as `check`'s).
-        let (tier, errors) = search.evaluate(&[])?;
-        search.current = tier;
-        search.errors = errors;
+        // A treaty that takes content from others has its tier from the whole file,
+        // references resolved, as `check` gives it.
+        if whole_file {
+            let (tier, errors) = search.evaluate_text(&[])?;
+            search.current = tier;
+            search.errors = errors;
+        }
         Some(search)
     }
 
-    /// The tier of the treaty with these changes, and the errors the text then has.
-    fn evaluate(&self, edits: &[&Candidate]) -> Option<(Tier, usize)> {
-        let block = apply(&self.lines, edits)?;
+    /// The tier of the treaty with these changes (indices into the candidates), and
+    /// the errors the text then has.
+    fn evaluate(&self, chosen: &[usize]) -> Option<(Tier, usize)> {
+        let edits: Vec<&Candidate> = chosen.iter().map(|&i| &self.candidates[i]).collect();
+        if !fit_together(&edits) {
+            return None;
+        }
+        if let Some(treaty) = self.splicer.as_ref().and_then(|s| s.apply(chosen)) {
+            let mut resolver = crate::model::FileResolver::default();
+            let resolved = resolver.add(&treaty)?;
+            return Some((
+                tier::classify(&resolved).tier,
+                errors(&resolver.into_diagnostics()),
+            ));
+        }
+        self.evaluate_text(chosen)
+    }
+
+    /// The same, by parsing the changed text.
+    fn evaluate_text(&self, chosen: &[usize]) -> Option<(Tier, usize)> {
+        let edits: Vec<&Candidate> = chosen.iter().map(|&i| &self.candidates[i]).collect();
+        let block = apply(&self.lines, &edits)?;
         let (model, diagnostics) = if self.whole_file {
             let text = format!("{}{block}{}", self.before, self.after);
             analysis::model_with_references(&text, self.path, self.loader)
@@ -142,8 +182,7 @@ impl<'a> Search<'a> {
                     break 'sizes;
                 }
                 tries += 1;
-                let edits: Vec<&Candidate> = combo.iter().map(|&i| &self.candidates[i]).collect();
-                if let Some((tier, errors)) = self.evaluate(&edits) {
+                if let Some((tier, errors)) = self.evaluate(&combo) {
                     if errors <= self.errors {
                         for (target, slot) in targets.iter().zip(found.iter_mut()) {
                             if slot.is_none() && tier == *target {
@@ -211,16 +250,31 @@ fn next_combination(combo: &mut [usize], n: usize) -> bool {
     false
 }
 
+/// Whether the changes can all be made: no two touch the same lines (taken in the
+/// order [`apply`] makes them).
+fn fit_together(edits: &[&Candidate]) -> bool {
+    let mut sorted: Vec<&Candidate> = edits.to_vec();
+    sorted.sort_by_key(|c| c.at);
+    let mut next = 0;
+    for c in sorted {
+        if c.at < next {
+            return false;
+        }
+        next = c.at + c.remove;
+    }
+    true
+}
+
 /// The text with the changes made, or `None` when two of them touch the same lines.
 fn apply(lines: &Lines<'_>, edits: &[&Candidate]) -> Option<String> {
+    if !fit_together(edits) {
+        return None;
+    }
     let mut sorted: Vec<&Candidate> = edits.to_vec();
     sorted.sort_by_key(|c| c.at);
     let mut out = String::new();
     let mut next = 0;
     for c in sorted {
-        if c.at < next {
-            return None;
-        }
         out.extend(lines.lines[next..c.at].iter().copied());
         for line in &c.insert {
             out.push_str(line);
@@ -235,6 +289,119 @@ fn apply(lines: &Lines<'_>, edits: &[&Candidate]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Tries every combination of changes of every treaty below hard in `text` both
+    /// ways, from syntax trees and from the text, and asserts they agree. Returns how
+    /// many combinations were tried and how many the syntax trees answered.
+    fn compare_both_ways(text: &str, path: &str) -> (usize, usize) {
+        let loader = Settings::default().loader;
+        let (model, _) = crate::model::model_of(text);
+        let (mut tried, mut spliced) = (0, 0);
+        for treaty in &model.treaties {
+            let Some(search) = Search::new(text, path, treaty.header_span, &*loader) else {
+                continue;
+            };
+            assert_eq!(
+                Some((search.current, search.errors)),
+                search.evaluate_text(&[]),
+                "{path}, treaty {}: its own tier",
+                search.id
+            );
+            if search.current == Tier::Hard {
+                continue;
+            }
+            let n = search.candidates.len();
+            for size in 1..=MAX_EDITS.min(n) {
+                let mut combo: Vec<usize> = (0..size).collect();
+                loop {
+                    tried += 1;
+                    let edits: Vec<&Candidate> =
+                        combo.iter().map(|&i| &search.candidates[i]).collect();
+                    let from_trees = search.splicer.as_ref().and_then(|s| s.apply(&combo));
+                    spliced += usize::from(fit_together(&edits) && from_trees.is_some());
+                    assert_eq!(
+                        search.evaluate(&combo),
+                        search.evaluate_text(&combo),
+                        "{path}, treaty {}, changes {:#?}",
+                        search.id,
+                        combo
+                            .iter()
+                            .map(|&i| &search.candidates[i])
+                            .collect::<Vec<_>>()
+                    );
+                    if !next_combination(&mut combo, n) {
+                        break;
+                    }
+                }
+            }
+        }
+        (tried, spliced)
+    }
+
+    fn bundled() -> Vec<(String, String)> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/treaties");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "treaty"))
+            .collect();
+        files.sort();
+        files
+            .into_iter()
+            .map(|p| {
+                (
+                    p.display().to_string(),
+                    std::fs::read_to_string(&p).unwrap(),
+                )
+            })
+            .collect()
+    }
+
+    /// Every combination of changes of every treaty below hard in the bundled corpus
+    /// gives the same tier and errors from syntax trees as from the text, and the
+    /// syntax trees answer most of them (or the search would be no faster).
+    #[test]
+    fn combinations_from_syntax_trees_agree_with_the_text() {
+        let (mut tried, mut spliced) = (0, 0);
+        for (path, text) in bundled() {
+            let (t, s) = compare_both_ways(&text, &path);
+            tried += t;
+            spliced += s;
+        }
+        assert!(tried >= 50, "only {tried} combinations");
+        assert!(
+            spliced * 2 >= tried,
+            "only {spliced} of {tried} combinations made from syntax trees"
+        );
+    }
+
+    /// The same on variants of the bundled treaties with lines left out (seeded): other
+    /// clause mixes, other candidates, texts that no longer parse.
+    #[test]
+    fn combinations_agree_on_treaties_with_lines_left_out() {
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let (mut tried, mut spliced) = (0, 0);
+        for (path, text) in bundled() {
+            let lines: Vec<&str> = text.split_inclusive('\n').collect();
+            for _ in 0..6 {
+                let variant: String = lines
+                    .iter()
+                    .filter(|line| line.starts_with("treaty") || next() % 4 != 0)
+                    .copied()
+                    .collect();
+                let (t, s) = compare_both_ways(&variant, &path);
+                tried += t;
+                spliced += s;
+            }
+        }
+        assert!(tried >= 200 && spliced >= tried / 2, "{spliced} of {tried}");
+    }
 
     #[test]
     fn combinations_are_enumerated_in_order() {
