@@ -50,26 +50,61 @@ impl FileReport {
 /// neither its syntax tree nor its model is kept: a large file never has either in
 /// memory whole. Front ends that need them call [`check_keeping_model`].
 pub fn check(source: SourceFile, settings: &Settings) -> FileReport {
+    check_keeping_trees(source, settings, 0).0
+}
+
+/// [`check`], also keeping the syntax trees of the first `below_hard` treaties below
+/// hard, of those that parsed without a problem (in pieces with no syntax diagnostic)
+/// and take nothing by reference: the next-tier search ([`crate::uplift`]) starts from
+/// them instead of parsing the treaties again. At most that many trees are held.
+pub fn check_keeping_trees(
+    source: SourceFile,
+    settings: &Settings,
+    below_hard: usize,
+) -> (FileReport, Vec<syntax::ast::Treaty>) {
     let text = &source.text;
+    let mut trees = Vec::new();
+    let mut seen_below_hard = 0;
+    // The tree of the treaty just assessed, if it is among the first below hard.
+    let mut keep_if_below_hard = |rules: &RuleRun, tree: Option<syntax::ast::Treaty>| {
+        let below = rules
+            .treaties
+            .last()
+            .is_some_and(|r| r.tier.tier < Tier::Hard);
+        if below && seen_below_hard < below_hard {
+            seen_below_hard += 1;
+            trees.extend(tree);
+        }
+    };
     let mut rules = RuleRun::new(settings);
     let wants_clauses = syntax::suppressions::may_have_directives(text);
     // A file that refers to other treaties keeps its models until the end, where the
     // references are resolved (a treaty may name one defined after it).
     let wants_models = references::may_have_references(text);
     let mut kept = Vec::new();
+    let mut kept_trees = Vec::new();
     let mut clause_spans = Vec::new();
     let mut resolver = model::FileResolver::default();
     syntax::parse_in_pieces(text, syntax::PIECE_BYTES, |mut piece| {
+        let clean_piece = piece.diagnostics.is_empty();
         rules.diagnostics.append(&mut piece.diagnostics);
         if wants_clauses {
             syntax::suppressions::add_clause_spans(&piece.file.treaties, &mut clause_spans);
         }
-        for treaty in &piece.file.treaties {
-            if let Some(resolved) = resolver.add(treaty) {
+        for treaty in piece.file.treaties.drain(..) {
+            if let Some(resolved) = resolver.add(&treaty) {
+                // A tree worth keeping for the search, if its treaty turns out below hard.
+                let tree = (below_hard > 0
+                    && clean_piece
+                    && treaty.unreadable.is_empty()
+                    && resolved.references.is_empty())
+                .then_some(treaty);
                 if wants_models {
                     kept.push(resolved);
+                    kept_trees.push(tree);
                 } else {
                     rules.assess(&resolved);
+                    keep_if_below_hard(&rules, tree);
                 }
             }
         }
@@ -80,8 +115,9 @@ pub fn check(source: SourceFile, settings: &Settings) -> FileReport {
         rules
             .diagnostics
             .extend(references::resolve_all(&mut kept, &source.path, &*loader));
-        for treaty in &kept {
+        for (treaty, tree) in kept.iter().zip(kept_trees) {
             rules.assess(treaty);
+            keep_if_below_hard(&rules, tree);
         }
     }
     // Comments are not in the model: direction controls are looked for in the text.
@@ -89,7 +125,7 @@ pub fn check(source: SourceFile, settings: &Settings) -> FileReport {
         .diagnostics
         .append(&mut lints::confusable_text::scan_source(text));
     let suppressions = syntax::suppressions::find_with_clauses(text, clause_spans);
-    rules.finish(source, &suppressions)
+    (rules.finish(source, &suppressions), trees)
 }
 
 /// [`model_of`] with the references of its treaties resolved

@@ -20,12 +20,7 @@ pub fn check_all<S: std::ops::Deref<Target = Settings> + Sync>(
             if is_stdin(path) {
                 return match crate::input::stdin(max_file_size) {
                     Ok(bytes) => Ok(match source::from_bytes(STDIN_NAME.to_string(), bytes) {
-                        Loaded::Text(file) => {
-                            let mut report =
-                                with_scenario_problems(path, analysis::check(file, settings));
-                            crate::uplift::annotate(&mut report, settings);
-                            report
-                        }
+                        Loaded::Text(file) => check_and_annotate(path, file, settings),
                         Loaded::Rejected(file, diagnostic) => {
                             FileReport::rejected(file, diagnostic)
                         }
@@ -35,11 +30,7 @@ pub fn check_all<S: std::ops::Deref<Target = Settings> + Sync>(
             }
             let display = path.display().to_string();
             match source::load(path, display.clone(), max_file_size) {
-                Ok(Loaded::Text(file)) => {
-                    let mut report = with_scenario_problems(path, analysis::check(file, settings));
-                    crate::uplift::annotate(&mut report, settings);
-                    Ok(report)
-                }
+                Ok(Loaded::Text(file)) => Ok(check_and_annotate(path, file, settings)),
                 Ok(Loaded::Rejected(file, diagnostic)) => {
                     Ok(FileReport::rejected(file, diagnostic))
                 }
@@ -47,6 +38,15 @@ pub fn check_all<S: std::ops::Deref<Target = Settings> + Sync>(
             }
         })
         .collect()
+}
+
+/// The check of one file, with the next-tier paths of its treaties below hard.
+fn check_and_annotate(path: &Path, file: source::SourceFile, settings: &Settings) -> FileReport {
+    let (report, trees) =
+        analysis::check_keeping_trees(file, settings, crate::uplift::MAX_TREATIES_PER_FILE);
+    let mut report = with_scenario_problems(path, report);
+    crate::uplift::annotate(&mut report, settings, trees);
+    report
 }
 
 /// A file's scenario blocks are checked too (without running them): a typo in a

@@ -218,11 +218,11 @@ fn assist_on_attack(
         .find(|t| t.covers_armed_attack())
     {
         let whole: String = lines.lines.concat();
-        let (open, _) = text::block_at(&whole, trigger.span.start)?;
+        let (open, _) = text::block_at(&whole, trigger.span.start - lines.base())?;
         if !text::ends_line(&whole, open + 1) {
             return None;
         }
-        let line = lines.line_of(open);
+        let line = lines.line_of(open + lines.base());
         let indent = format!("{}  ", text::indent(lines.text(line)));
         let to = match trigger.against.as_slice() {
             [PartyRef::Party { code }] => code.to_string(),

@@ -23,6 +23,7 @@ use crate::model::references::Loader;
 use crate::rules::next_tier::{Edit, EditAction, TierPath};
 use crate::rules::{tier, Tier};
 use crate::span::Span;
+use crate::syntax::ast;
 use candidates::Candidate;
 use text::Lines;
 
@@ -34,21 +35,28 @@ pub const MAX_TRIES: usize = 1500;
 pub const MAX_TREATIES_PER_FILE: usize = 32;
 
 /// Fill in `next_tier` for the treaties of a checked file that are below hard.
-pub fn annotate(report: &mut FileReport, settings: &Settings) {
+/// `trees` are syntax trees the check kept of some of them
+/// ([`analysis::check_keeping_trees`]): those treaties are not parsed again.
+pub fn annotate(report: &mut FileReport, settings: &Settings, trees: Vec<ast::Treaty>) {
     let FileReport {
         source, treaties, ..
     } = report;
+    let mut trees: std::collections::HashMap<usize, ast::Treaty> = trees
+        .into_iter()
+        .map(|t| (t.header_span.start, t))
+        .collect();
     for treaty in treaties
         .iter_mut()
         .filter(|t| t.tier.tier < Tier::Hard)
         .take(MAX_TREATIES_PER_FILE)
     {
-        treaty.next_tier = paths(
-            &source.text,
-            &source.path,
-            treaty.header_span,
-            &*settings.loader,
-        );
+        let text = &source.text;
+        let loader = &*settings.loader;
+        let search = match trees.remove(&treaty.header_span.start) {
+            Some(tree) => Search::from_tree(text, &source.path, tree, loader),
+            None => Search::new(text, &source.path, treaty.header_span, loader),
+        };
+        treaty.next_tier = search.map(|s| s.run()).unwrap_or_default();
     }
 }
 
@@ -87,29 +95,65 @@ fn errors(diagnostics: &[Diagnostic]) -> usize {
 }
 
 impl<'a> Search<'a> {
+    /// The search for the treaty whose header is at `header`, its block parsed alone.
     fn new(text: &'a str, path: &'a str, header: Span, loader: &'a dyn Loader) -> Option<Self> {
-        let start = text.get(..header.start)?.rfind('\n').map_or(0, |i| i + 1);
-        let (_, close) = text::block_at(text, header.start)?;
-        let end = text[close..]
-            .find('\n')
-            .map_or(text.len(), |i| close + i + 1);
+        let (start, end) = block_bounds(text, header)?;
+        let parsed = crate::syntax::parse(&text[start..end]);
+        let clean = parsed.diagnostics.is_empty()
+            && parsed.file.scenarios.is_empty()
+            && parsed.file.treaties.len() == 1;
+        let parse_errors = errors(&parsed.diagnostics);
+        let tree = parsed.file.treaties.into_iter().next()?;
+        // The tree's spans are the block's: it starts at 0.
+        Self::build(
+            text,
+            path,
+            (start, end, 0),
+            tree,
+            parse_errors,
+            clean,
+            loader,
+        )
+    }
+
+    /// The search for a treaty the check parsed without a problem, from its tree.
+    fn from_tree(
+        text: &'a str,
+        path: &'a str,
+        tree: ast::Treaty,
+        loader: &'a dyn Loader,
+    ) -> Option<Self> {
+        let (start, end) = block_bounds(text, tree.header_span)?;
+        Self::build(text, path, (start, end, start), tree, 0, true, loader)
+    }
+
+    /// `block` is the treaty's lines (start and end in `text`) and where the tree's
+    /// spans put its start.
+    fn build(
+        text: &'a str,
+        path: &'a str,
+        block: (usize, usize, usize),
+        tree: ast::Treaty,
+        parse_errors: usize,
+        clean: bool,
+        loader: &'a dyn Loader,
+    ) -> Option<Self> {
+        let (start, end, base) = block;
         let block = &text[start..end];
-        // One parse of the block serves the treaty's own tier and every combination
-        // made from syntax trees.
-        let parsed = crate::syntax::parse(block);
-        let (model, model_diagnostics) = crate::model::resolve(&parsed.file);
-        let treaty = model.treaties.into_iter().next()?;
-        let whole_file = !treaty.references.is_empty();
-        let lines = Lines::new(block);
-        let candidates = candidates::candidates(&treaty, &lines);
+        let mut resolver = crate::model::FileResolver::default();
+        let treaty = resolver.add(&tree)?;
         let own = (
             tier::classify(&treaty).tier,
-            errors(&parsed.diagnostics) + errors(&model_diagnostics),
+            parse_errors + errors(&resolver.into_diagnostics()),
         );
-        let splicer = if whole_file {
+        let whole_file = !treaty.references.is_empty();
+        let lines = Lines::at(block, base);
+        let candidates = candidates::candidates(&treaty, &lines);
+        // Combinations are made from the trees only when the treaty parsed cleanly.
+        let splicer = if whole_file || !clean {
             None
         } else {
-            splice::Splicer::new(parsed, block, &lines, &candidates)
+            splice::Splicer::new(tree, block, &lines, &candidates)
         };
         let mut search = Search {
             before: &text[..start],
@@ -231,6 +275,17 @@ impl<'a> Search<'a> {
             why: c.why.to_string(),
         }
     }
+}
+
+/// The treaty's lines: from the start of its header's line to the end of its closing
+/// brace's line.
+fn block_bounds(text: &str, header: Span) -> Option<(usize, usize)> {
+    let start = text.get(..header.start)?.rfind('\n').map_or(0, |i| i + 1);
+    let (_, close) = text::block_at(text, header.start)?;
+    let end = text[close..]
+        .find('\n')
+        .map_or(text.len(), |i| close + i + 1);
+    Some((start, end))
 }
 
 /// The next combination of `combo.len()` indices out of `n`, in lexicographic order.
@@ -401,6 +456,61 @@ mod tests {
             }
         }
         assert!(tried >= 200 && spliced >= tried / 2, "{spliced} of {tried}");
+    }
+
+    /// The paths found from the trees the check kept are those found by parsing each
+    /// treaty's block alone, in the bundled files and in one file of all of them
+    /// (spans far into a file, many pieces).
+    #[test]
+    fn paths_from_the_checks_trees_are_those_from_the_text() {
+        let files = bundled();
+        let all: String = files.iter().map(|(_, text)| format!("{text}\n")).collect();
+        let settings = Settings::default();
+        let mut from_trees = 0;
+        for (path, text) in files
+            .iter()
+            .cloned()
+            .chain([("all.treaty".to_string(), all)])
+        {
+            let source = crate::source::SourceFile::new(&path, text.clone());
+            let (mut report, trees) =
+                analysis::check_keeping_trees(source, &settings, MAX_TREATIES_PER_FILE);
+            from_trees += trees.len();
+            for tree in &trees {
+                let search =
+                    Search::from_tree(&text, &path, tree.clone(), &*settings.loader).unwrap();
+                let alone = Search::new(&text, &path, tree.header_span, &*settings.loader).unwrap();
+                let spliced = |s: &Search| {
+                    let n = s.candidates.len();
+                    (0..n)
+                        .filter(|&i| {
+                            s.splicer
+                                .as_ref()
+                                .is_some_and(|sp| sp.apply(&[i]).is_some())
+                        })
+                        .count()
+                };
+                assert_eq!(
+                    spliced(&search),
+                    spliced(&alone),
+                    "{path}: {:?}",
+                    tree.header_span
+                );
+            }
+            annotate(&mut report, &settings, trees);
+            for treaty in &report.treaties {
+                let expected = if treaty.tier.tier < Tier::Hard {
+                    paths(&text, &path, treaty.header_span, &*settings.loader)
+                } else {
+                    Vec::new()
+                };
+                assert_eq!(treaty.next_tier, expected, "{path}: {}", treaty.id);
+            }
+        }
+        assert!(
+            from_trees >= 20,
+            "only {from_trees} searches started from the check's trees"
+        );
     }
 
     #[test]

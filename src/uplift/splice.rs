@@ -34,7 +34,12 @@ pub struct Splicer {
 /// clause before them. The last one ends where the line of the block's closing brace
 /// starts, so a clause added before that line is an insertion, not a change to the
 /// last clause.
-fn stretches<'t>(treaty: &ast::Treaty, text: &'t str) -> Option<Vec<(usize, &'t str)>> {
+/// Spans are those of the file; `text` starts at its byte `base`.
+fn stretches<'t>(
+    treaty: &ast::Treaty,
+    text: &'t str,
+    base: usize,
+) -> Option<Vec<(usize, &'t str)>> {
     // From the start of its line when only indentation comes before it there.
     let line_start = |at: usize| {
         let line = text[..at].rfind('\n').map_or(0, |i| i + 1);
@@ -47,12 +52,15 @@ fn stretches<'t>(treaty: &ast::Treaty, text: &'t str) -> Option<Vec<(usize, &'t 
     let starts: Vec<usize> = treaty
         .clauses
         .iter()
-        .map(|c| text.get(..c.span.start).map(|_| line_start(c.span.start)))
+        .map(|c| {
+            let at = c.span.start.checked_sub(base)?;
+            text.get(..at).map(|_| line_start(at))
+        })
         .collect::<Option<_>>()?;
     if starts.windows(2).any(|w| w[0] >= w[1]) {
         return None;
     }
-    let brace = text.get(..treaty.span.end)?.rfind('}')?;
+    let brace = text.get(..treaty.span.end.checked_sub(base)?)?.rfind('}')?;
     let last_end = line_start(brace);
     if starts.last().is_some_and(|&last| last >= last_end) {
         return None;
@@ -80,15 +88,19 @@ fn clean_treaty(parsed: crate::syntax::Parsed) -> Option<ast::Treaty> {
 }
 
 impl Splicer {
-    /// `None` when the block itself does not parse cleanly: then every try is text.
+    /// From the syntax tree of a treaty that parsed without a problem, its block's
+    /// text and lines (`lines.base()` is where the block starts in the file the tree's
+    /// spans are from).
     pub fn new(
-        parsed: crate::syntax::Parsed,
+        base: ast::Treaty,
         block: &str,
         lines: &Lines<'_>,
         candidates: &[Candidate],
     ) -> Option<Self> {
-        let base = clean_treaty(parsed)?;
-        let base_stretches = stretches(&base, block)?;
+        if !base.unreadable.is_empty() {
+            return None;
+        }
+        let base_stretches = stretches(&base, block, lines.base())?;
         if base_stretches.is_empty() {
             return None;
         }
@@ -165,7 +177,7 @@ impl Region {
             if line >= lines.len() {
                 block.len()
             } else {
-                lines.start(line)
+                lines.start(line) - lines.base()
             }
         };
         let removed_start = offset_of_line(candidate.at);
@@ -250,7 +262,8 @@ impl Region {
         text.push_str(&block[self.removed_end..self.text_end]);
         text.push_str("}\n");
         let changed = clean_treaty(crate::syntax::parse(&text))?;
-        if changed.name != base.name {
+        let name = |t: &ast::Treaty| t.name.as_ref().map(|n| n.value.clone());
+        if name(&changed) != name(base) {
             return None;
         }
         Some(Splice {

@@ -44,21 +44,38 @@ pub fn block_at(text: &str, from: usize) -> Option<(usize, usize)> {
 }
 
 /// A text split into lines (each keeping its `\n`), with the offset of each start.
+/// Offsets are those of the file the text was cut from (`base` is where it starts), so
+/// the spans of a syntax tree of the whole file can be looked up.
 pub struct Lines<'a> {
     pub lines: Vec<&'a str>,
     starts: Vec<usize>,
+    base: usize,
 }
 
 impl<'a> Lines<'a> {
     pub fn new(text: &'a str) -> Self {
+        Self::at(text, 0)
+    }
+
+    /// The lines of `text`, which starts at byte `base` of its file.
+    pub fn at(text: &'a str, base: usize) -> Self {
         let lines: Vec<&str> = text.split_inclusive('\n').collect();
         let mut starts = Vec::with_capacity(lines.len());
-        let mut at = 0;
+        let mut at = base;
         for line in &lines {
             starts.push(at);
             at += line.len();
         }
-        Lines { lines, starts }
+        Lines {
+            lines,
+            starts,
+            base,
+        }
+    }
+
+    /// Where the text starts in its file.
+    pub fn base(&self) -> usize {
+        self.base
     }
 
     /// The 0-based line of a byte offset.
