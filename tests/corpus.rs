@@ -350,9 +350,10 @@ fn snapshots_of_every_treaty() {
     insta::glob!("../treaties", "*.treaty", |path| {
         let text = std::fs::read_to_string(path).unwrap();
         let name = format!("treaties/{}", path.file_name().unwrap().to_string_lossy());
-        let mut report = check(SourceFile::new(name, text), &settings);
-        treaty::uplift::annotate(&mut report, &settings);
-        let reports = [report];
+        let reports = [treaty::uplift::check(
+            SourceFile::new(name, text),
+            &settings,
+        )];
         let human = treaty::cli::check::render_human(&reports, HumanStyle::plain());
         insta::assert_snapshot!("human", human);
         let json = serde_json::to_value(treaty::output::json::output(&reports, &baseline.name))

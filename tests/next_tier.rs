@@ -14,9 +14,7 @@ use treaty::source::SourceFile;
 
 fn checked(path: &str, text: &str) -> FileReport {
     let settings = Settings::default();
-    let mut report = analysis::check(SourceFile::new(path, text), &settings);
-    treaty::uplift::annotate(&mut report, &settings);
-    report
+    treaty::uplift::check(SourceFile::new(path, text), &settings)
 }
 
 /// The edits made by line number, from the bottom up, independently of the search.

@@ -2,7 +2,7 @@
 //! after it must be exactly the verdict `treaty check` prints for it (the per-treaty
 //! lines of the human output: tier, reasons, gap codes, the next-tier path).
 
-use treaty::analysis::{check, Settings};
+use treaty::analysis::Settings;
 use treaty::diagnostics::Severity;
 use treaty::output::human::HumanStyle;
 use treaty::source::SourceFile;
@@ -23,9 +23,8 @@ fn fenced(doc: &str) -> Vec<(String, String)> {
 /// What the tutorial shows for a snippet.
 fn summary(text: &str) -> String {
     let settings = Settings::default();
-    let mut report = check(SourceFile::new("tutorial.treaty", text), &settings);
-    // What `treaty check` adds: the path to the next tier.
-    treaty::uplift::annotate(&mut report, &settings);
+    // What `treaty check` gives, with the path to the next tier.
+    let report = treaty::uplift::check(SourceFile::new("tutorial.treaty", text), &settings);
     let errors: Vec<_> = report
         .diagnostics
         .iter()

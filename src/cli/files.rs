@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::analysis::{self, FileReport, Settings};
+use crate::analysis::{FileReport, Settings};
 use crate::source::{self, Loaded};
 
 /// Read and check files in parallel, each with its settings, keeping their order. A
@@ -42,11 +42,7 @@ pub fn check_all<S: std::ops::Deref<Target = Settings> + Sync>(
 
 /// The check of one file, with the next-tier paths of its treaties below hard.
 fn check_and_annotate(path: &Path, file: source::SourceFile, settings: &Settings) -> FileReport {
-    let (report, trees) =
-        analysis::check_keeping_trees(file, settings, crate::uplift::MAX_TREATIES_PER_FILE);
-    let mut report = with_scenario_problems(path, report);
-    crate::uplift::annotate(&mut report, settings, trees);
-    report
+    with_scenario_problems(path, crate::uplift::check(file, settings))
 }
 
 /// A file's scenario blocks are checked too (without running them): a typo in a

@@ -34,6 +34,15 @@ pub const MAX_TRIES: usize = 1500;
 /// At most this many treaties of one file get a path (the first ones below hard).
 pub const MAX_TREATIES_PER_FILE: usize = 32;
 
+/// What `treaty check` reports for a file: [`analysis::check`] with the next-tier
+/// paths of its treaties below hard, searched from the trees the check kept.
+pub fn check(source: crate::source::SourceFile, settings: &Settings) -> FileReport {
+    let (mut report, trees) =
+        analysis::check_keeping_trees(source, settings, MAX_TREATIES_PER_FILE);
+    annotate(&mut report, settings, trees);
+    report
+}
+
 /// Fill in `next_tier` for the treaties of a checked file that are below hard.
 /// `trees` are syntax trees the check kept of some of them
 /// ([`analysis::check_keeping_trees`]): those treaties are not parsed again.
