@@ -173,7 +173,9 @@ pub fn run(args: &CheckArgs) -> u8 {
         }
     }
     // ...then read and check in parallel; `collect` keeps the files in order.
-    let results = files::check_all(&jobs, args.max_file_size);
+    // Only the human summary and JSON show the paths to the next tier.
+    let next_tier = matches!(args.format, Format::Human | Format::Json);
+    let results = files::check_all(&jobs, args.max_file_size, next_tier);
     let mut reports = Vec::with_capacity(results.len());
     for result in results {
         match result {

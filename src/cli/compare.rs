@@ -151,7 +151,7 @@ pub(super) fn load(
     let baseline = jobs
         .first()
         .map_or_else(analysis::bundled_baseline, |(_, s)| s.baseline.clone());
-    let results = files::check_all(&jobs, max_file_size);
+    let results = files::check_all(&jobs, max_file_size, true);
     let mut reports = Vec::with_capacity(results.len());
     for (result, (path, _)) in results.into_iter().zip(&jobs) {
         match result {

@@ -10,17 +10,19 @@ use crate::source::{self, Loaded};
 
 /// Read and check files in parallel, each with its settings, keeping their order. A
 /// file that is too large or not text is a report with its diagnostic; a file that
-/// cannot be read is an error message.
+/// cannot be read is an error message. `next_tier`: search the paths to the next tier
+/// (for the outputs that show them; the search is a fifth of a check's time).
 pub fn check_all<S: std::ops::Deref<Target = Settings> + Sync>(
     jobs: &[(&PathBuf, S)],
     max_file_size: u64,
+    next_tier: bool,
 ) -> Vec<Result<FileReport, String>> {
     jobs.par_iter()
         .map(|(path, settings)| {
             if is_stdin(path) {
                 return match crate::input::stdin(max_file_size) {
                     Ok(bytes) => Ok(match source::from_bytes(STDIN_NAME.to_string(), bytes) {
-                        Loaded::Text(file) => check_and_annotate(path, file, settings),
+                        Loaded::Text(file) => check_file(path, file, settings, next_tier),
                         Loaded::Rejected(file, diagnostic) => {
                             FileReport::rejected(file, diagnostic)
                         }
@@ -30,7 +32,7 @@ pub fn check_all<S: std::ops::Deref<Target = Settings> + Sync>(
             }
             let display = path.display().to_string();
             match source::load(path, display.clone(), max_file_size) {
-                Ok(Loaded::Text(file)) => Ok(check_and_annotate(path, file, settings)),
+                Ok(Loaded::Text(file)) => Ok(check_file(path, file, settings, next_tier)),
                 Ok(Loaded::Rejected(file, diagnostic)) => {
                     Ok(FileReport::rejected(file, diagnostic))
                 }
@@ -40,9 +42,19 @@ pub fn check_all<S: std::ops::Deref<Target = Settings> + Sync>(
         .collect()
 }
 
-/// The check of one file, with the next-tier paths of its treaties below hard.
-fn check_and_annotate(path: &Path, file: source::SourceFile, settings: &Settings) -> FileReport {
-    with_scenario_problems(path, crate::uplift::check(file, settings))
+/// The check of one file, with the next-tier paths of its treaties below hard if asked.
+fn check_file(
+    path: &Path,
+    file: source::SourceFile,
+    settings: &Settings,
+    next_tier: bool,
+) -> FileReport {
+    let report = if next_tier {
+        crate::uplift::check(file, settings)
+    } else {
+        crate::analysis::check(file, settings)
+    };
+    with_scenario_problems(path, report)
 }
 
 /// A file's scenario blocks are checked too (without running them): a typo in a
