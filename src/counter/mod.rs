@@ -9,6 +9,7 @@
 //! a narrow trigger, ...); codes about things no event can show (the legal form,
 //! stationed forces, an institution) have none.
 
+use crate::source::LineIndex;
 use serde::Serialize;
 
 use crate::model::vocab::Role;
@@ -123,11 +124,11 @@ impl CounterScenario {
 /// `file`), or `None` when no event shows what the gap means.
 pub fn for_gap(
     treaty: &Treaty,
-    text: &str,
+    text: (&str, &LineIndex),
     file: &str,
     code: &str,
     baseline: &Baseline,
-    baseline_text: &str,
+    baseline_text: (&str, &LineIndex),
 ) -> Option<CounterScenario> {
     let shape = shape(code)?;
     let victim = protected(treaty)?;
@@ -265,21 +266,29 @@ fn scenario(event_text: &str, assumed: bool) -> Option<Scenario> {
     Some(scenario)
 }
 
-fn run(event: &str, assumed: bool, treaty: &Treaty, text: &str, file: &str) -> Option<Run> {
+/// `text` with its line index, built once per file by the caller: a run per gap must
+/// not index the whole file again (a report on one file of 10,000 treaties was
+/// quadratic).
+fn run(
+    event: &str,
+    assumed: bool,
+    treaty: &Treaty,
+    (text, lines): (&str, &LineIndex),
+    file: &str,
+) -> Option<Run> {
     let scenario = scenario(event, assumed)?;
-    let lines = crate::source::LineIndex::new(text);
     Some(engine::run(
         &scenario,
         &[Instrument {
             treaty,
             file,
             text,
-            lines: &lines,
+            lines,
         }],
     ))
 }
 
-fn run_baseline(event: &str, baseline: &Baseline, text: &str) -> Option<Run> {
+fn run_baseline(event: &str, baseline: &Baseline, text: (&str, &LineIndex)) -> Option<Run> {
     run(event, true, &baseline.treaty, text, &baseline.name)
 }
 
@@ -388,13 +397,18 @@ pub fn for_report(
     let text = &report.source.text;
     let path = &report.source.path;
     let (model, _) = crate::analysis::model_with_references(text, path, loader);
+    let by_id: std::collections::HashMap<&str, &Treaty> =
+        model.treaties.iter().map(|m| (m.id.as_str(), m)).collect();
+    let file_text = (text.as_str(), &report.source.lines);
+    let baseline_lines = LineIndex::new(baseline_text);
+    let baseline_text = (baseline_text, &baseline_lines);
     let mut out = Vec::new();
     for (t, treaty) in report.treaties.iter().enumerate() {
-        let Some(resolved) = model.treaties.iter().find(|m| m.id == treaty.id.as_str()) else {
+        let Some(resolved) = by_id.get(treaty.id.as_str()) else {
             continue;
         };
         for (g, gap) in treaty.gaps.iter().enumerate() {
-            if let Some(c) = for_gap(resolved, text, path, gap.code, baseline, baseline_text) {
+            if let Some(c) = for_gap(resolved, file_text, path, gap.code, baseline, baseline_text) {
                 out.push((t, g, c));
             }
         }
