@@ -70,7 +70,12 @@ fn main() {
         .position(|l| l.trim_start().starts_with("party "))
         .unwrap_or(0);
     let edits: [(&str, usize, usize, &str); 2] = [
-        ("the bench's edit (line 2500's first character retyped)", 2500, 1, " "),
+        (
+            "the bench's edit (line 2500's first character retyped)",
+            2500,
+            1,
+            " ",
+        ),
         (
             "a party line typed in",
             party_line,
