@@ -24,7 +24,8 @@ if command -v npm >/dev/null; then
         cd "$root/editors/vscode"
         npm ci --no-audit --no-fund --loglevel=error >"$work/npm.log" 2>&1 ||
             { cat "$work/npm.log"; exit 1; }
-        npx vsce package --out "$work/treaty.vsix" >"$work/vsce.log" 2>&1 ||
+        # The package script, so the flags are the ones a user's `npm run package` uses.
+        npm run package -- --out "$work/treaty.vsix" </dev/null >"$work/vsce.log" 2>&1 ||
             { cat "$work/vsce.log"; exit 1; }
         if grep -q "WARNING" "$work/vsce.log"; then
             cat "$work/vsce.log"

@@ -12,8 +12,8 @@ use super::simulate::read;
 use super::{files, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::output::human::{self, HumanStyle};
-use crate::scenario::load::{self, Library, TreatyFile};
-use crate::scenario::{engine, expect, resolve};
+use crate::scenario::block as scenario_block;
+use crate::scenario::load::{Library, TreatyFile};
 use crate::source::SourceFile;
 use crate::syntax;
 
@@ -93,18 +93,15 @@ pub fn run(args: &TestArgs) -> u8 {
         return EXIT_FAILURE;
     }
     out.push_str(&format!(
-        "\n{} scenario{}, {} expectation{}: {} passed, {} failed{}\n",
-        tally.scenarios,
-        if tally.scenarios == 1 { "" } else { "s" },
-        tally.expectations,
-        if tally.expectations == 1 { "" } else { "s" },
+        "\n{}, {}: {} passed, {} failed{}\n",
+        crate::output::count(tally.scenarios, "scenario"),
+        crate::output::count(tally.expectations, "expectation"),
         tally.passed,
         tally.failed,
         if tally.unusable > 0 {
             format!(
-                "; {} scenario{} could not be run",
-                tally.unusable,
-                if tally.unusable == 1 { "" } else { "s" }
+                "; {} could not be run",
+                crate::output::count(tally.unusable, "scenario")
             )
         } else {
             String::new()
@@ -158,58 +155,35 @@ fn test_file(
     let own = library.add(TreatyFile::new(file.path.clone(), file.text.clone()));
     for block in &parsed.file.scenarios {
         tally.scenarios += 1;
-        let mut diagnostics = Vec::new();
-        let scenario = resolve::scenario(block, &file.text, &mut diagnostics);
-        let ids = if diagnostics.is_empty() {
-            match load::treaties_for(&scenario, own, &dir, library) {
-                Ok(ids) => ids,
-                Err(problems) => {
-                    diagnostics = problems;
-                    Vec::new()
-                }
-            }
-        } else {
-            Vec::new()
-        };
-        if !diagnostics.is_empty() {
+        let ran = scenario_block::run(block, &file.text, own, &dir, library);
+        let name = crate::terminal::clean(&ran.scenario.name);
+        let shown_path = crate::terminal::clean(&file.path);
+        if !ran.problems.is_empty() {
             tally.unusable += 1;
             out.push_str(&format!(
-                "{} {} ({}): cannot be run\n",
+                "{} {name} ({shown_path}): cannot be run\n",
                 paint("error", RED, style.colour),
-                crate::terminal::clean(&scenario.name),
-                crate::terminal::clean(&file.path)
             ));
-            out.push_str(&diagnostics_text(&diagnostics, file, style));
+            out.push_str(&diagnostics_text(&ran.problems, file, style));
             continue;
         }
-        let run = engine::run(&scenario, &library.instruments(&ids));
-        let verdicts = expect::check(&scenario, &run);
-        let failed: Vec<Diagnostic> = verdicts
-            .iter()
-            .filter(|v| !v.passed)
-            .map(|v| v.diagnostic())
-            .collect();
-        tally.expectations += verdicts.len();
+        let failed = ran.failures();
+        let expectations = ran.verdicts.len();
+        tally.expectations += expectations;
         tally.failed += failed.len();
-        tally.passed += verdicts.len() - failed.len();
+        tally.passed += ran.passed();
         if failed.is_empty() {
             out.push_str(&format!(
-                "{}    {} ({}): {} expectation{}\n",
+                "{}    {name} ({shown_path}): {}\n",
                 paint("ok", GREEN, style.colour),
-                crate::terminal::clean(&scenario.name),
-                crate::terminal::clean(&file.path),
-                verdicts.len(),
-                if verdicts.len() == 1 { "" } else { "s" }
+                crate::output::count(expectations, "expectation")
             ));
         } else {
             out.push_str(&format!(
-                "{}  {} ({}): {} of {} expectation{} failed\n",
+                "{}  {name} ({shown_path}): {} of {} failed\n",
                 paint("FAIL", RED, style.colour),
-                crate::terminal::clean(&scenario.name),
-                crate::terminal::clean(&file.path),
                 failed.len(),
-                verdicts.len(),
-                if verdicts.len() == 1 { "" } else { "s" }
+                crate::output::count(expectations, "expectation")
             ));
             out.push_str(&diagnostics_text(&failed, file, style));
         }

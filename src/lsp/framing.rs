@@ -136,15 +136,17 @@ impl<R: Read> Framer<R> {
                 self.max_body
             ))));
         }
-        let body_start = self.start + header_end + 4;
-        let mut scanned = body_start;
+        // Offsets from `self.start`, not into `buffer`: `fill` may drain the bytes
+        // already read, moving everything left.
+        let body_offset = header_end + 4;
+        let mut scanned: usize = 0;
         loop {
+            let body_start = self.start + body_offset;
             let available = (self.buffer.len() - body_start).min(length);
             let body_end = body_start + available;
-            // A header inside the body: the body was shorter than announced.
-            let from = scanned
-                .saturating_sub(HEADER_NAME.len() + 24)
-                .max(body_start);
+            // A header inside the body: the body was shorter than announced. The search
+            // goes back over a header's length, which the last read may have cut.
+            let from = body_start + scanned.saturating_sub(HEADER_NAME.len() + 24);
             if let Some(at) = find_header(&self.buffer[from..body_end]) {
                 let cut = from + at;
                 let body = self.buffer[body_start..cut].to_vec();
@@ -157,7 +159,7 @@ impl<R: Read> Framer<R> {
                     ),
                 }));
             }
-            scanned = body_end;
+            scanned = available;
             if available == length {
                 let body = &self.buffer[body_start..body_end];
                 let frame = classify(body);
@@ -344,6 +346,59 @@ mod tests {
 
     fn framed(body: &str) -> String {
         format!("Content-Length: {}\r\n\r\n{body}", body.len())
+    }
+
+    /// A stream that hands out one chunk per read, as a pipe does when the writer
+    /// writes in pieces.
+    struct Chunks(std::collections::VecDeque<Vec<u8>>);
+
+    impl Read for Chunks {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            let Some(mut chunk) = self.0.pop_front() else {
+                return Ok(0);
+            };
+            let n = chunk.len().min(out.len());
+            out[..n].copy_from_slice(&chunk[..n]);
+            if n < chunk.len() {
+                self.0.push_front(chunk.split_off(n));
+            }
+            Ok(n)
+        }
+    }
+
+    /// A body that needs a second read after a long message was consumed: the read
+    /// moves the buffer's bytes left, and the body must still be found where it is.
+    #[test]
+    fn a_body_completed_by_a_later_read_survives_the_buffer_moving() {
+        let long = format!(
+            r#"{{"jsonrpc":"2.0","method":"x","params":"{}"}}"#,
+            "a".repeat(400)
+        );
+        let short = r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#;
+        let second = framed(short);
+        let (head, tail) = second.split_at(second.len() - 10);
+        // And again after a Content-Length larger than its body, whose cut is found
+        // only once the next header arrives in a later read.
+        let lying = format!("Content-Length: 900\r\n\r\n{short}");
+        let chunks = [
+            format!("{}{head}", framed(&long)),
+            tail.to_string(),
+            format!("{}{lying}", framed(&long)),
+            framed(r#"{"jsonrpc":"2.0","method":"exit"}"#),
+        ];
+        let mut framer = Framer::new(
+            Chunks(chunks.iter().map(|c| c.as_bytes().to_vec()).collect()),
+            1000,
+        );
+        let mut methods = Vec::new();
+        while let Some(frame) = framer.next_frame().expect("in memory") {
+            match frame {
+                Frame::Message(Message::Request(r)) => methods.push(r.method),
+                Frame::Message(Message::Notification(n)) => methods.push(n.method),
+                other => panic!("{other:?} after {methods:?}"),
+            }
+        }
+        assert_eq!(methods, ["x", "shutdown", "x", "shutdown", "exit"]);
     }
 
     #[test]

@@ -94,6 +94,8 @@ pub struct Server {
     pending_changes: HashMap<String, (String, i64)>,
     /// How many times a document was checked: coalescing is tested by counting.
     pub checks: usize,
+    /// The last semantic tokens sent per document, for delta requests.
+    token_results: features::TokenResults,
 }
 
 impl Default for Server {
@@ -124,6 +126,7 @@ impl Server {
             exit_code: None,
             pending_changes: HashMap::new(),
             checks: 0,
+            token_results: features::TokenResults::default(),
         }
     }
 
@@ -240,8 +243,13 @@ impl Server {
             "textDocument/documentHighlight" => {
                 self.with_document(params, features::document_highlight)
             }
-            "textDocument/semanticTokens/full" => {
-                self.with_document(params, features::semantic_tokens_full)
+            "textDocument/semanticTokens/full" => self.with_document(params, |context, _| {
+                features::semantic_tokens_full(context, &self.token_results)
+            }),
+            "textDocument/semanticTokens/full/delta" => {
+                self.with_document(params, |context, params| {
+                    features::semantic_tokens_delta(context, params, &self.token_results)
+                })
             }
             "textDocument/semanticTokens/range" => {
                 self.with_document(params, features::semantic_tokens_range)
@@ -261,7 +269,11 @@ impl Server {
         }
     }
 
-    fn with_document(&self, params: &Value, feature: fn(&Context<'_>, &Value) -> Reply) -> Reply {
+    fn with_document(
+        &self,
+        params: &Value,
+        feature: impl FnOnce(&Context<'_>, &Value) -> Reply,
+    ) -> Reply {
         let uri = document_uri(params).ok_or_else(|| invalid("missing `textDocument.uri`"))?;
         let document = self
             .documents
@@ -320,7 +332,7 @@ impl Server {
                 "documentHighlightProvider": true,
                 "semanticTokensProvider": {
                     "legend": features::token_legend(),
-                    "full": true,
+                    "full": { "delta": true },
                     "range": true,
                 },
                 "foldingRangeProvider": true,
@@ -382,6 +394,7 @@ impl Server {
                     let uri = uri.to_string();
                     self.documents.remove(&uri);
                     self.out_of_sync.remove(&uri);
+                    self.token_results.forget(&uri);
                     let none: [features::LspDiagnostic<'_>; 0] = [];
                     vec![publish(&uri, None, &none)]
                 }

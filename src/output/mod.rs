@@ -10,3 +10,8 @@ pub mod json;
 pub mod linear;
 pub mod render;
 pub mod sarif;
+
+/// "1 gap", "3 expectations": a count with its noun, as summary lines write it.
+pub fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}

@@ -17,8 +17,9 @@
 use super::describe::late_text;
 use super::engine::{aggregate, Owed, Run, Share, Status};
 use super::time::exact_seconds;
-use super::{codes, Expectation, Reason, Scenario};
+use super::{codes, Expectation, Instant, Reason, Scenario, StatusWord};
 use crate::diagnostics::Diagnostic;
+use crate::model::{Period, Unit};
 use crate::span::Span;
 
 #[derive(Debug, Clone)]
@@ -28,6 +29,41 @@ pub struct Verdict {
     /// Why it failed (empty when it passed).
     pub message: String,
     pub help: Option<String>,
+    /// For a failed expectation, the one-word changes that make it hold against this
+    /// run: each kind of word at most once, and only when exactly one value does.
+    pub corrections: Vec<Correction>,
+}
+
+/// A new value for one word of an expectation, checked to make it hold.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Correction {
+    /// The `by` time: when the obligation is due.
+    Due(Instant),
+    /// The status word: what became of the obligation.
+    Status(StatusWord),
+    /// The `late` period, in whole days or hours.
+    Late(Period),
+}
+
+impl Correction {
+    /// The word (or words) as written in a scenario.
+    pub fn text(&self) -> String {
+        match self {
+            Correction::Due(at) => at.to_string(),
+            Correction::Status(status) => status.word().to_string(),
+            Correction::Late(period) => period.to_string(),
+        }
+    }
+
+    fn applied_to(self, e: &Expectation) -> Expectation {
+        let mut changed = e.clone();
+        match self {
+            Correction::Due(at) => changed.due = Some(at),
+            Correction::Status(status) => changed.status = Some(status),
+            Correction::Late(period) => changed.late = Some(period),
+        }
+        changed
+    }
 }
 
 impl Verdict {
@@ -37,6 +73,7 @@ impl Verdict {
             passed: true,
             message: String::new(),
             help: None,
+            corrections: Vec::new(),
         }
     }
 
@@ -46,6 +83,7 @@ impl Verdict {
             passed: false,
             message,
             help,
+            corrections: Vec::new(),
         }
     }
 
@@ -64,8 +102,89 @@ pub fn check(scenario: &Scenario, run: &Run) -> Vec<Verdict> {
     scenario
         .expectations
         .iter()
-        .map(|e| verdict(e, run))
+        .map(|e| {
+            let mut judged = verdict(e, run);
+            if !judged.passed {
+                judged.corrections = corrections(e, run);
+            }
+            judged
+        })
         .collect()
+}
+
+/// The values of `e`'s `by` time, status word and `late` period that make it hold,
+/// each tried on its own and kept only when it is the one value that does. An `expect
+/// no ...` gets none: what would make it hold is a different expectation.
+fn corrections(e: &Expectation, run: &Run) -> Vec<Correction> {
+    if e.negated {
+        return Vec::new();
+    }
+    let about: Vec<&Owed> = run
+        .obligations
+        .iter()
+        .filter(|o| o.sketch.mentions(&e.what) && o.sketch.concerns(&e.parties))
+        .collect();
+    let only = |candidates: Vec<Correction>| {
+        let holding: Vec<Correction> = candidates
+            .into_iter()
+            .filter(|c| verdict(&c.applied_to(e), run).passed)
+            .collect();
+        match holding[..] {
+            [one] => Some(one),
+            _ => None,
+        }
+    };
+    let mut out = Vec::new();
+    if e.due.is_some() {
+        let mut dues: Vec<Instant> = about.iter().filter_map(|o| o.due).collect();
+        dues.sort();
+        dues.dedup();
+        let candidates = dues.into_iter().map(Correction::Due).collect();
+        out.extend(only(candidates));
+    }
+    if e.status.is_some() {
+        let candidates = [
+            StatusWord::Fulfilled,
+            StatusWord::Violated,
+            StatusWord::Pending,
+        ]
+        .into_iter()
+        .filter(|w| e.status != Some(*w))
+        .map(Correction::Status)
+        .collect();
+        out.extend(only(candidates));
+    }
+    if e.late.is_some() {
+        let mut periods: Vec<Period> = Vec::new();
+        for period in about
+            .iter()
+            .filter_map(|o| lateness(o, e))
+            .filter_map(whole_period)
+        {
+            if !periods.contains(&period) {
+                periods.push(period);
+            }
+        }
+        let candidates = periods.into_iter().map(Correction::Late).collect();
+        out.extend(only(candidates));
+    }
+    out
+}
+
+/// A lateness as a `late` period can write it: whole days, else whole hours.
+fn whole_period(seconds: i64) -> Option<Period> {
+    const HOUR: i64 = 3600;
+    let (value, unit) = if seconds > 0 && seconds % (24 * HOUR) == 0 {
+        (seconds / (24 * HOUR), Unit::Days)
+    } else if seconds > 0 && seconds % HOUR == 0 {
+        (seconds / HOUR, Unit::Hours)
+    } else {
+        return None;
+    };
+    Some(Period {
+        value: u32::try_from(value).ok()?,
+        unit,
+    })
 }
 
 fn subject(e: &Expectation) -> String {

@@ -7,6 +7,7 @@
 //! It reads treaties only through [`crate::model::model_of`] and scenario text only
 //! through the grammar (`scenario` blocks, `probe_happening` for `--event`).
 
+pub mod block;
 pub mod describe;
 pub mod engine;
 pub mod expect;

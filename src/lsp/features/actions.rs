@@ -1,8 +1,8 @@
 //! Edits: formatting the whole document, and quick fixes (a did-you-mean
-//! replacement, a missing consultation deadline, the fixes of `fixes`, and "allow
-//! RULE on this clause").
+//! replacement, a missing consultation deadline, the fixes of `fixes`, "allow RULE on
+//! this clause", and the scenario fixes of `scenario::fixes`).
 
-use super::report::{lsp_diagnostic, LspDiagnostic};
+use super::report::{lsp_diagnostic, owned_lsp_diagnostic, LspDiagnostic};
 use super::*;
 
 pub fn formatting(context: &Context<'_>, _params: &Value) -> Reply {
@@ -20,14 +20,6 @@ pub fn formatting(context: &Context<'_>, _params: &Value) -> Reply {
             Err((crate::lsp::errors::REQUEST_FAILED, reason))
         }
     }
-}
-
-/// The suggestion in a help text of the form "did you mean `X`? ...".
-pub fn suggestion(help: &str) -> Option<&str> {
-    let rest = help.strip_prefix("did you mean `")?;
-    let end = rest.find('`')?;
-    let suggested = &rest[..end];
-    (!suggested.is_empty() && !suggested.contains(char::is_whitespace)).then_some(suggested)
 }
 
 pub fn code_actions(context: &Context<'_>, params: &Value) -> Reply {
@@ -48,10 +40,12 @@ pub fn code_actions(context: &Context<'_>, params: &Value) -> Reply {
         let replaced = context.document.report.source.slice(span);
         // Carried by the diagnostic where the model made it; otherwise read from the help
         // text (the syntax stage's suggestions are only in prose).
-        let fix = diagnostic
-            .suggestion
-            .as_deref()
-            .or_else(|| diagnostic.help.as_deref().and_then(suggestion));
+        let fix = diagnostic.suggestion.as_deref().or_else(|| {
+            diagnostic
+                .help
+                .as_deref()
+                .and_then(super::fixes::suggestion)
+        });
         if let Some(suggested) = fix {
             // Only a single written word is replaced: the suggestion is for that word.
             if !replaced.is_empty()
@@ -87,6 +81,16 @@ pub fn code_actions(context: &Context<'_>, params: &Value) -> Reply {
                 json!(n == 0 && !action["title"].as_str().unwrap_or("").starts_with("Allow "));
             actions.push(action);
         }
+    }
+    let mut fixed: Vec<Option<Span>> = Vec::new();
+    for (diagnostic, fix) in super::scenario::fixes(context, wanted) {
+        let lsp = owned_lsp_diagnostic(context.uri, &diagnostic, &context.positions);
+        let mut action = edits_action(context, fix.title, &fix.edits, &lsp);
+        // The first fix of each diagnostic is the preferred one.
+        let first = !fixed.contains(&diagnostic.primary_span());
+        fixed.push(diagnostic.primary_span());
+        action["isPreferred"] = json!(first);
+        actions.push(action);
     }
     Ok(Value::Array(actions))
 }

@@ -123,7 +123,7 @@ pub fn completion(context: &Context<'_>, params: &Value) -> Reply {
     let blocks = open_blocks(text, word.start);
     let line_start = text[..offset].rfind('\n').map_or(0, |n| n + 1);
     let before = &text[line_start..offset];
-    let first_word_on_line = text[line_start..word.start].trim().is_empty();
+    let first_word_on_line = opens_line(text, word.start);
     let mut items = Items {
         context,
         replace: context.positions.range(word),
@@ -328,17 +328,7 @@ fn scope_words(words: &[&str]) -> Vec<(&'static str, &'static str)> {
 /// accepts there, so `form ` offers legal forms and `with ` the means of assistance.
 pub(super) fn expected_in_clause(line_before_cursor: &str) -> Expected {
     use crate::vocab::*;
-    let words: Vec<&str> = line_before_cursor
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .collect();
-    // The word being typed is not yet part of the clause.
-    let typing = !line_before_cursor.ends_with(|c: char| c.is_whitespace() || c == ',');
-    let written = if typing {
-        &words[..words.len().saturating_sub(1)]
-    } else {
-        &words[..]
-    };
+    let written = written_words(line_before_cursor);
     let keyword = written.first().copied().unwrap_or("");
     let previous = written.last().copied().unwrap_or("");
     let after_list_comma = line_before_cursor.trim_end().ends_with(',');

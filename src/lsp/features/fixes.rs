@@ -21,6 +21,14 @@ fn fix(title: impl Into<String>, edits: Vec<(Span, String)>) -> Fix {
     }
 }
 
+/// The suggestion in a help text of the form "did you mean `X`? ...".
+pub fn suggestion(help: &str) -> Option<&str> {
+    let rest = help.strip_prefix("did you mean `")?;
+    let end = rest.find('`')?;
+    let suggested = &rest[..end];
+    (!suggested.is_empty() && !suggested.contains(char::is_whitespace)).then_some(suggested)
+}
+
 /// The treaty (syntax and model) whose block holds `offset`.
 fn treaty_at<'a>(
     context: &'a Context<'_>,

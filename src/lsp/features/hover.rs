@@ -50,19 +50,12 @@ pub fn hover(context: &Context<'_>, params: &Value) -> Reply {
         .position(|t| t.header_span.start <= offset && offset <= t.header_span.end)
     {
         if let Some(report) = context.document.report.treaties.get(index) {
-            let reasons: Vec<String> = report
-                .tier
-                .reasons
-                .iter()
-                .map(|r| format!("- {}", r.text))
-                .collect();
-            let gaps = report.gaps.len();
             let mut text = format!(
-                "**treaty {}**: tier **{}**\n\n{}\n\n{gaps} gap{} against {}",
+                "**treaty {}**: tier **{}**\n\n{}\n\n{} against {}",
                 report.id,
                 super::lens::tier_text(&context.document.report.source, report),
-                reasons.join("\n"),
-                if gaps == 1 { "" } else { "s" },
+                super::lens::tier_reasons(report),
+                crate::output::count(report.gaps.len(), "gap"),
                 context.baseline.name
             );
             // Computed on hover only: the search re-reads the treaty for each try.

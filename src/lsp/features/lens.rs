@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::*;
+use crate::output::count;
 
 /// The command a scenario's lens runs: `[uri, scenario name]`; it answers the run's
 /// timeline.
@@ -31,12 +32,23 @@ pub fn tier_text(
 
 /// "tier: intermediate, 14 gaps": the line a treaty's lens shows.
 fn tier_line(source: &crate::source::SourceFile, report: &crate::rules::TreatyReport) -> String {
-    let gaps = report.gaps.len();
     format!(
-        "tier: {}, {gaps} gap{}",
+        "tier: {}, {}",
         tier_text(source, report),
-        if gaps == 1 { "" } else { "s" }
+        count(report.gaps.len(), "gap")
     )
+}
+
+/// The reasons for a treaty's tier, one "- reason" line each (the lens's command and
+/// the hover list them).
+pub(super) fn tier_reasons(report: &crate::rules::TreatyReport) -> String {
+    let reasons: Vec<String> = report
+        .tier
+        .reasons
+        .iter()
+        .map(|r| format!("- {}", r.text))
+        .collect();
+    reasons.join("\n")
 }
 
 pub fn code_lens(context: &Context<'_>, _params: &Value) -> Reply {
@@ -102,16 +114,10 @@ pub fn execute_command(documents: &HashMap<String, Document>, params: &Value) ->
             .iter()
             .find(|t| t.id == name)
             .map(|report| {
-                let reasons: Vec<String> = report
-                    .tier
-                    .reasons
-                    .iter()
-                    .map(|r| format!("- {}", r.text))
-                    .collect();
                 format!(
                     "treaty {name}: {}\n{}\n",
                     tier_line(&document.report.source, report),
-                    reasons.join("\n")
+                    tier_reasons(report)
                 )
             }),
         _ => {

@@ -27,7 +27,9 @@ pub use ranges::{folding_ranges, selection_ranges};
 pub use rename::{document_highlight, prepare_rename, rename};
 pub use report::{config_diagnostics, diagnostics, LspDiagnostic};
 pub use symbols::symbols;
-pub use tokens::{semantic_tokens_full, semantic_tokens_range, token_legend};
+pub use tokens::{
+    semantic_tokens_delta, semantic_tokens_full, semantic_tokens_range, token_legend, TokenResults,
+};
 pub use workspace::{uri_of, workspace_symbols};
 
 use serde_json::{json, Value};
@@ -80,4 +82,24 @@ impl Client {
 pub(super) struct Expected {
     pub(super) parties: bool,
     pub(super) words: Vec<(&'static str, &'static str)>,
+}
+
+/// Whether only blanks stand before `offset` on its line: a scenario item's word and a
+/// clause keyword open their line.
+pub(super) fn opens_line(text: &str, offset: usize) -> bool {
+    let line_start = text[..offset].rfind('\n').map_or(0, |n| n + 1);
+    text[line_start..offset].trim().is_empty()
+}
+
+/// The words of a line before the cursor that are already written: not the one being
+/// typed, which is not yet part of the clause (or scenario item).
+pub(super) fn written_words(line_before_cursor: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = line_before_cursor
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if !line_before_cursor.ends_with(|c: char| c.is_whitespace() || c == ',') {
+        words.pop();
+    }
+    words
 }

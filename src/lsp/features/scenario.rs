@@ -6,10 +6,13 @@
 use std::path::{Path, PathBuf};
 
 use super::*;
-use crate::scenario::engine::{self, Run};
-use crate::scenario::load::{self, Library, TreatyFile};
-use crate::scenario::{expect, resolve};
-use crate::syntax::ast::scenario::{Happening, ScenarioItem};
+use crate::output::count;
+use crate::scenario::block as scenario_block;
+use crate::scenario::engine::Run;
+use crate::scenario::expect::{Correction, Verdict};
+use crate::scenario::load::{Library, TreatyFile};
+use crate::scenario::resolve;
+use crate::syntax::ast::scenario::{Happening, ScenarioItem, UseTarget};
 
 /// The words that open a scenario item, with what each says.
 pub const ITEM_WORDS: &[(&str, &str)] = &[
@@ -69,6 +72,8 @@ pub struct Outcome {
     /// S001 for each failed expectation, or the S002 to S005 that kept it from running.
     pub diagnostics: Vec<Diagnostic>,
     pub run: Option<Run>,
+    /// The verdict on each expectation (none when it could not be run).
+    pub verdicts: Vec<Verdict>,
     /// Expectations checked, and how many of them passed.
     pub expectations: usize,
     pub passed: usize,
@@ -94,44 +99,26 @@ pub fn outcomes(uri: &str, document: &Document) -> Vec<Outcome> {
         document.report.source.path.clone(),
         text.to_string(),
     ));
-    let mut out = Vec::new();
-    for (block, ast) in scenarios.iter().enumerate() {
-        let mut diagnostics = Vec::new();
-        let scenario = resolve::scenario(ast, text, &mut diagnostics);
-        let ids = if diagnostics.is_empty() {
-            load::treaties_for(&scenario, own, &dir, &mut library).unwrap_or_else(|problems| {
-                diagnostics = problems;
-                Vec::new()
-            })
-        } else {
-            Vec::new()
-        };
-        if !diagnostics.is_empty() {
-            out.push(Outcome {
+    scenarios
+        .iter()
+        .enumerate()
+        .map(|(block, ast)| {
+            let ran = scenario_block::run(ast, text, own, &dir, &mut library);
+            let diagnostics = if ran.problems.is_empty() {
+                ran.failures()
+            } else {
+                ran.problems.clone()
+            };
+            Outcome {
                 block,
                 diagnostics,
-                run: None,
-                expectations: 0,
-                passed: 0,
-            });
-            continue;
-        }
-        let run = engine::run(&scenario, &library.instruments(&ids));
-        let verdicts = expect::check(&scenario, &run);
-        let failed: Vec<Diagnostic> = verdicts
-            .iter()
-            .filter(|v| !v.passed)
-            .map(|v| v.diagnostic())
-            .collect();
-        out.push(Outcome {
-            block,
-            expectations: verdicts.len(),
-            passed: verdicts.len() - failed.len(),
-            diagnostics: failed,
-            run: Some(run),
-        });
-    }
-    out
+                expectations: ran.verdicts.len(),
+                passed: ran.passed(),
+                run: ran.run,
+                verdicts: ran.verdicts,
+            }
+        })
+        .collect()
 }
 
 /// The scenario diagnostics of a document, as published with the check's own.
@@ -145,16 +132,7 @@ pub fn scenario_diagnostics(uri: &str, document: &Document) -> Vec<Diagnostic> {
 /// What may follow in a scenario item, from the line before the cursor.
 pub(super) fn expected_in_item(line_before_cursor: &str) -> Expected {
     use crate::vocab::*;
-    let words: Vec<&str> = line_before_cursor
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let typing = !line_before_cursor.ends_with(|c: char| c.is_whitespace() || c == ',');
-    let written = if typing {
-        &words[..words.len().saturating_sub(1)]
-    } else {
-        &words[..]
-    };
+    let written = written_words(line_before_cursor);
     let keyword = written.first().copied().unwrap_or("");
     let previous = written.last().copied().unwrap_or("");
     let second = written.get(1).copied().unwrap_or("");
@@ -274,12 +252,10 @@ pub(super) fn summary(outcome: &Outcome) -> String {
         Some(run) => {
             let s = &run.summary;
             format!(
-                "{} of {} expectation{} pass; {} obligation{}: {} fulfilled, {} violated, {} pending",
+                "{} of {} pass; {}: {} fulfilled, {} violated, {} pending",
                 outcome.passed,
-                outcome.expectations,
-                if outcome.expectations == 1 { "" } else { "s" },
-                s.obligations,
-                if s.obligations == 1 { "" } else { "s" },
+                count(outcome.expectations, "expectation"),
+                count(s.obligations, "obligation"),
                 s.fulfilled,
                 s.violated,
                 s.pending
@@ -297,11 +273,8 @@ pub(super) fn hover_sections(context: &Context<'_>, offset: usize) -> Vec<String
     let block = &context.document.syntax.scenarios[index];
     let mut sections = Vec::new();
     if let Some((word, span)) = super::mentions::word_at(context.text(), offset) {
-        let text = context.text();
-        let line_start = text[..span.start].rfind('\n').map_or(0, |n| n + 1);
-        let opens_line = text[line_start..span.start].trim().is_empty();
         if let Some((_, meaning)) = ITEM_WORDS.iter().find(|(w, _)| *w == word) {
-            if opens_line {
+            if opens_line(context.text(), span.start) {
                 sections.push(format!("**{word}** (scenario): {meaning}"));
             }
         } else if let Some((_, meaning)) = VERBS.iter().find(|(w, _)| *w == word) {
@@ -447,4 +420,108 @@ pub(super) fn deadline_hints(context: &Context<'_>, wanted: Span) -> Vec<Value> 
         }
     }
     hints
+}
+
+/// Quick fixes for the scenario diagnostics within `wanted`, each with the diagnostic
+/// it fixes: a failed `expect` whose `by` time, status or `late` period has exactly
+/// one value that makes it hold gets that value, and an unknown word with a
+/// did-you-mean gets the suggested word. Scenario results get no "allow" action: the
+/// suppression comments silence the check's rules on treaty clauses, and nothing
+/// silences what `treaty test` reports.
+pub(super) fn fixes(context: &Context<'_>, wanted: Span) -> Vec<(Diagnostic, super::fixes::Fix)> {
+    let blocks = &context.document.syntax.scenarios;
+    if !blocks
+        .iter()
+        .any(|b| b.span.start <= wanted.end && wanted.start <= b.span.end)
+    {
+        return Vec::new();
+    }
+    let text = context.text();
+    let touches = |span: Span| span.start <= wanted.end && wanted.start <= span.end;
+    let mut out = Vec::new();
+    for outcome in outcomes(context.uri, context.document) {
+        let block = &blocks[outcome.block];
+        for verdict in outcome.verdicts.iter().filter(|v| !v.passed) {
+            if !touches(verdict.span) {
+                continue;
+            }
+            let Some(expectation) = block.items.iter().find_map(|item| match item {
+                ScenarioItem::Expect(e) if e.span == verdict.span => Some(e),
+                _ => None,
+            }) else {
+                continue;
+            };
+            for correction in &verdict.corrections {
+                let written = match correction {
+                    Correction::Due(_) => expectation.due.as_ref().map(|w| w.span),
+                    Correction::Status(_) => expectation.status.as_ref().map(|w| w.span),
+                    Correction::Late(_) => expectation.late.as_ref().map(|p| p.span),
+                };
+                let Some(span) = written else { continue };
+                let new_text = correction.text();
+                out.push((
+                    verdict.diagnostic(),
+                    replacement(text, span, new_text, "what the run gives"),
+                ));
+            }
+        }
+        for diagnostic in outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.code != crate::scenario::codes::EXPECTATION_FAILED)
+        {
+            let Some(span) = diagnostic.primary_span().filter(|s| touches(*s)) else {
+                continue;
+            };
+            let suggested = diagnostic.suggestion.clone().or_else(|| {
+                diagnostic
+                    .help
+                    .as_deref()
+                    .and_then(super::fixes::suggestion)
+                    .map(str::to_string)
+            });
+            let Some(suggested) = suggested else { continue };
+            let Some(word) = misspelt_word(block, text, span) else {
+                continue;
+            };
+            out.push((
+                diagnostic.clone(),
+                replacement(text, word, suggested, "did you mean"),
+            ));
+        }
+    }
+    out
+}
+
+/// "Replace `old` with `new` (why)", one edit.
+fn replacement(text: &str, span: Span, new_text: String, why: &str) -> super::fixes::Fix {
+    let old = text.get(span.start..span.end).unwrap_or("");
+    super::fixes::Fix {
+        title: format!("Replace `{old}` with `{new_text}` ({why})"),
+        edits: vec![(span, new_text)],
+    }
+}
+
+/// The word a scenario diagnostic at `span` is about: the span itself when it is one
+/// word (S002, S005), the treaty name of a `treaty NAME` line (S003), the event word of
+/// an event line (S004).
+fn misspelt_word(
+    block: &crate::syntax::ast::scenario::Scenario,
+    text: &str,
+    span: Span,
+) -> Option<Span> {
+    let written = text.get(span.start..span.end)?;
+    if !written.is_empty() && !written.contains(char::is_whitespace) {
+        return Some(span);
+    }
+    block.items.iter().find_map(|item| match item {
+        ScenarioItem::Use {
+            target: UseTarget::Treaty(name),
+            span: line,
+        } if *line == span => Some(name.span),
+        ScenarioItem::Event(Happening::Occurrence {
+            kind, span: line, ..
+        }) if *line == span => Some(kind.span),
+        _ => None,
+    })
 }
