@@ -10,6 +10,8 @@
 //! Each document is checked with the `treaty.toml` found above its file, as `treaty
 //! check` would check it.
 
+mod concurrent;
+pub use concurrent::{serve_concurrently, Counts, Served};
 mod features;
 pub mod framing;
 pub mod position;
@@ -21,10 +23,11 @@ use std::io::{self, BufRead, Write};
 use lsp_server::{Message, Notification, Request, RequestId, Response};
 use serde_json::{json, Value};
 
-use crate::analysis::{self, FileReport, Settings};
+use crate::analysis::incremental::Incremental;
+use crate::analysis::{FileReport, Settings};
 use crate::config;
 use crate::model::Model;
-use crate::source::SourceFile;
+use crate::source::{LineIndex, SourceFile};
 use crate::span::Span;
 use crate::syntax::ast;
 use position::{Encoding, Positions};
@@ -41,8 +44,14 @@ pub mod errors {
     pub const REQUEST_CANCELLED: i32 = -32800;
 }
 
-/// One open document and everything derived from its text.
-pub struct Document {
+/// One open document and everything derived from its text. Shared, so a clone is
+/// cheap: a request is answered on its own thread from the document as it was while
+/// the next version is being checked (`serve_concurrently`).
+#[derive(Clone)]
+pub struct Document(Arc<Checked>);
+
+/// What a check of one version of a document gave.
+pub struct Checked {
     pub version: i64,
     pub report: FileReport,
     pub model: Model,
@@ -51,21 +60,85 @@ pub struct Document {
     pub settings: Arc<Settings>,
 }
 
+impl std::ops::Deref for Document {
+    type Target = Checked;
+
+    fn deref(&self) -> &Checked {
+        &self.0
+    }
+}
+
 impl Document {
-    fn new(uri: &str, text: String, version: i64, settings: Arc<Settings>) -> Self {
-        let (report, model, syntax) =
-            analysis::check_keeping_model(SourceFile::new(uri, text), &settings);
-        Document {
+    /// Check `source`, reusing what `checker` kept of the document's last check.
+    fn check(
+        source: SourceFile,
+        version: i64,
+        settings: Arc<Settings>,
+        checker: &mut Incremental,
+    ) -> Self {
+        let (report, model, syntax) = checker.check(source, &settings);
+        Document(Arc::new(Checked {
             version,
             report,
             model,
             syntax,
             settings,
-        }
+        }))
     }
+}
 
+impl Checked {
     pub fn text(&self) -> &str {
         &self.report.source.text
+    }
+}
+
+/// Edited text not yet checked, with its line index kept up to date edit by edit.
+struct Pending {
+    text: String,
+    version: i64,
+    lines: LineIndex,
+}
+
+/// A check to run, on this thread or another: everything it needs is owned.
+struct CheckJob {
+    /// Which check this is (the server's count of checks when it started).
+    ticket: usize,
+    uri: String,
+    source: SourceFile,
+    version: i64,
+    settings: Arc<Settings>,
+    checker: Incremental,
+    encoding: Encoding,
+}
+
+/// A finished check: the new document and its `publishDiagnostics`, already written.
+struct CheckDone {
+    ticket: usize,
+    uri: String,
+    document: Document,
+    checker: Incremental,
+    publication: Outgoing,
+}
+
+impl CheckJob {
+    fn run(mut self) -> CheckDone {
+        let document = Document::check(self.source, self.version, self.settings, &mut self.checker);
+        let positions = Positions {
+            text: document.text(),
+            lines: &document.report.source.lines,
+            encoding: self.encoding,
+        };
+        let diagnostics = features::diagnostics(&self.uri, &document, &positions);
+        let publication = publish(&self.uri, Some(self.version), &diagnostics);
+        drop(diagnostics);
+        CheckDone {
+            ticket: self.ticket,
+            uri: self.uri,
+            document,
+            checker: self.checker,
+            publication,
+        }
     }
 }
 
@@ -90,10 +163,14 @@ pub struct Server {
     shutdown_requested: bool,
     /// Set by the `exit` notification: the process exit code.
     pub exit_code: Option<i32>,
-    /// Changed text not yet checked, by URI, with its version.
-    pending_changes: HashMap<String, (String, i64)>,
+    /// Changed text not yet checked, by URI.
+    pending_changes: HashMap<String, Pending>,
+    /// What each open document's last check kept for the next (`analysis::incremental`).
+    checkers: HashMap<String, Incremental>,
     /// How many times a document was checked: coalescing is tested by counting.
     pub checks: usize,
+    /// Set by `serve_concurrently`: checks and document requests run on other threads.
+    background: Option<concurrent::Background>,
 }
 
 impl Default for Server {
@@ -123,7 +200,9 @@ impl Server {
             shutdown_requested: false,
             exit_code: None,
             pending_changes: HashMap::new(),
+            checkers: HashMap::new(),
             checks: 0,
+            background: None,
         }
     }
 
@@ -174,13 +253,22 @@ impl Server {
         out
     }
 
-    /// Check the documents whose changes are applied but not yet checked.
+    /// Check the documents whose changes are applied but not yet checked (in the
+    /// background, start the checks of those with none running).
     fn flush_changes(&mut self) -> Vec<Outgoing> {
-        let mut pending: Vec<(String, (String, i64))> = self.pending_changes.drain().collect();
+        if self.background.is_some() {
+            return self.start_background_checks();
+        }
+        let mut pending: Vec<(String, Pending)> = self.pending_changes.drain().collect();
         pending.sort_by(|a, b| a.0.cmp(&b.0));
         let mut out = Vec::new();
-        for (uri, (text, version)) in pending {
-            out.extend(self.update(&uri, text, version));
+        for (uri, change) in pending {
+            let source = SourceFile {
+                path: uri.clone(),
+                text: change.text,
+                lines: change.lines,
+            };
+            out.extend(self.check_now(&uri, source, change.version));
         }
         out
     }
@@ -188,6 +276,10 @@ impl Server {
     fn handle_one(&mut self, message: Message) -> Vec<Outgoing> {
         match message {
             Message::Request(request) => {
+                let request = match self.answer_in_background(request) {
+                    Ok(()) => return Vec::new(),
+                    Err(request) => request,
+                };
                 vec![Outgoing::Message(Message::Response(self.request(request)))]
             }
             Message::Notification(notification) => self.notification(notification),
@@ -222,34 +314,15 @@ impl Server {
     }
 
     fn dispatch(&mut self, method: &str, params: &Value) -> Reply {
+        if let Some(feature) = document_feature(method) {
+            return self.with_document(params, feature);
+        }
         match method {
             "shutdown" => {
                 self.shutdown_requested = true;
                 Ok(Value::Null)
             }
-            "textDocument/hover" => self.with_document(params, features::hover),
-            "textDocument/definition" => self.with_document(params, features::definition),
-            "textDocument/references" => self.with_document(params, features::references),
-            "textDocument/documentSymbol" => self.with_document(params, features::symbols),
-            "textDocument/completion" => self.with_document(params, features::completion),
-            "textDocument/formatting" => self.with_document(params, features::formatting),
-            "textDocument/codeAction" => self.with_document(params, features::code_actions),
             "completionItem/resolve" => Ok(features::resolve_completion(params)),
-            "textDocument/prepareRename" => self.with_document(params, features::prepare_rename),
-            "textDocument/rename" => self.with_document(params, features::rename),
-            "textDocument/documentHighlight" => {
-                self.with_document(params, features::document_highlight)
-            }
-            "textDocument/semanticTokens/full" => {
-                self.with_document(params, features::semantic_tokens_full)
-            }
-            "textDocument/semanticTokens/range" => {
-                self.with_document(params, features::semantic_tokens_range)
-            }
-            "textDocument/foldingRange" => self.with_document(params, features::folding_ranges),
-            "textDocument/selectionRange" => self.with_document(params, features::selection_ranges),
-            "textDocument/inlayHint" => self.with_document(params, features::inlay_hints),
-            "textDocument/codeLens" => self.with_document(params, features::code_lens),
             "workspace/executeCommand" => features::execute_command(&self.documents, params),
             "workspace/symbol" => {
                 features::workspace_symbols(&self.documents, &self.client, self.encoding, params)
@@ -261,32 +334,16 @@ impl Server {
         }
     }
 
-    fn with_document(&self, params: &Value, feature: fn(&Context<'_>, &Value) -> Reply) -> Reply {
+    fn with_document(&self, params: &Value, feature: Feature) -> Reply {
         let uri = document_uri(params).ok_or_else(|| invalid("missing `textDocument.uri`"))?;
         let document = self
             .documents
             .get(uri)
             .ok_or_else(|| invalid(format!("unknown document `{uri}`: open it first")))?;
         if self.out_of_sync.contains(uri) {
-            return Err((
-                errors::REQUEST_FAILED,
-                format!(
-                    "the server's copy of `{uri}` is out of date: save the file to resynchronise"
-                ),
-            ));
+            return Err(out_of_date(uri));
         }
-        let context = Context {
-            uri,
-            document,
-            positions: Positions {
-                text: document.text(),
-                lines: &document.report.source.lines,
-                encoding: self.encoding,
-            },
-            baseline: &document.settings.baseline,
-            client: &self.client,
-        };
-        feature(&context, params)
+        answer(uri, document, &self.client, self.encoding, feature, params)
     }
 
     fn initialize(&mut self, params: &Value) -> Value {
@@ -367,14 +424,13 @@ impl Server {
                 let Some(uri) = document_uri(params) else {
                     return log_message("didSave without a document uri");
                 };
+                let Some((latest, version)) = self.latest_text(uri) else {
+                    return log_message(&format!("didSave for unknown `{uri}`"));
+                };
                 let text = match params.get("text").and_then(Value::as_str) {
                     Some(text) => text.to_string(),
-                    None => match self.documents.get(uri) {
-                        Some(document) => document.text().to_string(),
-                        None => return log_message(&format!("didSave for unknown `{uri}`")),
-                    },
+                    None => latest.to_string(),
                 };
-                let version = self.documents.get(uri).map_or(0, |d| d.version);
                 self.update(uri, text, version)
             }
             "textDocument/didClose" => match document_uri(params) {
@@ -382,73 +438,107 @@ impl Server {
                     let uri = uri.to_string();
                     self.documents.remove(&uri);
                     self.out_of_sync.remove(&uri);
+                    self.pending_changes.remove(&uri);
+                    self.checkers.remove(&uri);
+                    self.forget_background_work(&uri);
                     let none: [features::LspDiagnostic<'_>; 0] = [];
                     vec![publish(&uri, None, &none)]
                 }
                 None => log_message("didClose without a document uri"),
             },
-            // `initialized`, `$/cancelRequest`, `$/setTrace` and anything else: nothing to do.
+            "$/cancelRequest" => self.cancel_in_background(params),
+            // `initialized`, `$/setTrace` and anything else: nothing to do.
             _ => Vec::new(),
         }
+    }
+
+    /// The newest text of a document the server has: its changes not yet checked, or
+    /// the text being checked, or the text last checked.
+    fn latest_text(&self, uri: &str) -> Option<(&str, i64)> {
+        if let Some(pending) = self.pending_changes.get(uri) {
+            return Some((&pending.text, pending.version));
+        }
+        if let Some(checking) = self.background.as_ref().and_then(|b| b.checking(uri)) {
+            return Some(checking);
+        }
+        let document = self.documents.get(uri)?;
+        Some((document.text(), document.version))
     }
 
     fn did_change(&mut self, params: &Value) -> Vec<Outgoing> {
         let Some(uri) = document_uri(params) else {
             return log_message("didChange without a document uri");
         };
-        let Some(document) = self.documents.get(uri) else {
-            return log_message(&format!("didChange for unknown document `{uri}`"));
+        let uri = uri.to_string();
+        // Edits queued since the last check apply on top of the text they produced,
+        // with the line index they kept up to date.
+        let mut pending = match self.pending_changes.remove(&uri) {
+            Some(pending) => pending,
+            None => {
+                let Some((text, version)) = self.latest_text(&uri) else {
+                    return log_message(&format!("didChange for unknown document `{uri}`"));
+                };
+                let lines = match self.documents.get(&uri) {
+                    Some(document) if document.version == version && document.text() == text => {
+                        document.report.source.lines.clone()
+                    }
+                    _ => LineIndex::new(text),
+                };
+                Pending {
+                    text: text.to_string(),
+                    version,
+                    lines,
+                }
+            }
         };
-        // Edits queued since the last check apply on top of the text they produced.
-        let (base, base_version) = match self.pending_changes.get(uri) {
-            Some((text, version)) => (text.as_str(), *version),
-            None => (document.text(), document.version),
-        };
-        let version = params
+        if let Some(version) = params
             .pointer("/textDocument/version")
             .and_then(Value::as_i64)
-            .unwrap_or(base_version);
-        let mut text = base.to_string();
+        {
+            pending.version = version;
+        }
         let changes = params
             .get("contentChanges")
             .and_then(Value::as_array)
-            .cloned()
+            .map(Vec::as_slice)
             .unwrap_or_default();
-        let uri = uri.to_string();
         let mut synced = !self.out_of_sync.contains(&uri);
-        for change in &changes {
+        for change in changes {
             let new_text = change.get("text").and_then(Value::as_str);
             match (change.get("range"), new_text) {
                 // The whole text: whatever was lost before, the copy is right again.
                 (None, Some(new_text)) => {
-                    text = new_text.to_string();
+                    pending.text = new_text.to_string();
+                    pending.lines = LineIndex::new(new_text);
                     synced = true;
                 }
                 // An edit to a copy already out of date cannot be placed.
                 _ if !synced => {}
                 // An incremental edit: positions are relative to the text so far.
                 (Some(range), Some(new_text)) => {
-                    let lines = crate::source::LineIndex::new(&text);
                     let positions = Positions {
-                        text: &text,
-                        lines: &lines,
+                        text: &pending.text,
+                        lines: &pending.lines,
                         encoding: self.encoding,
                     };
                     match positions.span_of(range) {
-                        Some(span) => text.replace_range(span.start..span.end, new_text),
+                        Some(span) => {
+                            pending.text.replace_range(span.start..span.end, new_text);
+                            pending.lines.apply_edit(&pending.text, span, new_text);
+                        }
                         None => synced = false,
                     }
                 }
                 (_, None) => synced = false,
             }
         }
+        let version = pending.version;
         if synced {
             self.out_of_sync.remove(&uri);
             // Checked by `flush_changes`, once for however many changes came together.
-            self.pending_changes.insert(uri, (text, version));
+            self.pending_changes.insert(uri, pending);
             return Vec::new();
         }
-        self.pending_changes.remove(&uri);
         if !self.out_of_sync.insert(uri.clone()) {
             return Vec::new();
         }
@@ -464,32 +554,134 @@ impl Server {
         ]
     }
 
+    /// Check a new text of a document: now, or in the background once its running
+    /// check (if any) is done.
     fn update(&mut self, uri: &str, text: String, version: i64) -> Vec<Outgoing> {
-        self.out_of_sync.remove(uri);
+        if self.background.is_some() {
+            self.out_of_sync.remove(uri);
+            let lines = LineIndex::new(&text);
+            self.pending_changes.insert(
+                uri.to_string(),
+                Pending {
+                    text,
+                    version,
+                    lines,
+                },
+            );
+            return Vec::new();
+        }
         self.pending_changes.remove(uri);
+        self.check_now(uri, SourceFile::new(uri, text), version)
+    }
+
+    fn check_now(&mut self, uri: &str, source: SourceFile, version: i64) -> Vec<Outgoing> {
+        let (job, config_message) = self.start_check(uri, source, version);
+        let mut out = self.finish_check(job.run());
+        out.extend(config_message);
+        out
+    }
+
+    /// What a check needs, and the publication of the `treaty.toml` problems (read
+    /// now, as `treaty check` would read them).
+    fn start_check(
+        &mut self,
+        uri: &str,
+        source: SourceFile,
+        version: i64,
+    ) -> (CheckJob, Option<Outgoing>) {
+        self.out_of_sync.remove(uri);
         self.checks += 1;
         let (settings, config_problem) = self.settings_for(uri);
-        let document = Document::new(uri, text, version, settings);
         let config_message = match config_problem {
             Some(problem) => self.config_publication(problem),
             None => self.config_fixed(uri),
         };
-        let positions = Positions {
-            text: document.text(),
-            lines: &document.report.source.lines,
+        let job = CheckJob {
+            ticket: self.checks,
+            uri: uri.to_string(),
+            source,
+            version,
+            settings,
+            checker: self.checkers.remove(uri).unwrap_or_default(),
             encoding: self.encoding,
         };
-        let diagnostics = features::diagnostics(uri, &document, &positions);
-        let message = publish(uri, Some(version), &diagnostics);
-        if let Some(old) = self.documents.insert(uri.to_string(), document) {
+        (job, config_message)
+    }
+
+    /// Keep a finished check's document and hand back its publication.
+    fn finish_check(&mut self, done: CheckDone) -> Vec<Outgoing> {
+        let CheckDone {
+            uri,
+            document,
+            checker,
+            publication,
+            ..
+        } = done;
+        self.checkers.insert(uri.clone(), checker);
+        if let Some(old) = self.documents.insert(uri, document) {
             // Freeing the previous version's trees takes a tenth of a keystroke's
             // budget on a large file: do it off the path to the diagnostics.
             std::thread::spawn(move || drop(old));
         }
-        let mut out = vec![message];
-        out.extend(config_message);
-        out
+        vec![publication]
     }
+}
+
+/// A request about one document, answered from the document alone.
+type Feature = fn(&Context<'_>, &Value) -> Reply;
+
+/// The feature that answers `method`, if it is a request about one document.
+fn document_feature(method: &str) -> Option<Feature> {
+    let feature: Feature = match method {
+        "textDocument/hover" => features::hover,
+        "textDocument/definition" => features::definition,
+        "textDocument/references" => features::references,
+        "textDocument/documentSymbol" => features::symbols,
+        "textDocument/completion" => features::completion,
+        "textDocument/formatting" => features::formatting,
+        "textDocument/codeAction" => features::code_actions,
+        "textDocument/prepareRename" => features::prepare_rename,
+        "textDocument/rename" => features::rename,
+        "textDocument/documentHighlight" => features::document_highlight,
+        "textDocument/semanticTokens/full" => features::semantic_tokens_full,
+        "textDocument/semanticTokens/range" => features::semantic_tokens_range,
+        "textDocument/foldingRange" => features::folding_ranges,
+        "textDocument/selectionRange" => features::selection_ranges,
+        "textDocument/inlayHint" => features::inlay_hints,
+        "textDocument/codeLens" => features::code_lens,
+        _ => return None,
+    };
+    Some(feature)
+}
+
+/// Answer a request about `document` with `feature`.
+fn answer(
+    uri: &str,
+    document: &Document,
+    client: &features::Client,
+    encoding: Encoding,
+    feature: Feature,
+    params: &Value,
+) -> Reply {
+    let context = Context {
+        uri,
+        document,
+        positions: Positions {
+            text: document.text(),
+            lines: &document.report.source.lines,
+            encoding,
+        },
+        baseline: &document.settings.baseline,
+        client,
+    };
+    feature(&context, params)
+}
+
+fn out_of_date(uri: &str) -> (i32, String) {
+    (
+        errors::REQUEST_FAILED,
+        format!("the server's copy of `{uri}` is out of date: save the file to resynchronise"),
+    )
 }
 
 /// The local path of a `file://` URI, percent-decoded.
@@ -656,6 +848,9 @@ pub const MAX_MESSAGE_BYTES: u64 = 2 * crate::source::DEFAULT_MAX_FILE_SIZE;
 /// Serve LSP over `input` and `output` until `exit` or the end of input. Returns the
 /// process exit code: 0 after `shutdown` then `exit`, 1 otherwise. Frames are read by
 /// [`framing::Framer`], so a lying `Content-Length` never stalls the server.
+///
+/// Everything runs on the caller's thread, one batch of messages after another (the
+/// fuzz tests drive it so); `treaty lsp` runs [`serve_concurrently`].
 pub fn serve(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<i32> {
     let mut server = Server::new();
     let mut framer = framing::Framer::new(input, MAX_MESSAGE_BYTES as usize);
@@ -690,7 +885,7 @@ pub fn serve(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<i3
 
 /// `treaty lsp`: serve on standard input and output.
 pub fn run_stdio() -> io::Result<i32> {
-    let stdin = io::stdin();
     let stdout = io::stdout();
-    serve(&mut stdin.lock(), &mut stdout.lock())
+    let served = serve_concurrently(io::stdin(), &mut stdout.lock())?;
+    Ok(served.exit_code)
 }
