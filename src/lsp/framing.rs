@@ -136,9 +136,12 @@ impl<R: Read> Framer<R> {
                 self.max_body
             ))));
         }
-        let body_start = self.start + header_end + 4;
-        let mut scanned = body_start;
+        // Bytes of the body already searched for a header. Offsets are taken from
+        // `start` again after each read, which may move the buffered bytes down.
+        let mut scanned_len = 0;
         loop {
+            let body_start = self.start + header_end + 4;
+            let scanned = body_start + scanned_len;
             let available = (self.buffer.len() - body_start).min(length);
             let body_end = body_start + available;
             // A header inside the body: the body was shorter than announced.
@@ -157,7 +160,7 @@ impl<R: Read> Framer<R> {
                     ),
                 }));
             }
-            scanned = body_end;
+            scanned_len = available;
             if available == length {
                 let body = &self.buffer[body_start..body_end];
                 let frame = classify(body);
@@ -417,6 +420,45 @@ mod tests {
             classify(br#"{"jsonrpc":"2.0","id":3,"result":null}"#),
             Frame::Message(Message::Response(_))
         ));
+    }
+
+    /// Input that arrives 200 bytes at a time, as from a pipe.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            let n = self.0.len().min(out.len()).min(200);
+            out[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    /// A body read over many reads after other messages: the buffer is compacted
+    /// while the body is read, and the body is still found whole.
+    #[test]
+    fn a_body_read_in_many_small_reads_after_other_messages_is_whole() {
+        let small = r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+        let large = format!(
+            r#"{{"jsonrpc":"2.0","method":"big","params":{{"text":"{}"}}}}"#,
+            "x".repeat(5000)
+        );
+        let stream = format!(
+            "{}{}{}",
+            framed(small).repeat(40),
+            framed(&large),
+            framed(small)
+        );
+        let mut framer = Framer::new(Trickle(stream.as_bytes()), 100_000);
+        let mut methods = Vec::new();
+        while let Some(frame) = framer.next_frame().expect("in memory") {
+            match frame {
+                Frame::Message(Message::Notification(n)) => methods.push(n.method),
+                other => panic!("{other:?}"),
+            }
+        }
+        assert_eq!(methods.len(), 42);
+        assert_eq!(methods[40], "big");
     }
 
     #[test]

@@ -11,7 +11,10 @@
 //! check` would check it.
 
 mod concurrent;
+mod document;
 pub use concurrent::{serve_concurrently, Counts, Served};
+use document::{answer, document_feature, CheckDone, CheckJob, Feature, Pending};
+pub use document::{Checked, Document};
 mod features;
 pub mod framing;
 pub mod position;
@@ -24,12 +27,10 @@ use lsp_server::{Message, Notification, Request, RequestId, Response};
 use serde_json::{json, Value};
 
 use crate::analysis::incremental::Incremental;
-use crate::analysis::{FileReport, Settings};
+use crate::analysis::Settings;
 use crate::config;
-use crate::model::Model;
 use crate::source::{LineIndex, SourceFile};
 use crate::span::Span;
-use crate::syntax::ast;
 use position::{Encoding, Positions};
 use std::sync::Arc;
 
@@ -42,104 +43,6 @@ pub mod errors {
     pub const SERVER_NOT_INITIALIZED: i32 = -32002;
     pub const REQUEST_FAILED: i32 = -32803;
     pub const REQUEST_CANCELLED: i32 = -32800;
-}
-
-/// One open document and everything derived from its text. Shared, so a clone is
-/// cheap: a request is answered on its own thread from the document as it was while
-/// the next version is being checked (`serve_concurrently`).
-#[derive(Clone)]
-pub struct Document(Arc<Checked>);
-
-/// What a check of one version of a document gave.
-pub struct Checked {
-    pub version: i64,
-    pub report: FileReport,
-    pub model: Model,
-    pub syntax: ast::File,
-    /// The settings it was checked with (hover shows the baseline).
-    pub settings: Arc<Settings>,
-}
-
-impl std::ops::Deref for Document {
-    type Target = Checked;
-
-    fn deref(&self) -> &Checked {
-        &self.0
-    }
-}
-
-impl Document {
-    /// Check `source`, reusing what `checker` kept of the document's last check.
-    fn check(
-        source: SourceFile,
-        version: i64,
-        settings: Arc<Settings>,
-        checker: &mut Incremental,
-    ) -> Self {
-        let (report, model, syntax) = checker.check(source, &settings);
-        Document(Arc::new(Checked {
-            version,
-            report,
-            model,
-            syntax,
-            settings,
-        }))
-    }
-}
-
-impl Checked {
-    pub fn text(&self) -> &str {
-        &self.report.source.text
-    }
-}
-
-/// Edited text not yet checked, with its line index kept up to date edit by edit.
-struct Pending {
-    text: String,
-    version: i64,
-    lines: LineIndex,
-}
-
-/// A check to run, on this thread or another: everything it needs is owned.
-struct CheckJob {
-    /// Which check this is (the server's count of checks when it started).
-    ticket: usize,
-    uri: String,
-    source: SourceFile,
-    version: i64,
-    settings: Arc<Settings>,
-    checker: Incremental,
-    encoding: Encoding,
-}
-
-/// A finished check: the new document and its `publishDiagnostics`, already written.
-struct CheckDone {
-    ticket: usize,
-    uri: String,
-    document: Document,
-    checker: Incremental,
-    publication: Outgoing,
-}
-
-impl CheckJob {
-    fn run(mut self) -> CheckDone {
-        let document = Document::check(self.source, self.version, self.settings, &mut self.checker);
-        let positions = Positions {
-            text: document.text(),
-            lines: &document.report.source.lines,
-            encoding: self.encoding,
-        };
-        let diagnostics = features::diagnostics(&self.uri, &document, &positions);
-        let publication = publish(&self.uri, Some(self.version), &diagnostics);
-        drop(diagnostics);
-        CheckDone {
-            ticket: self.ticket,
-            uri: self.uri,
-            document,
-            checker: self.checker,
-            publication,
-        }
-    }
 }
 
 /// The server's state: open documents and what was negotiated.
@@ -625,56 +528,6 @@ impl Server {
         }
         vec![publication]
     }
-}
-
-/// A request about one document, answered from the document alone.
-type Feature = fn(&Context<'_>, &Value) -> Reply;
-
-/// The feature that answers `method`, if it is a request about one document.
-fn document_feature(method: &str) -> Option<Feature> {
-    let feature: Feature = match method {
-        "textDocument/hover" => features::hover,
-        "textDocument/definition" => features::definition,
-        "textDocument/references" => features::references,
-        "textDocument/documentSymbol" => features::symbols,
-        "textDocument/completion" => features::completion,
-        "textDocument/formatting" => features::formatting,
-        "textDocument/codeAction" => features::code_actions,
-        "textDocument/prepareRename" => features::prepare_rename,
-        "textDocument/rename" => features::rename,
-        "textDocument/documentHighlight" => features::document_highlight,
-        "textDocument/semanticTokens/full" => features::semantic_tokens_full,
-        "textDocument/semanticTokens/range" => features::semantic_tokens_range,
-        "textDocument/foldingRange" => features::folding_ranges,
-        "textDocument/selectionRange" => features::selection_ranges,
-        "textDocument/inlayHint" => features::inlay_hints,
-        "textDocument/codeLens" => features::code_lens,
-        _ => return None,
-    };
-    Some(feature)
-}
-
-/// Answer a request about `document` with `feature`.
-fn answer(
-    uri: &str,
-    document: &Document,
-    client: &features::Client,
-    encoding: Encoding,
-    feature: Feature,
-    params: &Value,
-) -> Reply {
-    let context = Context {
-        uri,
-        document,
-        positions: Positions {
-            text: document.text(),
-            lines: &document.report.source.lines,
-            encoding,
-        },
-        baseline: &document.settings.baseline,
-        client,
-    };
-    feature(&context, params)
 }
 
 fn out_of_date(uri: &str) -> (i32, String) {
