@@ -182,13 +182,14 @@ impl Server {
         let Some(background) = self.background.as_mut() else {
             return out;
         };
-        let queued = self
-            .pending_changes
-            .keys()
-            .filter(|uri| background.checking.contains_key(*uri))
-            .count();
-        let queued_per_document = queued.min(1);
-        background.counts.most_queued = background.counts.most_queued.max(queued_per_document);
+        // A document's queue is one slot of `pending_changes`: a newer text replaces
+        // the one waiting, so this is 0 or 1 however many changes came.
+        let queued = usize::from(
+            self.pending_changes
+                .keys()
+                .any(|uri| background.checking.contains_key(uri)),
+        );
+        background.counts.most_queued = background.counts.most_queued.max(queued);
         let mut ready: Vec<String> = self
             .pending_changes
             .keys()
