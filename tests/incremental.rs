@@ -149,6 +149,14 @@ fn run(path: &str, original: &str, seed: u64, steps: usize, reset: usize) -> usi
         let fast = incremental.check(SourceFile::new(path, text.clone()), &settings);
         reused += incremental.reuse().reused;
         let full = analysis::check_keeping_model(SourceFile::new(path, text.clone()), &settings);
+        // The server's check (which assesses many treaties on every core) reports what
+        // `treaty check` reports, a piece at a time on one thread.
+        let streamed = analysis::check(SourceFile::new(path, text.clone()), &settings);
+        assert_eq!(
+            format!("{:?}\n{:?}", streamed.diagnostics, streamed.treaties),
+            format!("{:?}\n{:?}", full.0.diagnostics, full.0.treaties),
+            "`check` and the server's check differ (seed {seed}, step {step})"
+        );
         assert_eq!(
             fast.2, full.2,
             "the trees differ (seed {seed}, step {step})"
