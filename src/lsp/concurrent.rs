@@ -17,6 +17,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Read, Write};
+use std::panic::AssertUnwindSafe;
 use std::sync::mpsc::{self, Sender};
 
 use lsp_server::{Message, Request, RequestId, Response};
@@ -33,6 +34,11 @@ enum Event {
     EndOfInput,
     ReadFailed(io::Error),
     Checked(Box<CheckDone>),
+    /// A check that panicked (a bug): the document is left as last checked.
+    CheckFailed {
+        uri: String,
+        ticket: usize,
+    },
     Answered(Response),
 }
 
@@ -88,9 +94,9 @@ pub struct Served {
     pub counts: Counts,
 }
 
-/// Serve LSP over `input` and `output` until `exit` or the end of input (after which
-/// the checks and requests still running are finished and written), with checks and
-/// requests off the loop (see the module's documentation).
+/// Serve LSP over `input` and `output` until `exit` or the end of input (after either,
+/// the checks and requests already received are finished and written), with checks
+/// and requests off the loop (see the module's documentation).
 pub fn serve_concurrently(
     input: impl Read + Send + 'static,
     output: &mut impl Write,
@@ -120,10 +126,13 @@ pub fn serve_concurrently(
         running: HashSet::new(),
         counts: Counts::default(),
     });
+    // The end of the input, or `exit`: what was received is still checked, answered
+    // and written (a client that opens, shuts down and exits at once gets its
+    // diagnostics), and nothing read after it is handled.
     let mut ended = false;
     loop {
         if ended && server.is_idle() {
-            return Ok(server.served(1));
+            return Ok(server.served(server.exit_code.unwrap_or(1)));
         }
         let Ok(first) = inbox.recv() else {
             return Ok(server.served(1));
@@ -134,6 +143,7 @@ pub fn serve_concurrently(
         let mut replies = Vec::new();
         for event in std::iter::once(first).chain(inbox.try_iter()) {
             match event {
+                Event::Frame(_) if server.exit_code.is_some() => {}
                 Event::Frame(framing::Frame::Message(message)) => messages.push(message),
                 Event::Frame(framing::Frame::Invalid { code, message, id }) => {
                     replies.push(error_reply(id, code, &message))
@@ -141,6 +151,9 @@ pub fn serve_concurrently(
                 Event::EndOfInput => ended = true,
                 Event::ReadFailed(error) => return Err(error),
                 Event::Checked(done) => replies.extend(server.background_check_done(*done)),
+                Event::CheckFailed { uri, ticket } => {
+                    replies.extend(server.background_check_failed(&uri, ticket))
+                }
                 Event::Answered(response) => replies.extend(server.background_answered(response)),
             }
         }
@@ -151,9 +164,7 @@ pub fn serve_concurrently(
             reply.write(output)?;
         }
         output.flush()?;
-        if let Some(code) = server.exit_code {
-            return Ok(server.served(code));
-        }
+        ended |= server.exit_code.is_some();
     }
 }
 
@@ -218,12 +229,17 @@ impl Server {
                 ticket: job.ticket,
                 config_message,
             };
-            background.checking.insert(uri, checking);
+            background.checking.insert(uri.clone(), checking);
             let events = background.events.clone();
+            let ticket = job.ticket;
             std::thread::spawn(move || {
-                let done = job.run();
+                // A panic must not leave the document waiting for a check forever.
+                let event = match std::panic::catch_unwind(AssertUnwindSafe(|| job.run())) {
+                    Ok(done) => Event::Checked(Box::new(done)),
+                    Err(_) => Event::CheckFailed { uri, ticket },
+                };
                 // The loop is gone only when the server has exited.
-                let _ = events.send(Event::Checked(Box::new(done)));
+                let _ = events.send(event);
             });
         }
         out
@@ -253,6 +269,24 @@ impl Server {
         let mut out = self.finish_check(done);
         out.extend(config_message);
         out
+    }
+
+    fn background_check_failed(&mut self, uri: &str, ticket: usize) -> Vec<Outgoing> {
+        let Some(background) = self.background.as_mut() else {
+            return Vec::new();
+        };
+        if background
+            .checking
+            .get(uri)
+            .is_some_and(|c| c.ticket == ticket)
+        {
+            background.checking.remove(uri);
+        }
+        // What it had kept went with the panic; the next check starts afresh.
+        self.checkers.remove(uri);
+        super::log_message(&format!(
+            "treaty: checking {uri} failed (a bug: please report it with the file)"
+        ))
     }
 
     /// A request answered on its own thread: sent unless it was cancelled meanwhile.
@@ -304,7 +338,16 @@ impl Server {
         let events = background.events.clone();
         background.running.insert(id.clone());
         std::thread::spawn(move || {
-            let reply = answer(&uri, &document, &client, encoding, feature, &params);
+            let reply = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                answer(&uri, &document, &client, encoding, feature, &params)
+            }))
+            .unwrap_or_else(|_| {
+                Err((
+                    errors::REQUEST_FAILED,
+                    "the server failed to answer this request (a bug: please report it)"
+                        .to_string(),
+                ))
+            });
             let _ = events.send(Event::Answered(respond(id, reply)));
         });
         Ok(())
@@ -363,6 +406,13 @@ impl Server {
             errors::REQUEST_CANCELLED,
             "cancelled by the client".to_string(),
         )))]
+    }
+
+    /// A request cancelled in the batch it came in, answered without running.
+    pub(super) fn note_cancelled(&mut self) {
+        if let Some(background) = self.background.as_mut() {
+            background.counts.cancelled += 1;
+        }
     }
 
     /// A document closed: its running check, if any, is not kept.

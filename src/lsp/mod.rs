@@ -143,6 +143,7 @@ impl Server {
                 Message::Request(request)
                     if self.initialized && cancelled.contains(&request.id) =>
                 {
+                    self.note_cancelled();
                     out.push(Outgoing::Message(Message::Response(Response::new_err(
                         request.id,
                         errors::REQUEST_CANCELLED,
