@@ -292,6 +292,40 @@ fn a_request_is_answered_while_another_document_is_checked() {
     assert_eq!(served.counts.cancelled, 1);
 }
 
+/// A request already running on its thread (formatting a 22,000-line document, a
+/// tenth of a second and more in a debug build)
+/// and then cancelled is answered -32800 at once, and its own answer never follows.
+#[test]
+fn a_running_request_cancelled_is_answered_at_once() {
+    let (big, small) = ("untitled:big.treaty", "untitled:small.treaty");
+    let mut client = Client::start();
+    client.open(small, SMALL);
+    assert_eq!(client.receive()["params"]["uri"], small);
+    client.open(big, &large(20));
+    assert_eq!(client.receive()["params"]["uri"], big);
+    client.send(
+        json!({ "jsonrpc": "2.0", "id": 9, "method": "textDocument/formatting",
+        "params": { "textDocument": { "uri": big } } }),
+    );
+    // Once the small document's answer is back, the loop has started the large request.
+    client.send(
+        json!({ "jsonrpc": "2.0", "id": 10, "method": "textDocument/documentSymbol",
+        "params": { "textDocument": { "uri": small } } }),
+    );
+    let symbols = client.receive();
+    assert_eq!(symbols["id"], 10, "{symbols}");
+    client.send(json!({ "jsonrpc": "2.0", "method": "$/cancelRequest", "params": { "id": 9 } }));
+    let cancelled = client.receive();
+    assert_eq!(cancelled["id"], 9, "{cancelled}");
+    assert_eq!(cancelled["error"]["code"], -32800, "{cancelled}");
+    let (rest, served) = client.finish();
+    assert!(
+        rest.iter().all(|m| m["id"] != 9),
+        "the late answer is dropped: {rest:?}"
+    );
+    assert_eq!(served.counts.cancelled, 1);
+}
+
 /// Twelve keystrokes 30 ms apart into a 5,000-line document: never more than one check
 /// queued behind the running one, and the last publication is of the last keystroke.
 #[test]
