@@ -15,6 +15,8 @@ use crate::source::SourceFile;
 use crate::span::Span;
 use crate::syntax;
 
+pub mod incremental;
+
 /// Everything `check` knows about one file.
 #[derive(Debug)]
 pub struct FileReport {
@@ -149,6 +151,17 @@ pub fn check_keeping_model(
     settings: &Settings,
 ) -> (FileReport, Model, syntax::ast::File) {
     let parsed = syntax::parse(&source.text);
+    check_parsed(source, settings, parsed)
+}
+
+/// [`check_keeping_model`] of a file already parsed: everything after the parse, which
+/// looks at the whole file (suppressions, duplicate names, references between treaties,
+/// the order of the diagnostics), is done here for every caller alike.
+fn check_parsed(
+    source: SourceFile,
+    settings: &Settings,
+    parsed: syntax::Parsed,
+) -> (FileReport, Model, syntax::ast::File) {
     let suppressions = syntax::suppressions::find(&source.text, &parsed.file);
     let (mut model, mut model_diagnostics) = model::resolve(&parsed.file);
     model_diagnostics.extend(references::resolve_all(

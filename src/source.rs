@@ -13,7 +13,7 @@ pub use crate::span::Span;
 /// difference); otherwise `checkpoints` holds the character count before every
 /// `CHECKPOINT_BYTES`-th byte (rounded down to a character boundary), so one column
 /// costs at most that many bytes of counting.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
     /// `(byte offset, characters before it)`, ascending; empty for ASCII text.
@@ -23,6 +23,9 @@ pub struct LineIndex {
 /// Bytes between two character-count checkpoints of a non-ASCII text.
 const CHECKPOINT_BYTES: usize = 1024;
 
+/// The longest UTF-8 encoding of a character.
+const MAX_CHAR_BYTES: usize = 4;
+
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
@@ -30,24 +33,54 @@ impl LineIndex {
         line_starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
         let mut checkpoints = Vec::new();
         if !text.is_ascii() {
-            let mut chars = 0;
-            let mut at = 0;
-            while at < text.len() {
-                checkpoints.push((at, chars));
-                let next = clamp_to_char_boundary(text, at + CHECKPOINT_BYTES);
-                let next = if next <= at {
-                    ceil_char_boundary(text, at + 1)
-                } else {
-                    next
-                };
-                chars += text[at..next].chars().count();
-                at = next;
-            }
+            push_checkpoints(text, 0, 0, &mut checkpoints);
         }
         LineIndex {
             line_starts,
             checkpoints,
         }
+    }
+
+    /// The index of the text after `text[replaced]` was replaced by `inserted`
+    /// (`new_text` is the whole text after the edit): line starts before the edit are
+    /// kept, those after it moved, and only the lines of `inserted` are scanned. A
+    /// language server applies an edit per keystroke and must not rescan the document
+    /// each time (issue 16). The result is what [`LineIndex::new`] of `new_text` gives.
+    pub fn apply_edit(&mut self, new_text: &str, replaced: Span, inserted: &str) {
+        let (start, end) = (replaced.start, replaced.end);
+        let new_end = start + inserted.len();
+        // A line start `s` follows a newline at `s - 1`: the replaced ones are in
+        // `start + 1..=end`.
+        let first_gone = self.line_starts.partition_point(|&s| s <= start);
+        let first_kept = self.line_starts.partition_point(|&s| s <= end);
+        let inserted_starts = memchr_newlines(inserted.as_bytes()).map(|i| start + i + 1);
+        let moved: Vec<usize> = self.line_starts[first_kept..]
+            .iter()
+            .map(|&s| s - end + new_end)
+            .collect();
+        self.line_starts.truncate(first_gone);
+        self.line_starts.extend(inserted_starts);
+        self.line_starts.extend(moved);
+        // Character counts after the edit change: counted again from the last
+        // checkpoint before it. Where a checkpoint falls depends on the text up to a
+        // character (at most 4 bytes) past it, so one that close to the edit is
+        // counted again too; from there on they fall where a fresh count puts them.
+        if self.checkpoints.is_empty() && inserted.is_ascii() {
+            return;
+        }
+        if new_text.is_ascii() {
+            self.checkpoints.clear();
+            return;
+        }
+        let kept = self
+            .checkpoints
+            .partition_point(|&(at, _)| at + MAX_CHAR_BYTES <= start);
+        let (from, chars) = match kept {
+            0 => (0, 0),
+            _ => self.checkpoints[kept - 1],
+        };
+        self.checkpoints.truncate(kept.saturating_sub(1));
+        push_checkpoints(new_text, from, chars, &mut self.checkpoints);
     }
 
     /// Characters in `text[start..end]` (both on character boundaries), in at most
@@ -95,6 +128,22 @@ impl LineIndex {
 
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
+    }
+}
+
+/// The character-count checkpoints of `text` from byte `at`, where `chars` characters
+/// precede it, to the end.
+fn push_checkpoints(text: &str, mut at: usize, mut chars: usize, out: &mut Vec<(usize, usize)>) {
+    while at < text.len() {
+        out.push((at, chars));
+        let next = clamp_to_char_boundary(text, at + CHECKPOINT_BYTES);
+        let next = if next <= at {
+            ceil_char_boundary(text, at + 1)
+        } else {
+            next
+        };
+        chars += text[at..next].chars().count();
+        at = next;
     }
 }
 
@@ -179,6 +228,40 @@ mod tests {
             let expected = text[2..offset].chars().count() + 1;
             assert_eq!(index.line_col(&text, offset), (2, expected), "at {offset}");
         }
+    }
+
+    /// Edits of every kind, ASCII and not, applied to an index one after the other:
+    /// each time it is the index built afresh.
+    #[test]
+    fn an_edited_index_is_the_index_of_the_edited_text() {
+        let mut text = format!(
+            "treaty t {{\n{}}}\n",
+            "  party UA \"Україна\"\n".repeat(200)
+        );
+        let mut index = LineIndex::new(&text);
+        let edits: &[(usize, usize, &str)] = &[
+            (0, 0, "// a comment\n"),
+            (5, 9, ""),
+            (40, 41, "\n\n"),
+            (100, 2000, "x"),
+            (50, 50, "é\nä\n"),
+            (0, 30, "ascii only\n"),
+        ];
+        for &(start, len, inserted) in edits {
+            let start = clamp_to_char_boundary(&text, start);
+            let end = clamp_to_char_boundary(&text, start + len);
+            text.replace_range(start..end, inserted);
+            index.apply_edit(&text, Span::new(start, end), inserted);
+            assert_eq!(
+                index,
+                LineIndex::new(&text),
+                "after replacing {start}..{end}"
+            );
+        }
+        // Deleting every non-ASCII character leaves an ASCII text: no checkpoints.
+        let ascii: String = text.chars().filter(char::is_ascii).collect();
+        index.apply_edit(&ascii, Span::new(0, text.len()), &ascii);
+        assert_eq!(index, LineIndex::new(&ascii));
     }
 
     #[test]

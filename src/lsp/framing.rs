@@ -474,6 +474,45 @@ mod tests {
         ));
     }
 
+    /// Input that arrives 200 bytes at a time, as from a pipe.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            let n = self.0.len().min(out.len()).min(200);
+            out[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    /// A body read over many reads after other messages: the buffer is compacted
+    /// while the body is read, and the body is still found whole.
+    #[test]
+    fn a_body_read_in_many_small_reads_after_other_messages_is_whole() {
+        let small = r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+        let large = format!(
+            r#"{{"jsonrpc":"2.0","method":"big","params":{{"text":"{}"}}}}"#,
+            "x".repeat(5000)
+        );
+        let stream = format!(
+            "{}{}{}",
+            framed(small).repeat(40),
+            framed(&large),
+            framed(small)
+        );
+        let mut framer = Framer::new(Trickle(stream.as_bytes()), 100_000);
+        let mut methods = Vec::new();
+        while let Some(frame) = framer.next_frame().expect("in memory") {
+            match frame {
+                Frame::Message(Message::Notification(n)) => methods.push(n.method),
+                other => panic!("{other:?}"),
+            }
+        }
+        assert_eq!(methods.len(), 42);
+        assert_eq!(methods[40], "big");
+    }
+
     #[test]
     fn a_header_without_its_blank_line_is_bounded() {
         let mut stream = b"Content-Length: 2".to_vec();

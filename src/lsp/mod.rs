@@ -10,6 +10,11 @@
 //! Each document is checked with the `treaty.toml` found above its file, as `treaty
 //! check` would check it.
 
+mod concurrent;
+mod document;
+pub use concurrent::{serve_concurrently, Counts, Served};
+use document::{answer, document_feature, CheckDone, CheckJob, Pending};
+pub use document::{Checked, Document};
 mod features;
 pub mod framing;
 pub mod position;
@@ -21,12 +26,11 @@ use std::io::{self, BufRead, Write};
 use lsp_server::{Message, Notification, Request, RequestId, Response};
 use serde_json::{json, Value};
 
-use crate::analysis::{self, FileReport, Settings};
+use crate::analysis::incremental::Incremental;
+use crate::analysis::Settings;
 use crate::config;
-use crate::model::Model;
-use crate::source::SourceFile;
+use crate::source::{LineIndex, SourceFile};
 use crate::span::Span;
-use crate::syntax::ast;
 use position::{Encoding, Positions};
 use std::sync::Arc;
 
@@ -39,34 +43,6 @@ pub mod errors {
     pub const SERVER_NOT_INITIALIZED: i32 = -32002;
     pub const REQUEST_FAILED: i32 = -32803;
     pub const REQUEST_CANCELLED: i32 = -32800;
-}
-
-/// One open document and everything derived from its text.
-pub struct Document {
-    pub version: i64,
-    pub report: FileReport,
-    pub model: Model,
-    pub syntax: ast::File,
-    /// The settings it was checked with (hover shows the baseline).
-    pub settings: Arc<Settings>,
-}
-
-impl Document {
-    fn new(uri: &str, text: String, version: i64, settings: Arc<Settings>) -> Self {
-        let (report, model, syntax) =
-            analysis::check_keeping_model(SourceFile::new(uri, text), &settings);
-        Document {
-            version,
-            report,
-            model,
-            syntax,
-            settings,
-        }
-    }
-
-    pub fn text(&self) -> &str {
-        &self.report.source.text
-    }
 }
 
 /// The server's state: open documents and what was negotiated.
@@ -90,12 +66,16 @@ pub struct Server {
     shutdown_requested: bool,
     /// Set by the `exit` notification: the process exit code.
     pub exit_code: Option<i32>,
-    /// Changed text not yet checked, by URI, with its version.
-    pending_changes: HashMap<String, (String, i64)>,
+    /// Changed text not yet checked, by URI.
+    pending_changes: HashMap<String, Pending>,
+    /// What each open document's last check kept for the next (`analysis::incremental`).
+    checkers: HashMap<String, Incremental>,
     /// How many times a document was checked: coalescing is tested by counting.
     pub checks: usize,
     /// The last semantic tokens sent per document, for delta requests.
     token_results: features::TokenResults,
+    /// Set by `serve_concurrently`: checks and document requests run on other threads.
+    background: Option<concurrent::Background>,
 }
 
 impl Default for Server {
@@ -125,8 +105,10 @@ impl Server {
             shutdown_requested: false,
             exit_code: None,
             pending_changes: HashMap::new(),
+            checkers: HashMap::new(),
             checks: 0,
             token_results: features::TokenResults::default(),
+            background: None,
         }
     }
 
@@ -164,6 +146,7 @@ impl Server {
                 Message::Request(request)
                     if self.initialized && cancelled.contains(&request.id) =>
                 {
+                    self.note_cancelled();
                     out.push(Outgoing::Message(Message::Response(Response::new_err(
                         request.id,
                         errors::REQUEST_CANCELLED,
@@ -177,13 +160,22 @@ impl Server {
         out
     }
 
-    /// Check the documents whose changes are applied but not yet checked.
+    /// Check the documents whose changes are applied but not yet checked (in the
+    /// background, start the checks of those with none running).
     fn flush_changes(&mut self) -> Vec<Outgoing> {
-        let mut pending: Vec<(String, (String, i64))> = self.pending_changes.drain().collect();
+        if self.background.is_some() {
+            return self.start_background_checks();
+        }
+        let mut pending: Vec<(String, Pending)> = self.pending_changes.drain().collect();
         pending.sort_by(|a, b| a.0.cmp(&b.0));
         let mut out = Vec::new();
-        for (uri, (text, version)) in pending {
-            out.extend(self.update(&uri, text, version));
+        for (uri, change) in pending {
+            let source = SourceFile {
+                path: uri.clone(),
+                text: change.text,
+                lines: change.lines,
+            };
+            out.extend(self.check_now(&uri, source, change.version));
         }
         out
     }
@@ -191,6 +183,10 @@ impl Server {
     fn handle_one(&mut self, message: Message) -> Vec<Outgoing> {
         match message {
             Message::Request(request) => {
+                let request = match self.answer_in_background(request) {
+                    Ok(()) => return Vec::new(),
+                    Err(request) => request,
+                };
                 vec![Outgoing::Message(Message::Response(self.request(request)))]
             }
             Message::Notification(notification) => self.notification(notification),
@@ -225,24 +221,17 @@ impl Server {
     }
 
     fn dispatch(&mut self, method: &str, params: &Value) -> Reply {
+        if let Some(feature) = document_feature(method) {
+            return self.with_document(params, feature);
+        }
         match method {
             "shutdown" => {
                 self.shutdown_requested = true;
                 Ok(Value::Null)
             }
-            "textDocument/hover" => self.with_document(params, features::hover),
-            "textDocument/definition" => self.with_document(params, features::definition),
-            "textDocument/references" => self.with_document(params, features::references),
-            "textDocument/documentSymbol" => self.with_document(params, features::symbols),
-            "textDocument/completion" => self.with_document(params, features::completion),
-            "textDocument/formatting" => self.with_document(params, features::formatting),
-            "textDocument/codeAction" => self.with_document(params, features::code_actions),
             "completionItem/resolve" => Ok(features::resolve_completion(params)),
-            "textDocument/prepareRename" => self.with_document(params, features::prepare_rename),
-            "textDocument/rename" => self.with_document(params, features::rename),
-            "textDocument/documentHighlight" => {
-                self.with_document(params, features::document_highlight)
-            }
+            // Answered here, not in the background: they read and update the tokens
+            // last sent (`token_results`).
             "textDocument/semanticTokens/full" => self.with_document(params, |context, _| {
                 features::semantic_tokens_full(context, &self.token_results)
             }),
@@ -251,13 +240,6 @@ impl Server {
                     features::semantic_tokens_delta(context, params, &self.token_results)
                 })
             }
-            "textDocument/semanticTokens/range" => {
-                self.with_document(params, features::semantic_tokens_range)
-            }
-            "textDocument/foldingRange" => self.with_document(params, features::folding_ranges),
-            "textDocument/selectionRange" => self.with_document(params, features::selection_ranges),
-            "textDocument/inlayHint" => self.with_document(params, features::inlay_hints),
-            "textDocument/codeLens" => self.with_document(params, features::code_lens),
             "workspace/executeCommand" => features::execute_command(&self.documents, params),
             "workspace/symbol" => {
                 features::workspace_symbols(&self.documents, &self.client, self.encoding, params)
@@ -280,25 +262,9 @@ impl Server {
             .get(uri)
             .ok_or_else(|| invalid(format!("unknown document `{uri}`: open it first")))?;
         if self.out_of_sync.contains(uri) {
-            return Err((
-                errors::REQUEST_FAILED,
-                format!(
-                    "the server's copy of `{uri}` is out of date: save the file to resynchronise"
-                ),
-            ));
+            return Err(out_of_date(uri));
         }
-        let context = Context {
-            uri,
-            document,
-            positions: Positions {
-                text: document.text(),
-                lines: &document.report.source.lines,
-                encoding: self.encoding,
-            },
-            baseline: &document.settings.baseline,
-            client: &self.client,
-        };
-        feature(&context, params)
+        answer(uri, document, &self.client, self.encoding, feature, params)
     }
 
     fn initialize(&mut self, params: &Value) -> Value {
@@ -379,14 +345,13 @@ impl Server {
                 let Some(uri) = document_uri(params) else {
                     return log_message("didSave without a document uri");
                 };
+                let Some((latest, version)) = self.latest_text(uri) else {
+                    return log_message(&format!("didSave for unknown `{uri}`"));
+                };
                 let text = match params.get("text").and_then(Value::as_str) {
                     Some(text) => text.to_string(),
-                    None => match self.documents.get(uri) {
-                        Some(document) => document.text().to_string(),
-                        None => return log_message(&format!("didSave for unknown `{uri}`")),
-                    },
+                    None => latest.to_string(),
                 };
-                let version = self.documents.get(uri).map_or(0, |d| d.version);
                 self.update(uri, text, version)
             }
             "textDocument/didClose" => match document_uri(params) {
@@ -395,73 +360,107 @@ impl Server {
                     self.documents.remove(&uri);
                     self.out_of_sync.remove(&uri);
                     self.token_results.forget(&uri);
+                    self.pending_changes.remove(&uri);
+                    self.checkers.remove(&uri);
+                    self.forget_background_work(&uri);
                     let none: [features::LspDiagnostic<'_>; 0] = [];
                     vec![publish(&uri, None, &none)]
                 }
                 None => log_message("didClose without a document uri"),
             },
-            // `initialized`, `$/cancelRequest`, `$/setTrace` and anything else: nothing to do.
+            "$/cancelRequest" => self.cancel_in_background(params),
+            // `initialized`, `$/setTrace` and anything else: nothing to do.
             _ => Vec::new(),
         }
+    }
+
+    /// The newest text of a document the server has: its changes not yet checked, or
+    /// the text being checked, or the text last checked.
+    fn latest_text(&self, uri: &str) -> Option<(&str, i64)> {
+        if let Some(pending) = self.pending_changes.get(uri) {
+            return Some((&pending.text, pending.version));
+        }
+        if let Some(checking) = self.background.as_ref().and_then(|b| b.checking(uri)) {
+            return Some(checking);
+        }
+        let document = self.documents.get(uri)?;
+        Some((document.text(), document.version))
     }
 
     fn did_change(&mut self, params: &Value) -> Vec<Outgoing> {
         let Some(uri) = document_uri(params) else {
             return log_message("didChange without a document uri");
         };
-        let Some(document) = self.documents.get(uri) else {
-            return log_message(&format!("didChange for unknown document `{uri}`"));
+        let uri = uri.to_string();
+        // Edits queued since the last check apply on top of the text they produced,
+        // with the line index they kept up to date.
+        let mut pending = match self.pending_changes.remove(&uri) {
+            Some(pending) => pending,
+            None => {
+                let Some((text, version)) = self.latest_text(&uri) else {
+                    return log_message(&format!("didChange for unknown document `{uri}`"));
+                };
+                let lines = match self.documents.get(&uri) {
+                    Some(document) if document.version == version && document.text() == text => {
+                        document.report.source.lines.clone()
+                    }
+                    _ => LineIndex::new(text),
+                };
+                Pending {
+                    text: text.to_string(),
+                    version,
+                    lines,
+                }
+            }
         };
-        // Edits queued since the last check apply on top of the text they produced.
-        let (base, base_version) = match self.pending_changes.get(uri) {
-            Some((text, version)) => (text.as_str(), *version),
-            None => (document.text(), document.version),
-        };
-        let version = params
+        if let Some(version) = params
             .pointer("/textDocument/version")
             .and_then(Value::as_i64)
-            .unwrap_or(base_version);
-        let mut text = base.to_string();
+        {
+            pending.version = version;
+        }
         let changes = params
             .get("contentChanges")
             .and_then(Value::as_array)
-            .cloned()
+            .map(Vec::as_slice)
             .unwrap_or_default();
-        let uri = uri.to_string();
         let mut synced = !self.out_of_sync.contains(&uri);
-        for change in &changes {
+        for change in changes {
             let new_text = change.get("text").and_then(Value::as_str);
             match (change.get("range"), new_text) {
                 // The whole text: whatever was lost before, the copy is right again.
                 (None, Some(new_text)) => {
-                    text = new_text.to_string();
+                    pending.text = new_text.to_string();
+                    pending.lines = LineIndex::new(new_text);
                     synced = true;
                 }
                 // An edit to a copy already out of date cannot be placed.
                 _ if !synced => {}
                 // An incremental edit: positions are relative to the text so far.
                 (Some(range), Some(new_text)) => {
-                    let lines = crate::source::LineIndex::new(&text);
                     let positions = Positions {
-                        text: &text,
-                        lines: &lines,
+                        text: &pending.text,
+                        lines: &pending.lines,
                         encoding: self.encoding,
                     };
                     match positions.span_of(range) {
-                        Some(span) => text.replace_range(span.start..span.end, new_text),
+                        Some(span) => {
+                            pending.text.replace_range(span.start..span.end, new_text);
+                            pending.lines.apply_edit(&pending.text, span, new_text);
+                        }
                         None => synced = false,
                     }
                 }
                 (_, None) => synced = false,
             }
         }
+        let version = pending.version;
         if synced {
             self.out_of_sync.remove(&uri);
             // Checked by `flush_changes`, once for however many changes came together.
-            self.pending_changes.insert(uri, (text, version));
+            self.pending_changes.insert(uri, pending);
             return Vec::new();
         }
-        self.pending_changes.remove(&uri);
         if !self.out_of_sync.insert(uri.clone()) {
             return Vec::new();
         }
@@ -477,32 +476,84 @@ impl Server {
         ]
     }
 
+    /// Check a new text of a document: now, or in the background once its running
+    /// check (if any) is done.
     fn update(&mut self, uri: &str, text: String, version: i64) -> Vec<Outgoing> {
-        self.out_of_sync.remove(uri);
+        if self.background.is_some() {
+            self.out_of_sync.remove(uri);
+            let lines = LineIndex::new(&text);
+            self.pending_changes.insert(
+                uri.to_string(),
+                Pending {
+                    text,
+                    version,
+                    lines,
+                },
+            );
+            return Vec::new();
+        }
         self.pending_changes.remove(uri);
+        self.check_now(uri, SourceFile::new(uri, text), version)
+    }
+
+    fn check_now(&mut self, uri: &str, source: SourceFile, version: i64) -> Vec<Outgoing> {
+        let (job, config_message) = self.start_check(uri, source, version);
+        let mut out = self.finish_check(job.run());
+        out.extend(config_message);
+        out
+    }
+
+    /// What a check needs, and the publication of the `treaty.toml` problems (read
+    /// now, as `treaty check` would read them).
+    fn start_check(
+        &mut self,
+        uri: &str,
+        source: SourceFile,
+        version: i64,
+    ) -> (CheckJob, Option<Outgoing>) {
+        self.out_of_sync.remove(uri);
         self.checks += 1;
         let (settings, config_problem) = self.settings_for(uri);
-        let document = Document::new(uri, text, version, settings);
         let config_message = match config_problem {
             Some(problem) => self.config_publication(problem),
             None => self.config_fixed(uri),
         };
-        let positions = Positions {
-            text: document.text(),
-            lines: &document.report.source.lines,
+        let job = CheckJob {
+            ticket: self.checks,
+            uri: uri.to_string(),
+            source,
+            version,
+            settings,
+            checker: self.checkers.remove(uri).unwrap_or_default(),
             encoding: self.encoding,
         };
-        let diagnostics = features::diagnostics(uri, &document, &positions);
-        let message = publish(uri, Some(version), &diagnostics);
-        if let Some(old) = self.documents.insert(uri.to_string(), document) {
+        (job, config_message)
+    }
+
+    /// Keep a finished check's document and hand back its publication.
+    fn finish_check(&mut self, done: CheckDone) -> Vec<Outgoing> {
+        let CheckDone {
+            uri,
+            document,
+            checker,
+            publication,
+            ..
+        } = done;
+        self.checkers.insert(uri.clone(), checker);
+        if let Some(old) = self.documents.insert(uri, document) {
             // Freeing the previous version's trees takes a tenth of a keystroke's
             // budget on a large file: do it off the path to the diagnostics.
             std::thread::spawn(move || drop(old));
         }
-        let mut out = vec![message];
-        out.extend(config_message);
-        out
+        vec![publication]
     }
+}
+
+fn out_of_date(uri: &str) -> (i32, String) {
+    (
+        errors::REQUEST_FAILED,
+        format!("the server's copy of `{uri}` is out of date: save the file to resynchronise"),
+    )
 }
 
 /// The local path of a `file://` URI, percent-decoded.
@@ -669,6 +720,9 @@ pub const MAX_MESSAGE_BYTES: u64 = 2 * crate::source::DEFAULT_MAX_FILE_SIZE;
 /// Serve LSP over `input` and `output` until `exit` or the end of input. Returns the
 /// process exit code: 0 after `shutdown` then `exit`, 1 otherwise. Frames are read by
 /// [`framing::Framer`], so a lying `Content-Length` never stalls the server.
+///
+/// Everything runs on the caller's thread, one batch of messages after another (the
+/// fuzz tests drive it so); `treaty lsp` runs [`serve_concurrently`].
 pub fn serve(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<i32> {
     let mut server = Server::new();
     let mut framer = framing::Framer::new(input, MAX_MESSAGE_BYTES as usize);
@@ -703,7 +757,7 @@ pub fn serve(input: &mut impl BufRead, output: &mut impl Write) -> io::Result<i3
 
 /// `treaty lsp`: serve on standard input and output.
 pub fn run_stdio() -> io::Result<i32> {
-    let stdin = io::stdin();
     let stdout = io::stdout();
-    serve(&mut stdin.lock(), &mut stdout.lock())
+    let served = serve_concurrently(io::stdin(), &mut stdout.lock())?;
+    Ok(served.exit_code)
 }

@@ -89,7 +89,20 @@ pub fn parse(text: &str) -> Parsed {
 /// piece, out of stack or rule calls: then that piece alone is lost, where a parse at
 /// once would lose the whole file); a caller that resolves each piece and drops its
 /// tree never holds the tree of the whole file.
-pub fn parse_in_pieces(text: &str, piece_bytes: usize, mut each: impl FnMut(Parsed)) {
+pub fn parse_in_pieces(text: &str, piece_bytes: usize, each: impl FnMut(Parsed)) {
+    parse_in_pieces_with(text, piece_bytes, parse_piece, each)
+}
+
+/// [`parse_in_pieces`] with the parse of one piece, `text[start..end]`, left to
+/// `parse_piece`: the incremental check (`analysis::incremental`) hands back the tree of
+/// a piece whose text it has parsed before. The cuts, and what is done when a cut was
+/// wrong, are the same as for a parse from scratch.
+pub fn parse_in_pieces_with(
+    text: &str,
+    piece_bytes: usize,
+    mut parse_piece: impl FnMut(&str, usize, usize) -> (Parsed, PieceEnd),
+    mut each: impl FnMut(Parsed),
+) {
     let cuts = match prescan::scan(text, MAX_NESTING, MAX_BLOCK_ITEMS, piece_bytes) {
         Ok(cuts) => cuts,
         Err(refused) => {
@@ -156,7 +169,7 @@ pub fn set_rule_call_limit() {
 
 /// How a piece ended, which says whether the cut after it can be trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum PieceEnd {
+pub enum PieceEnd {
     /// With a closed block: the cut after it is where a whole-file parse would be.
     Closed,
     /// With an unclosed block or stray text: the cut may be wrong.
@@ -166,7 +179,7 @@ enum PieceEnd {
 }
 
 /// Parse and lower `text[start..end]`, and say how it ended.
-fn parse_piece(text: &str, start: usize, end: usize) -> (Parsed, PieceEnd) {
+pub fn parse_piece(text: &str, start: usize, end: usize) -> (Parsed, PieceEnd) {
     set_rule_call_limit();
     match TreatyParser::parse(Rule::file, &text[start..end]) {
         Ok(mut pairs) => match pairs.next() {

@@ -5,6 +5,7 @@
 //! so the formatter can print a file back from it without losing anything but layout.
 
 pub mod scenario;
+pub mod shift;
 
 use serde::{Deserialize, Serialize};
 
