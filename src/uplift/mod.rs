@@ -62,7 +62,7 @@ pub fn annotate(report: &mut FileReport, settings: &Settings, trees: Vec<ast::Tr
         let text = &source.text;
         let loader = &*settings.loader;
         let search = match trees.remove(&treaty.header_span.start) {
-            Some(tree) => Search::from_tree(text, &source.path, tree, loader),
+            Some(tree) => Search::from_tree(text, &source.path, tree, loader, &source.lines),
             None => Search::new(text, &source.path, treaty.header_span, loader),
         };
         treaty.next_tier = search.map(|s| s.run()).unwrap_or_default();
@@ -114,10 +114,11 @@ impl<'a> Search<'a> {
         let parse_errors = errors(&parsed.diagnostics);
         let tree = parsed.file.treaties.into_iter().next()?;
         // The tree's spans are the block's: it starts at 0.
+        let first_line = text[..start].matches('\n').count();
         Self::build(
             text,
             path,
-            (start, end, 0),
+            (start, end, 0, first_line),
             tree,
             parse_errors,
             clean,
@@ -125,29 +126,41 @@ impl<'a> Search<'a> {
         )
     }
 
-    /// The search for a treaty the check parsed without a problem, from its tree.
+    /// The search for a treaty the check parsed without a problem, from its tree;
+    /// `index` is the file's line index (a count of lines up to a treaty far into a
+    /// large file would read the file again).
     fn from_tree(
         text: &'a str,
         path: &'a str,
         tree: ast::Treaty,
         loader: &'a dyn Loader,
+        index: &crate::source::LineIndex,
     ) -> Option<Self> {
         let (start, end) = block_bounds(text, tree.header_span)?;
-        Self::build(text, path, (start, end, start), tree, 0, true, loader)
+        let first_line = index.line_of(start);
+        Self::build(
+            text,
+            path,
+            (start, end, start, first_line),
+            tree,
+            0,
+            true,
+            loader,
+        )
     }
 
-    /// `block` is the treaty's lines (start and end in `text`) and where the tree's
-    /// spans put its start.
+    /// `block` is the treaty's lines (start and end in `text`), where the tree's spans
+    /// put its start, and its first line's 0-based number in the file.
     fn build(
         text: &'a str,
         path: &'a str,
-        block: (usize, usize, usize),
+        block: (usize, usize, usize, usize),
         tree: ast::Treaty,
         parse_errors: usize,
         clean: bool,
         loader: &'a dyn Loader,
     ) -> Option<Self> {
-        let (start, end, base) = block;
+        let (start, end, base, first_line) = block;
         let block = &text[start..end];
         let mut resolver = crate::model::FileResolver::default();
         let treaty = resolver.add(&tree)?;
@@ -168,7 +181,7 @@ impl<'a> Search<'a> {
             before: &text[..start],
             lines,
             after: &text[end..],
-            first_line: text[..start].matches('\n').count(),
+            first_line,
             id: treaty.id.to_string(),
             current: own.0,
             errors: own.1,
@@ -485,9 +498,11 @@ mod tests {
             let (mut report, trees) =
                 analysis::check_keeping_trees(source, &settings, MAX_TREATIES_PER_FILE);
             from_trees += trees.len();
+            let index = crate::source::LineIndex::new(&text);
             for tree in &trees {
                 let search =
-                    Search::from_tree(&text, &path, tree.clone(), &*settings.loader).unwrap();
+                    Search::from_tree(&text, &path, tree.clone(), &*settings.loader, &index)
+                        .unwrap();
                 let alone = Search::new(&text, &path, tree.header_span, &*settings.loader).unwrap();
                 let spliced = |s: &Search| {
                     let n = s.candidates.len();
