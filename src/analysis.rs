@@ -85,6 +85,7 @@ pub fn check_keeping_trees(
     let wants_models = references::may_have_references(text);
     let mut kept = Vec::new();
     let mut kept_trees = Vec::new();
+    let mut kept_tree_count = 0;
     let mut clause_spans = Vec::new();
     let mut resolver = model::FileResolver::default();
     syntax::parse_in_pieces(text, syntax::PIECE_BYTES, |mut piece| {
@@ -102,6 +103,14 @@ pub fn check_keeping_trees(
                     && resolved.references.is_empty())
                 .then_some(treaty);
                 if wants_models {
+                    // Held until the end: only as many as the search may use, of
+                    // treaties below hard (a treaty with no references has its tier
+                    // already), so a large file never holds its whole tree.
+                    let tree = tree.filter(|_| {
+                        kept_tree_count < below_hard
+                            && rules::tier::classify(&resolved).tier < Tier::Hard
+                    });
+                    kept_tree_count += usize::from(tree.is_some());
                     kept.push(resolved);
                     kept_trees.push(tree);
                 } else {
