@@ -160,7 +160,7 @@ pub fn check_keeping_model(
     settings: &Settings,
 ) -> (FileReport, Model, syntax::ast::File) {
     let parsed = syntax::parse(&source.text);
-    check_parsed(source, settings, parsed)
+    check_parsed(source, settings, parsed, None)
 }
 
 /// [`check_keeping_model`] of a file already parsed: everything after the parse, which
@@ -170,9 +170,21 @@ fn check_parsed(
     source: SourceFile,
     settings: &Settings,
     parsed: syntax::Parsed,
+    mut memo: Option<&mut dyn RuleMemo>,
 ) -> (FileReport, Model, syntax::ast::File) {
     let suppressions = syntax::suppressions::find(&source.text, &parsed.file);
-    let (mut model, mut model_diagnostics) = model::resolve(&parsed.file);
+    // `model::resolve`, keeping which syntax tree each treaty came from.
+    let mut resolver = model::FileResolver::default();
+    let mut tree_of = Vec::new();
+    let mut treaties = Vec::new();
+    for (tree, treaty) in parsed.file.treaties.iter().enumerate() {
+        if let Some(resolved) = resolver.add(treaty) {
+            tree_of.push(tree);
+            treaties.push(resolved);
+        }
+    }
+    let mut model = Model { treaties };
+    let mut model_diagnostics = resolver.into_diagnostics();
     model_diagnostics.extend(references::resolve_all(
         &mut model.treaties,
         &source.path,
@@ -181,13 +193,43 @@ fn check_parsed(
     let mut rules = RuleRun::new(settings);
     rules.diagnostics = parsed.diagnostics;
     rules.diagnostics.append(&mut model_diagnostics);
-    for treaty in &model.treaties {
-        rules.assess(treaty);
+    for (treaty, &tree) in model.treaties.iter().zip(&tree_of) {
+        // A treaty that takes content by reference depends on more than its own tree.
+        let memo = memo.as_deref_mut().filter(|_| treaty.references.is_empty());
+        let assessed = match memo {
+            Some(memo) => match memo.recall(tree) {
+                Some(assessed) => assessed,
+                None => {
+                    let assessed = rules.assessed(treaty);
+                    memo.remember(tree, &assessed);
+                    assessed
+                }
+            },
+            None => rules.assessed(treaty),
+        };
+        rules.push(assessed);
     }
     rules
         .diagnostics
         .append(&mut lints::confusable_text::scan_source(&source.text));
     (rules.finish(source, &suppressions), model, parsed.file)
+}
+
+/// What the rules concluded about one treaty: its report and the diagnostics of its
+/// gaps, lints and minimum tier, before suppressions and levels.
+#[derive(Debug, Clone)]
+pub(crate) struct Assessed {
+    pub report: TreatyReport,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The rules' results of an earlier check, by the index of the treaty's syntax tree in
+/// the file: for a tree whose text has not changed, the rules need not run again
+/// ([`incremental`]). Asked only about treaties that take nothing by reference, under
+/// the same settings.
+pub(crate) trait RuleMemo {
+    fn recall(&mut self, tree: usize) -> Option<Assessed>;
+    fn remember(&mut self, tree: usize, assessed: &Assessed);
 }
 
 /// The rules' side of a check: each resolved treaty is assessed as it comes, and the
@@ -229,10 +271,17 @@ impl<'s> RuleRun<'s> {
 
     /// Tier, gaps, lints and the minimum tier for one treaty.
     fn assess(&mut self, treaty: &model::Treaty) {
+        let assessed = self.assessed(treaty);
+        self.push(assessed);
+    }
+
+    /// What [`Self::assess`] adds for `treaty`.
+    fn assessed(&mut self, treaty: &model::Treaty) -> Assessed {
         let report = rules::assess(treaty, &self.settings.baseline);
+        let mut diagnostics = Vec::with_capacity(report.gaps.len());
         for gap in &report.gaps {
             let label = self.gap_label(gap.element_title);
-            self.diagnostics.push(
+            diagnostics.push(
                 Diagnostic::warning(gap.code, format!("{}: {}", treaty.id, gap.message))
                     .with_label(gap.span, label)
                     .with_help(gap.help.clone()),
@@ -242,10 +291,22 @@ impl<'s> RuleRun<'s> {
         if let Some(provisional) = &report.provisional {
             lints.retain(|lint| !provisional.withholds_lint(lint.code));
         }
-        self.diagnostics.append(&mut lints);
+        diagnostics.append(&mut lints);
         if let Some(min) = self.settings.min_tier.filter(|min| report.tier.tier < *min) {
-            self.diagnostics.push(below_min_tier(treaty, &report, min));
+            diagnostics.push(below_min_tier(treaty, &report, min));
         }
+        Assessed {
+            report,
+            diagnostics,
+        }
+    }
+
+    fn push(&mut self, assessed: Assessed) {
+        let Assessed {
+            report,
+            mut diagnostics,
+        } = assessed;
+        self.diagnostics.append(&mut diagnostics);
         self.treaties.push(report);
     }
 

@@ -133,13 +133,15 @@ fn settings() -> Settings {
 }
 
 /// `steps` random edits to `original` (back to the original every `reset` edits), each
-/// checked both ways; returns how many pieces were reused, to show it was incremental.
-fn run(path: &str, original: &str, seed: u64, steps: usize, reset: usize) -> usize {
+/// checked both ways; returns how many pieces were reused and how many treaties' rules'
+/// results, to show it was incremental.
+fn run(path: &str, original: &str, seed: u64, steps: usize, reset: usize) -> (usize, usize) {
     let settings = settings();
     let mut random = Random(seed);
     let mut incremental = Incremental::new();
     let mut text = original.to_string();
     let mut reused = 0;
+    let mut assessments_reused = 0;
     for step in 0..steps {
         if step % reset == 0 {
             text = original.to_string();
@@ -148,6 +150,7 @@ fn run(path: &str, original: &str, seed: u64, steps: usize, reset: usize) -> usi
         }
         let fast = incremental.check(SourceFile::new(path, text.clone()), &settings);
         reused += incremental.reuse().reused;
+        assessments_reused += incremental.reuse().assessments_reused;
         let full = analysis::check_keeping_model(SourceFile::new(path, text.clone()), &settings);
         // The server's check (which assesses many treaties on every core) reports what
         // `treaty check` reports, a piece at a time on one thread.
@@ -176,7 +179,7 @@ fn run(path: &str, original: &str, seed: u64, steps: usize, reset: usize) -> usi
             );
         }
     }
-    reused
+    (reused, assessments_reused)
 }
 
 fn bundled(name: &str) -> (String, String) {
@@ -219,10 +222,50 @@ fn random_edits_to_a_file_of_many_treaties_check_as_from_scratch() {
     );
     let path = format!("{folder}/all.treaty");
     for seed in [11, 12, 13] {
-        let reused = run(&path, &text, seed, 30, 15);
+        let (reused, assessments_reused) = run(&path, &text, seed, 30, 15);
         assert!(
             reused > 100,
             "seed {seed}: only {reused} pieces were reused"
         );
+        // Most treaties take nothing by reference: their rules' results are kept too.
+        assert!(
+            assessments_reused > 100,
+            "seed {seed}: only {assessments_reused} treaties' results were reused"
+        );
+    }
+}
+
+/// The rules' results kept with a piece hold only under the settings they were had
+/// under: a new minimum tier, baseline or date gives what a check from scratch gives.
+#[test]
+fn results_kept_from_other_settings_are_not_reused() {
+    let (path, text) = bundled("uk-ukraine-2024.treaty");
+    let mut incremental = Incremental::new();
+    let first = settings();
+    incremental.check(SourceFile::new(&path, text.clone()), &first);
+    let again = incremental.check(SourceFile::new(&path, text.clone()), &first);
+    assert!(incremental.reuse().assessments_reused > 0);
+    let below_min_tier = |report: &analysis::FileReport| {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "T001")
+            .count()
+    };
+    assert_eq!(below_min_tier(&again.0), 0);
+    let stricter = Settings {
+        min_tier: Some(treaty::rules::Tier::Hard),
+        ..settings()
+    };
+    let later = Settings {
+        today: treaty::model::Date::parse("2040-01-01").expect("a date"),
+        ..settings()
+    };
+    for (changed, below) in [(stricter, 1), (later, 0)] {
+        let fast = incremental.check(SourceFile::new(&path, text.clone()), &changed);
+        assert_eq!(incremental.reuse().assessments_reused, 0);
+        assert_eq!(below_min_tier(&fast.0), below);
+        let full = analysis::check_keeping_model(SourceFile::new(&path, text.clone()), &changed);
+        assert_eq!(everything(&fast), everything(&full));
     }
 }

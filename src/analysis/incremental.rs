@@ -5,9 +5,16 @@
 //! keeps the tree of each piece of the last check, by the piece's text: a piece whose
 //! text comes again, wherever it now starts, is not parsed again but its tree moved
 //! (`ast::shift`). Everything after the parse (resolution, references between
-//! treaties, duplicate names, rules, lints, suppressions, levels, order) runs on the
-//! whole file exactly as [`super::check_keeping_model`] runs it, so the result is the
-//! same by construction; `tests/incremental.rs` checks it on random edits.
+//! treaties, duplicate names, suppressions, levels, order) runs on the whole file
+//! exactly as [`super::check_keeping_model`] runs it, so the result is the same by
+//! construction; `tests/incremental.rs` checks it on random edits.
+//!
+//! The rules' results for each treaty of a kept piece are kept with it too, and moved
+//! with its tree: a treaty is resolved from its own tree alone, and the rules read
+//! nothing but the resolved treaty and the settings, so a treaty whose text did not
+//! change, which takes nothing by reference, gets the same results under the same
+//! settings (baseline, today's date, minimum tier). They are forgotten when those
+//! settings change.
 //!
 //! Only pieces that parsed with no diagnostic are kept: lowering a piece with a syntax
 //! error may look at the text after it (where an unclosed block ends, what a broken
@@ -15,17 +22,24 @@
 
 use std::collections::HashMap;
 
-use super::{check_parsed, FileReport, Settings};
-use crate::model::Model;
+use super::{check_parsed, Assessed, FileReport, RuleMemo, Settings};
+use crate::model::{self, Model};
+use crate::rules::Tier;
 use crate::source::SourceFile;
 use crate::syntax::ast::shift::{Move, Shift};
 use crate::syntax::{self, ast, Parsed, PieceEnd};
 
+mod moved;
+
 /// The trees of the pieces of the last check, ready for the next one.
 #[derive(Default)]
 pub struct Incremental {
-    /// By the piece's text: the tree as parsed where the piece then started.
-    pieces: HashMap<String, Piece>,
+    /// By the piece's text: where it is in `pieces`.
+    by_text: HashMap<String, usize>,
+    /// The pieces kept, in the order of the last check's file.
+    pieces: Vec<Piece>,
+    /// The settings the rules' results kept were had under.
+    rules_under: Option<RuleSettings>,
     reuse: Reuse,
 }
 
@@ -33,6 +47,37 @@ struct Piece {
     start: usize,
     file: ast::File,
     ending: PieceEnd,
+    /// The index in the whole file's trees of this piece's first tree.
+    first_tree: usize,
+    /// The rules' results for each of its trees, once assessed.
+    assessed: Vec<Option<Assessed>>,
+}
+
+/// What the rules' results depend on besides the treaty.
+#[derive(PartialEq)]
+struct RuleSettings {
+    baseline: model::Treaty,
+    baseline_name: String,
+    today: model::time::Date,
+    min_tier: Option<Tier>,
+}
+
+impl RuleSettings {
+    fn of(settings: &Settings) -> Self {
+        RuleSettings {
+            baseline: settings.baseline.treaty.clone(),
+            baseline_name: settings.baseline.name.clone(),
+            today: settings.today,
+            min_tier: settings.min_tier,
+        }
+    }
+
+    fn are(&self, settings: &Settings) -> bool {
+        self.baseline_name == settings.baseline.name
+            && self.today == settings.today
+            && self.min_tier == settings.min_tier
+            && self.baseline == settings.baseline.treaty
+    }
 }
 
 /// How the last check's pieces were had: counted for tests and benchmarks.
@@ -42,6 +87,8 @@ pub struct Reuse {
     pub reused: usize,
     /// Pieces parsed.
     pub parsed: usize,
+    /// Treaties whose rules' results came from the check before.
+    pub assessments_reused: usize,
 }
 
 impl Incremental {
@@ -50,14 +97,26 @@ impl Incremental {
     }
 
     /// What [`super::check_keeping_model`] gives for `source`, parsing only the pieces
-    /// not seen by the last call.
+    /// not seen by the last call, and running the rules only on the treaties in them.
     pub fn check(
         &mut self,
         source: SourceFile,
         settings: &Settings,
     ) -> (FileReport, Model, ast::File) {
+        if !self.rules_under.as_ref().is_some_and(|s| s.are(settings)) {
+            for piece in &mut self.pieces {
+                piece.assessed.iter_mut().for_each(|a| *a = None);
+            }
+            self.rules_under = Some(RuleSettings::of(settings));
+        }
         let parsed = self.parse(&source.text);
-        check_parsed(source, settings, parsed)
+        let mut memo = PieceMemo {
+            pieces: &mut self.pieces,
+            recalled: 0,
+        };
+        let checked = check_parsed(source, settings, parsed, Some(&mut memo));
+        self.reuse.assessments_reused = memo.recalled;
+        checked
     }
 
     /// The pieces of the last check: how many were reused and how many parsed.
@@ -67,39 +126,59 @@ impl Incremental {
 
     /// `syntax::parse` of `text`, with the trees of pieces seen before moved into place.
     pub fn parse(&mut self, text: &str) -> Parsed {
-        let mut previous = std::mem::take(&mut self.pieces);
+        let mut previous_text = std::mem::take(&mut self.by_text);
+        let mut previous: Vec<Option<Piece>> = std::mem::take(&mut self.pieces)
+            .into_iter()
+            .map(Some)
+            .collect();
         let mut reuse = Reuse::default();
         let mut whole = Parsed::default();
+        let mut trees = 0;
         let pieces = &mut self.pieces;
+        let by_text = &mut self.by_text;
+        let mut keep = |key: &str, piece: Piece| {
+            by_text.insert(key.to_string(), pieces.len());
+            pieces.push(piece);
+        };
         syntax::parse_in_pieces_with(
             text,
             syntax::PIECE_BYTES,
             |text, start, end| {
                 let key = &text[start..end];
-                if let Some(mut piece) = previous.remove(key) {
+                let first_tree = trees;
+                let before = previous_text.remove(key).and_then(|at| previous[at].take());
+                if let Some(mut piece) = before {
                     reuse.reused += 1;
-                    piece.file.shift(Move {
+                    let by = Move {
                         from: piece.start,
                         to: start,
-                    });
+                    };
+                    piece.file.shift(by);
+                    piece.assessed.shift(by);
                     piece.start = start;
+                    piece.first_tree = first_tree;
+                    trees += piece.file.treaties.len();
                     let parsed = Parsed {
                         file: piece.file.clone(),
                         diagnostics: Vec::new(),
                     };
                     let ending = piece.ending;
-                    pieces.insert(key.to_string(), piece);
+                    keep(key, piece);
                     return (parsed, ending);
                 }
                 reuse.parsed += 1;
                 let (parsed, ending) = syntax::parse_piece(text, start, end);
+                trees += parsed.file.treaties.len();
                 if parsed.diagnostics.is_empty() {
-                    pieces.insert(
-                        key.to_string(),
+                    let count = parsed.file.treaties.len();
+                    keep(
+                        key,
                         Piece {
                             start,
                             file: parsed.file.clone(),
                             ending,
+                            first_tree,
+                            assessed: vec![None; count],
                         },
                     );
                 }
@@ -109,10 +188,45 @@ impl Incremental {
         );
         self.reuse = reuse;
         // The trees of pieces that are gone are freed off the path to the result.
+        previous.retain(Option::is_some);
         if !previous.is_empty() {
-            std::thread::spawn(move || drop(previous));
+            std::thread::spawn(move || drop((previous, previous_text)));
         }
         whole
+    }
+}
+
+/// The rules' results kept with the pieces, found by the index of a tree in the file.
+struct PieceMemo<'a> {
+    /// In file order, so by ascending `first_tree`.
+    pieces: &'a mut [Piece],
+    recalled: usize,
+}
+
+impl PieceMemo<'_> {
+    fn slot(&mut self, tree: usize) -> Option<&mut Option<Assessed>> {
+        let after = self.pieces.partition_point(|p| p.first_tree <= tree);
+        let piece = self.pieces.get_mut(after.checked_sub(1)?)?;
+        piece.assessed.get_mut(tree - piece.first_tree)
+    }
+}
+
+impl RuleMemo for PieceMemo<'_> {
+    fn recall(&mut self, tree: usize) -> Option<Assessed> {
+        let assessed = self.slot(tree)?.clone()?;
+        self.recalled += 1;
+        Some(assessed)
+    }
+
+    fn remember(&mut self, tree: usize, assessed: &Assessed) {
+        // Filled in by a front end later from line numbers: never kept (the rules
+        // leave it empty).
+        if !assessed.report.next_tier.is_empty() {
+            return;
+        }
+        if let Some(slot) = self.slot(tree) {
+            *slot = Some(assessed.clone());
+        }
     }
 }
 
@@ -152,7 +266,8 @@ mod tests {
             incremental.reuse(),
             Reuse {
                 reused: pieces - 1,
-                parsed: 1
+                parsed: 1,
+                assessments_reused: 0,
             }
         );
         assert_eq!(second, syntax::parse(&edited));

@@ -40,11 +40,12 @@ impl Shift for Span {
 /// Values with no span in them.
 macro_rules! nothing_to_move {
     ($($ty:ty),*) => {
-        $(impl Shift for $ty {
-            fn shift(&mut self, _: Move) {}
+        $(impl $crate::syntax::ast::shift::Shift for $ty {
+            fn shift(&mut self, _: $crate::syntax::ast::shift::Move) {}
         })*
     };
 }
+pub(crate) use nothing_to_move;
 
 nothing_to_move!(bool, Text, AssistVerb, MissionKind);
 
@@ -80,14 +81,15 @@ impl<A: Shift, B: Shift> Shift for (A, B) {
 /// A struct: each field named, none left out.
 macro_rules! move_fields {
     ($ty:ident { $($field:ident),* }) => {
-        impl Shift for $ty {
-            fn shift(&mut self, by: Move) {
+        impl $crate::syntax::ast::shift::Shift for $ty {
+            fn shift(&mut self, by: $crate::syntax::ast::shift::Move) {
                 let $ty { $($field),* } = self;
-                $($field.shift(by);)*
+                $($crate::syntax::ast::shift::Shift::shift($field, by);)*
             }
         }
     };
 }
+pub(crate) use move_fields;
 
 impl<T: Shift> Shift for Spanned<T> {
     fn shift(&mut self, by: Move) {
