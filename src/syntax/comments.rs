@@ -138,6 +138,59 @@ pub fn scan(text: &str) -> Vec<Comment> {
     comments_at(text, &spans)
 }
 
+/// The comments of `text` that contain `needle`, in order: what [`scan`] finds, kept
+/// if they contain it, but only the lines where `needle` occurs are read. A string
+/// never runs past its line's end, so each line can be read on its own.
+pub fn scan_containing(text: &str, needle: &str) -> Vec<Comment> {
+    let mut found = Vec::new();
+    let mut next_line = 0;
+    for (at, _) in text.match_indices(needle) {
+        if at < next_line {
+            continue;
+        }
+        let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+        let line_end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+        next_line = line_end;
+        let Some(start) = comment_start(&text[line_start..line_end]).map(|i| line_start + i) else {
+            continue;
+        };
+        let body = text[start..line_end].trim_end_matches(is_blank);
+        if body.contains(needle) {
+            found.push(Comment {
+                span: Span::new(start, start + body.len()),
+                text: body.to_string(),
+                own_line: text[line_start..start].chars().all(is_blank),
+            });
+        }
+    }
+    found
+}
+
+/// Where the comment on `line` (no newline in it) starts: the first `//` outside a
+/// string, as [`token_iter`] reads strings and their escapes.
+fn comment_start(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => return Some(i),
+            b'"' => {
+                i += 1;
+                while i < bytes.len() {
+                    match bytes[i] {
+                        b'\\' if i + 1 < bytes.len() => i += 2,
+                        b'"' => break,
+                        _ => i += 1,
+                    }
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
 /// The comments of `text` at `spans` (comment tokens, in order).
 pub fn comments_at(text: &str, spans: &[Span]) -> Vec<Comment> {
     spans
@@ -166,6 +219,62 @@ mod tests {
             .iter()
             .map(|t| &text[t.span.start..t.span.end])
             .collect()
+    }
+
+    /// `scan_containing` finds what `scan` finds, on the bundled treaties and on lines
+    /// made of the pieces that make comments hard to find.
+    #[test]
+    fn scan_containing_agrees_with_scan() {
+        let pieces = [
+            "// treaty: a",
+            "\"",
+            "\\",
+            "\\\"",
+            "x",
+            " ",
+            "\n",
+            "/",
+            "//",
+            "treaty:",
+            "é",
+            "\r",
+            "\u{FEFF}",
+            "\t",
+        ];
+        let mut texts: Vec<String> = Vec::new();
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = |below: usize| {
+            // A linear congruential generator; its high bits are the random ones.
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % below
+        };
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..next(12) {
+                text.push_str(pieces[next(pieces.len())]);
+            }
+            texts.push(text);
+        }
+        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/treaties");
+        for entry in std::fs::read_dir(folder).expect("the bundled treaties") {
+            let path = entry.expect("an entry").path();
+            if path.extension().is_some_and(|e| e == "treaty") {
+                texts.push(std::fs::read_to_string(path).expect("a bundled treaty"));
+            }
+        }
+        let mut with_marker = 0;
+        for text in &texts {
+            let expected: Vec<Comment> = scan(text)
+                .into_iter()
+                .filter(|c| c.text.contains("treaty:"))
+                .collect();
+            with_marker += usize::from(!expected.is_empty());
+            assert_eq!(scan_containing(text, "treaty:"), expected, "{text:?}");
+        }
+        let generated = texts.iter().filter(|t| t.contains("treaty:")).count();
+        assert!(with_marker > 100, "{with_marker} of {generated}");
     }
 
     #[test]

@@ -71,7 +71,7 @@ pub fn find_with_clauses(text: &str, mut clauses: Vec<Span>) -> Suppressions {
         return found;
     }
     clauses.sort_by_key(|s| s.start);
-    for comment in comments::scan(text) {
+    for comment in comments::scan_containing(text, MARKER) {
         let body = comment.text.trim_start_matches('/').trim_start();
         let Some(rest) = body.strip_prefix(MARKER) else {
             continue;
