@@ -391,3 +391,91 @@ fn a_publication_repeats_nothing() {
     }
     client.finish();
 }
+
+/// A soft treaty with many changes to try and none that lifts it, after a long file: it takes content from a pact (`incorporate`), so each try of the next-tier
+/// search reads the whole file again. Its header is on the line returned.
+fn hard_to_lift(filler: &str) -> (String, usize) {
+    let mut text = filler.to_string();
+    text.push_str("treaty pact {\n  form treaty\n  status signed\n  members P, Q\n  consult each member\n}\n\n");
+    let header = text.lines().count();
+    text.push_str("treaty lift {\n  form declaration\n  status signed\n  party UK guarantor\n  party UA beneficiary\n  incorporate pact\n");
+    // More hedged clauses than the search takes changes (`MAX_CANDIDATES`): the change
+    // of form is never among them, so no combination lifts the declaration, and the
+    // search tries every one.
+    for i in 0..12 {
+        text.push_str(&format!(
+            "  consult UK, UA\n    aspirational\n    source \"para {i}\"\n"
+        ));
+    }
+    text.push_str("}\n");
+    (text, header)
+}
+
+/// A hover whose next-tier search is long, cancelled once it runs: answered -32800,
+/// and the search stops early, having tried fewer combinations than the whole search
+/// (run here to count them) tries.
+#[test]
+fn a_cancelled_hover_stops_its_next_tier_search() {
+    let (uri, small) = ("untitled:lift.treaty", "untitled:small.treaty");
+    // Half the bundled treaties: each try reads them all, and stays short of a second.
+    let bundled = large(1);
+    let blocks: Vec<&str> = bundled.split_inclusive("}\n\n").collect();
+    let (text, header) = hard_to_lift(&blocks[..blocks.len() / 2].concat());
+    let model = treaty::model::model_of(&text).0;
+    let lift = model
+        .treaties
+        .iter()
+        .find(|t| t.id == "lift")
+        .expect("the treaty");
+    let whole = treaty::uplift::paths_until(
+        &text,
+        uri,
+        lift.header_span,
+        &*analysis::Settings::default().loader,
+        &treaty::cancel::Cancel::never(),
+    );
+    assert!(!whole.cancelled);
+    assert!(whole.tries >= 500, "a long search: {} tries", whole.tries);
+    let mut client = Client::start();
+    client.open(small, SMALL);
+    assert_eq!(client.receive()["params"]["uri"], small);
+    client.open(uri, &text);
+    assert_eq!(client.receive()["params"]["uri"], uri);
+    client.send(
+        json!({ "jsonrpc": "2.0", "id": 11, "method": "textDocument/hover", "params": {
+        "textDocument": { "uri": uri }, "position": { "line": header, "character": 8 } } }),
+    );
+    // Once the small document's answer is back, the loop has started the hover.
+    client.send(
+        json!({ "jsonrpc": "2.0", "id": 12, "method": "textDocument/documentSymbol",
+        "params": { "textDocument": { "uri": small } } }),
+    );
+    assert_eq!(client.receive()["id"], 12);
+    client.send(json!({ "jsonrpc": "2.0", "method": "$/cancelRequest", "params": { "id": 11 } }));
+    let cancelled = client.receive();
+    assert_eq!(cancelled["id"], 11, "{cancelled}");
+    assert_eq!(cancelled["error"]["code"], -32800, "{cancelled}");
+    // The same hover, not cancelled: its whole search is counted too.
+    client.send(
+        json!({ "jsonrpc": "2.0", "id": 13, "method": "textDocument/hover", "params": {
+        "textDocument": { "uri": uri }, "position": { "line": header, "character": 8 } } }),
+    );
+    let answered = client.receive();
+    assert_eq!(answered["id"], 13, "{answered}");
+    let hover = answered["result"]["contents"]["value"]
+        .as_str()
+        .expect("a hover");
+    assert!(hover.contains("treaty lift"), "{hover}");
+    let (rest, served) = client.finish();
+    assert!(rest.iter().all(|m| m["id"] != 11), "{rest:?}");
+    // The cancelled request's thread reported back before the server ended.
+    assert_eq!(served.counts.stopped, 1, "{:?}", served.counts);
+    assert_eq!(served.counts.cancelled, 1, "{:?}", served.counts);
+    let cancelled_tries = served.counts.next_tier_tries.checked_sub(whole.tries);
+    assert!(
+        cancelled_tries.is_some_and(|tries| tries < whole.tries),
+        "the cancelled search stopped early: {:?} of {} tries",
+        cancelled_tries,
+        whole.tries
+    );
+}

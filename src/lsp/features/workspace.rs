@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::*;
+use crate::cancel::Cancel;
 use crate::lsp::position::Encoding;
 use crate::source::LineIndex;
 
@@ -57,11 +58,14 @@ pub fn uri_of(path: &Path) -> String {
     uri
 }
 
+/// The symbols whose name holds the query. Once `cancel` is set no further file is
+/// read, and the answer (which no one will read) is cut short.
 pub fn workspace_symbols(
     documents: &HashMap<String, Document>,
     client: &Client,
     encoding: Encoding,
     params: &Value,
+    cancel: &Cancel,
 ) -> Reply {
     let query = params
         .get("query")
@@ -82,13 +86,17 @@ pub fn workspace_symbols(
         roots.dedup();
     }
     let mut files = Vec::new();
-    for root in &roots {
+    for root in roots.iter().take_while(|_| !cancel.is_cancelled()) {
         treaty_files(root, 0, &mut files);
     }
     files.sort();
     files.dedup();
     let mut symbols = Vec::new();
     for path in files {
+        // A file is read and parsed: one atomic load beside it is noise.
+        if cancel.is_cancelled() {
+            break;
+        }
         let read;
         let text = match open.get(&path) {
             Some(document) => document.text(),
