@@ -479,3 +479,98 @@ fn a_cancelled_hover_stops_its_next_tier_search() {
         whole.tries
     );
 }
+
+/// `workspace/symbol` over a folder of 120 open documents runs off the loop: while it
+/// is held reading a named pipe (the first `.treaty` file of the folder), a request
+/// about a document is answered, and a cancel is answered -32800. Let go, it stops
+/// instead of reading the other 120 files.
+#[cfg(unix)]
+#[test]
+fn workspace_symbols_are_answered_off_the_loop_and_cancelled() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let folder = dir.path().canonicalize().expect("the folder's path");
+    let mut client = Client::start();
+    let documents = 120;
+    for i in 0..documents {
+        let path = folder.join(format!("doc-{i:03}.treaty"));
+        let text = SMALL.replace("treaty t ", &format!("treaty t{i} "));
+        std::fs::write(&path, &text).expect("written");
+        client.open(&format!("file://{}", path.display()), &text);
+    }
+    for _ in 0..documents {
+        assert_eq!(
+            client.receive()["method"],
+            "textDocument/publishDiagnostics"
+        );
+    }
+    // Answered from the documents as the editor has them: t1, t10 to t19, t100 to t119.
+    client.send(
+        json!({ "jsonrpc": "2.0", "id": 19, "method": "workspace/symbol",
+        "params": { "query": "t1" } }),
+    );
+    let answered = client.receive();
+    assert_eq!(answered["id"], 19, "{answered}");
+    let treaties = answered["result"]
+        .as_array()
+        .expect("symbols")
+        .iter()
+        .filter(|s| s["containerName"].is_null())
+        .count();
+    assert_eq!(treaties, 31, "{answered}");
+    let pipe = folder.join("000-pipe.treaty");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let first = format!("file://{}", folder.join("doc-000.treaty").display());
+    client.send(
+        json!({ "jsonrpc": "2.0", "id": 20, "method": "workspace/symbol",
+        "params": { "query": "t1" } }),
+    );
+    client.send(
+        json!({ "jsonrpc": "2.0", "id": 21, "method": "textDocument/documentSymbol",
+        "params": { "textDocument": { "uri": first } } }),
+    );
+    // Until the pipe is written, the symbols cannot be answered: this answer comes
+    // first unless they block the loop.
+    let symbols = client.receive();
+    assert_eq!(symbols["id"], 21, "{symbols}");
+    client.send(json!({ "jsonrpc": "2.0", "method": "$/cancelRequest", "params": { "id": 20 } }));
+    let cancelled = client.receive();
+    assert_eq!(cancelled["id"], 20, "{cancelled}");
+    assert_eq!(cancelled["error"]["code"], -32800, "{cancelled}");
+    // Let the search go, if it reached the pipe before the cancel (else it never opens
+    // it): a writer's open without waiting succeeds only once a reader has it open.
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let (pipe, done) = (pipe.clone(), done.clone());
+        std::thread::spawn(move || {
+            use std::os::unix::fs::OpenOptionsExt;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                let opened = std::fs::OpenOptions::new()
+                    .write(true)
+                    .custom_flags(libc::O_NONBLOCK)
+                    .open(&pipe);
+                if let Ok(mut file) = opened {
+                    file.write_all(b"treaty piped {\n}\n").expect("written");
+                    return true;
+                }
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            false
+        })
+    };
+    let (rest, served) = client.finish();
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    let pipe_read = writer.join().expect("the writer ends");
+    assert!(rest.iter().all(|m| m["id"] != 20), "{rest:?}");
+    assert_eq!(served.counts.stopped, 1, "{:?}", served.counts);
+    // The first search read every document; the cancelled one no more than the pipe.
+    assert_eq!(
+        served.counts.workspace_files,
+        documents + usize::from(pipe_read),
+        "{:?}",
+        served.counts
+    );
+}

@@ -86,6 +86,8 @@ pub struct Counts {
     /// Combinations the next-tier searches of requests tried, cancelled or not: a
     /// cancelled search tries fewer than a whole one.
     pub next_tier_tries: usize,
+    /// Files the `workspace/symbol` requests read, cancelled or not.
+    pub workspace_files: usize,
     /// Requests cancelled while they ran whose threads then stopped (before the server
     /// ended).
     pub stopped: usize,
@@ -340,6 +342,7 @@ impl Server {
             return Vec::new();
         };
         background.counts.next_tier_tries += effort.next_tier_tries;
+        background.counts.workspace_files += effort.workspace_files;
         if background.running.remove(&response.id).is_some() {
             vec![Outgoing::Message(Message::Response(response))]
         } else {
@@ -418,9 +421,7 @@ impl Server {
         let encoding = self.encoding;
         let cancel = background.start(id.clone());
         background.spawn(id, move || {
-            let reply =
-                features::workspace_symbols(&documents, &client, encoding, &params, &cancel);
-            (reply, Effort::default())
+            features::workspace_symbols(&documents, &client, encoding, &params, &cancel)
         });
     }
 

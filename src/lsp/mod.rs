@@ -242,13 +242,16 @@ impl Server {
             }
             "workspace/executeCommand" => features::execute_command(&self.documents, params),
             // In the background, answered on a thread of its own (`concurrent`).
-            "workspace/symbol" => features::workspace_symbols(
-                &self.documents,
-                &self.client,
-                self.encoding,
-                params,
-                &crate::cancel::Cancel::never(),
-            ),
+            "workspace/symbol" => {
+                features::workspace_symbols(
+                    &self.documents,
+                    &self.client,
+                    self.encoding,
+                    params,
+                    &crate::cancel::Cancel::never(),
+                )
+                .0
+            }
             _ => Err((
                 errors::METHOD_NOT_FOUND,
                 format!("method `{method}` is not supported"),
@@ -617,6 +620,8 @@ pub struct Context<'a> {
 pub struct Effort {
     /// Combinations of changes the next-tier search tried.
     pub next_tier_tries: usize,
+    /// Files `workspace/symbol` read (from the editor or the disk).
+    pub workspace_files: usize,
 }
 
 impl Context<'_> {

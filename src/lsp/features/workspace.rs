@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use super::*;
 use crate::cancel::Cancel;
 use crate::lsp::position::Encoding;
+use crate::lsp::Effort;
 use crate::source::LineIndex;
 
 /// Bounds on the search, so a huge folder cannot stall the server.
@@ -66,7 +67,7 @@ pub fn workspace_symbols(
     encoding: Encoding,
     params: &Value,
     cancel: &Cancel,
-) -> Reply {
+) -> (Reply, Effort) {
     let query = params
         .get("query")
         .and_then(Value::as_str)
@@ -92,6 +93,7 @@ pub fn workspace_symbols(
     files.sort();
     files.dedup();
     let mut symbols = Vec::new();
+    let mut effort = Effort::default();
     for path in files {
         // A file is read and parsed: one atomic load beside it is noise.
         if cancel.is_cancelled() {
@@ -112,6 +114,7 @@ pub fn workspace_symbols(
                 }
             }
         };
+        effort.workspace_files += 1;
         let lines = LineIndex::new(text);
         let positions = Positions {
             text,
@@ -156,5 +159,5 @@ pub fn workspace_symbols(
             }
         }
     }
-    Ok(Value::Array(symbols))
+    (Ok(Value::Array(symbols)), effort)
 }
