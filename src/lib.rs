@@ -13,6 +13,7 @@
 //! them (`scenario::engine`, pure) and renders the run (`scenario::render`).
 
 pub mod analysis;
+pub mod cancel;
 pub mod cli;
 pub mod compare;
 pub mod config;

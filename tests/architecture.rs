@@ -15,7 +15,10 @@ use std::path::{Path, PathBuf};
 /// module belongs to the stage of the longest prefix listed here; every module must
 /// match one, so a new top-level module has to be placed deliberately.
 const STAGES: &[(&str, &[&str])] = &[
-    ("leaves", &["span", "vocab", "suggest", "terminal"]),
+    (
+        "leaves",
+        &["span", "vocab", "suggest", "terminal", "cancel"],
+    ),
     ("diagnostics core", &["diagnostics"]),
     ("input layer", &["input"]),
     ("source", &["source"]),

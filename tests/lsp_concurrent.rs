@@ -391,3 +391,186 @@ fn a_publication_repeats_nothing() {
     }
     client.finish();
 }
+
+/// A soft treaty with many changes to try and none that lifts it, after a long file: it takes content from a pact (`incorporate`), so each try of the next-tier
+/// search reads the whole file again. Its header is on the line returned.
+fn hard_to_lift(filler: &str) -> (String, usize) {
+    let mut text = filler.to_string();
+    text.push_str("treaty pact {\n  form treaty\n  status signed\n  members P, Q\n  consult each member\n}\n\n");
+    let header = text.lines().count();
+    text.push_str("treaty lift {\n  form declaration\n  status signed\n  party UK guarantor\n  party UA beneficiary\n  incorporate pact\n");
+    // More hedged clauses than the search takes changes (`MAX_CANDIDATES`): the change
+    // of form is never among them, so no combination lifts the declaration, and the
+    // search tries every one.
+    for i in 0..12 {
+        text.push_str(&format!(
+            "  consult UK, UA\n    aspirational\n    source \"para {i}\"\n"
+        ));
+    }
+    text.push_str("}\n");
+    (text, header)
+}
+
+/// A hover whose next-tier search is long, cancelled once it runs: answered -32800,
+/// and the search stops early, having tried fewer combinations than the whole search
+/// (run here to count them) tries.
+#[test]
+fn a_cancelled_hover_stops_its_next_tier_search() {
+    let (uri, small) = ("untitled:lift.treaty", "untitled:small.treaty");
+    // Half the bundled treaties: each try reads them all, and stays short of a second.
+    let bundled = large(1);
+    let blocks: Vec<&str> = bundled.split_inclusive("}\n\n").collect();
+    let (text, header) = hard_to_lift(&blocks[..blocks.len() / 2].concat());
+    let model = treaty::model::model_of(&text).0;
+    let lift = model
+        .treaties
+        .iter()
+        .find(|t| t.id == "lift")
+        .expect("the treaty");
+    let whole = treaty::uplift::paths_until(
+        &text,
+        uri,
+        lift.header_span,
+        &*analysis::Settings::default().loader,
+        &treaty::cancel::Cancel::never(),
+    );
+    assert!(!whole.cancelled);
+    assert!(whole.tries >= 500, "a long search: {} tries", whole.tries);
+    let mut client = Client::start();
+    client.open(small, SMALL);
+    assert_eq!(client.receive()["params"]["uri"], small);
+    client.open(uri, &text);
+    assert_eq!(client.receive()["params"]["uri"], uri);
+    client.send(
+        json!({ "jsonrpc": "2.0", "id": 11, "method": "textDocument/hover", "params": {
+        "textDocument": { "uri": uri }, "position": { "line": header, "character": 8 } } }),
+    );
+    // Once the small document's answer is back, the loop has started the hover.
+    client.send(
+        json!({ "jsonrpc": "2.0", "id": 12, "method": "textDocument/documentSymbol",
+        "params": { "textDocument": { "uri": small } } }),
+    );
+    assert_eq!(client.receive()["id"], 12);
+    client.send(json!({ "jsonrpc": "2.0", "method": "$/cancelRequest", "params": { "id": 11 } }));
+    let cancelled = client.receive();
+    assert_eq!(cancelled["id"], 11, "{cancelled}");
+    assert_eq!(cancelled["error"]["code"], -32800, "{cancelled}");
+    // The same hover, not cancelled: its whole search is counted too.
+    client.send(
+        json!({ "jsonrpc": "2.0", "id": 13, "method": "textDocument/hover", "params": {
+        "textDocument": { "uri": uri }, "position": { "line": header, "character": 8 } } }),
+    );
+    let answered = client.receive();
+    assert_eq!(answered["id"], 13, "{answered}");
+    let hover = answered["result"]["contents"]["value"]
+        .as_str()
+        .expect("a hover");
+    assert!(hover.contains("treaty lift"), "{hover}");
+    let (rest, served) = client.finish();
+    assert!(rest.iter().all(|m| m["id"] != 11), "{rest:?}");
+    // The cancelled request's thread reported back before the server ended.
+    assert_eq!(served.counts.stopped, 1, "{:?}", served.counts);
+    assert_eq!(served.counts.cancelled, 1, "{:?}", served.counts);
+    let cancelled_tries = served.counts.next_tier_tries.checked_sub(whole.tries);
+    assert!(
+        cancelled_tries.is_some_and(|tries| tries < whole.tries),
+        "the cancelled search stopped early: {:?} of {} tries",
+        cancelled_tries,
+        whole.tries
+    );
+}
+
+/// `workspace/symbol` over a folder of 120 open documents runs off the loop: while it
+/// is held reading a named pipe (the first `.treaty` file of the folder), a request
+/// about a document is answered, and a cancel is answered -32800. Let go, it stops
+/// instead of reading the other 120 files.
+#[cfg(unix)]
+#[test]
+fn workspace_symbols_are_answered_off_the_loop_and_cancelled() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let folder = dir.path().canonicalize().expect("the folder's path");
+    let mut client = Client::start();
+    let documents = 120;
+    for i in 0..documents {
+        let path = folder.join(format!("doc-{i:03}.treaty"));
+        let text = SMALL.replace("treaty t ", &format!("treaty t{i} "));
+        std::fs::write(&path, &text).expect("written");
+        client.open(&format!("file://{}", path.display()), &text);
+    }
+    for _ in 0..documents {
+        assert_eq!(
+            client.receive()["method"],
+            "textDocument/publishDiagnostics"
+        );
+    }
+    // Answered from the documents as the editor has them: t1, t10 to t19, t100 to t119.
+    client.send(
+        json!({ "jsonrpc": "2.0", "id": 19, "method": "workspace/symbol",
+        "params": { "query": "t1" } }),
+    );
+    let answered = client.receive();
+    assert_eq!(answered["id"], 19, "{answered}");
+    let treaties = answered["result"]
+        .as_array()
+        .expect("symbols")
+        .iter()
+        .filter(|s| s["containerName"].is_null())
+        .count();
+    assert_eq!(treaties, 31, "{answered}");
+    let pipe = folder.join("000-pipe.treaty");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let first = format!("file://{}", folder.join("doc-000.treaty").display());
+    client.send(
+        json!({ "jsonrpc": "2.0", "id": 20, "method": "workspace/symbol",
+        "params": { "query": "t1" } }),
+    );
+    client.send(
+        json!({ "jsonrpc": "2.0", "id": 21, "method": "textDocument/documentSymbol",
+        "params": { "textDocument": { "uri": first } } }),
+    );
+    // Until the pipe is written, the symbols cannot be answered: this answer comes
+    // first unless they block the loop.
+    let symbols = client.receive();
+    assert_eq!(symbols["id"], 21, "{symbols}");
+    client.send(json!({ "jsonrpc": "2.0", "method": "$/cancelRequest", "params": { "id": 20 } }));
+    let cancelled = client.receive();
+    assert_eq!(cancelled["id"], 20, "{cancelled}");
+    assert_eq!(cancelled["error"]["code"], -32800, "{cancelled}");
+    // Let the search go, if it reached the pipe before the cancel (else it never opens
+    // it): a writer's open without waiting succeeds only once a reader has it open.
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let (pipe, done) = (pipe.clone(), done.clone());
+        std::thread::spawn(move || {
+            use std::os::unix::fs::OpenOptionsExt;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                let opened = std::fs::OpenOptions::new()
+                    .write(true)
+                    .custom_flags(libc::O_NONBLOCK)
+                    .open(&pipe);
+                if let Ok(mut file) = opened {
+                    file.write_all(b"treaty piped {\n}\n").expect("written");
+                    return true;
+                }
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            false
+        })
+    };
+    let (rest, served) = client.finish();
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    let pipe_read = writer.join().expect("the writer ends");
+    assert!(rest.iter().all(|m| m["id"] != 20), "{rest:?}");
+    assert_eq!(served.counts.stopped, 1, "{:?}", served.counts);
+    // The first search read every document; the cancelled one no more than the pipe.
+    assert_eq!(
+        served.counts.workspace_files,
+        documents + usize::from(pipe_read),
+        "{:?}",
+        served.counts
+    );
+}

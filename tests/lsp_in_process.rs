@@ -510,3 +510,45 @@ fn a_change_with_a_missing_range_field_is_reported_not_dropped() {
         );
     }
 }
+
+/// L015's quick fix for a look-alike party code (a Cyrillic `А` in `UА`): every
+/// occurrence, declaration and mention, becomes the plain `UA`; applied and
+/// re-checked, the finding is gone and the text is the one typed in plain letters.
+#[test]
+fn a_look_alike_code_is_replaced_everywhere() {
+    let odd = "U\u{0410}";
+    let plain_text = "treaty t {\n  form treaty\n  status in-force\n  party UA \"Ukraine\" beneficiary\n  party UK guarantor\n  provide UK -> UA training\n  consult UK, UA within 24 hours\n}\n";
+    let text = plain_text.replace("UA", odd);
+    let mut session = Session::open(&text);
+    let diagnostic = session
+        .diagnostics
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|d| d["code"] == "L015")
+        .cloned()
+        .unwrap_or_else(|| panic!("L015 for `{odd}`: {}", session.diagnostics));
+    let actions = session.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": URI },
+            "range": diagnostic["range"],
+            "context": { "diagnostics": [diagnostic] },
+        }),
+    );
+    let title = format!("Replace `{odd}` with `UA` everywhere");
+    let action = actions
+        .as_array()
+        .expect("actions")
+        .iter()
+        .find(|a| a["title"] == title.as_str())
+        .unwrap_or_else(|| panic!("`{title}` in {actions}"));
+    assert_eq!(action["kind"], "quickfix");
+    let edits = action["edit"]["changes"][URI].as_array().expect("edits");
+    assert_eq!(edits.len(), 3, "the declaration and two mentions: {action}");
+    let repaired = apply_edit(&text, &action["edit"]);
+    assert_eq!(repaired, plain_text);
+    let checked = Session::open(&repaired);
+    let after = findings(&checked.diagnostics);
+    assert!(after.iter().all(|(code, _)| code != "L015"), "{after:?}");
+}

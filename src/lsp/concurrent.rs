@@ -9,8 +9,10 @@
 //!   its result is dropped unpublished (newest wins) and the newer text is checked.
 //! - A request about a document whose newest text is not yet checked waits for that
 //!   check; a request about any other document is answered at once, on its own thread,
-//!   from the document as last checked. A request cancelled while it waits or runs is
-//!   answered -32800 at once and its late answer dropped.
+//!   from the document as last checked; so is `workspace/symbol`. A request cancelled
+//!   while it waits or runs is answered -32800 at once and its late answer dropped;
+//!   a running one is also told to stop ([`Cancel`]), and its long parts (the
+//!   next-tier search, scenario runs, the files of the workspace) poll for that.
 //!
 //! [`Server::handle`] and [`Server::handle_batch`] do all of this on the caller's
 //! thread instead, for tests that drive the server in process.
@@ -24,9 +26,10 @@ use lsp_server::{Message, Request, RequestId, Response};
 use serde_json::Value;
 
 use super::{
-    answer, document_feature, document_uri, error_reply, errors, framing, respond, CheckDone,
-    Outgoing, Server, SourceFile, MAX_MESSAGE_BYTES,
+    answer, document_feature, document_uri, error_reply, errors, features, framing, respond,
+    CheckDone, Effort, Outgoing, Reply, Server, SourceFile, MAX_MESSAGE_BYTES,
 };
+use crate::cancel::Cancel;
 
 /// What the loop waits for.
 enum Event {
@@ -39,7 +42,8 @@ enum Event {
         uri: String,
         ticket: usize,
     },
-    Answered(Response),
+    /// A request answered on its own thread, and what answering it cost.
+    Answered(Response, Effort),
 }
 
 /// The server's work on other threads.
@@ -50,8 +54,12 @@ pub(super) struct Background {
     checking: HashMap<String, Checking>,
     /// Requests about documents whose newest text is not checked yet, in arrival order.
     waiting: Vec<Request>,
-    /// Requests being answered on their own threads.
-    running: HashSet<RequestId>,
+    /// Requests being answered on their own threads, each with the flag that asks its
+    /// work to stop.
+    running: HashMap<RequestId, Cancel>,
+    /// Requests cancelled while they ran, whose threads have not yet stopped: the
+    /// server ends only once they have, so nothing is left running behind it.
+    stopping: HashSet<RequestId>,
     counts: Counts,
 }
 
@@ -75,9 +83,42 @@ pub struct Counts {
     pub most_queued: usize,
     /// Requests answered -32800 while they waited or ran.
     pub cancelled: usize,
+    /// Combinations the next-tier searches of requests tried, cancelled or not: a
+    /// cancelled search tries fewer than a whole one.
+    pub next_tier_tries: usize,
+    /// Files the `workspace/symbol` requests read, cancelled or not.
+    pub workspace_files: usize,
+    /// Requests cancelled while they ran whose threads then stopped (before the server
+    /// ended).
+    pub stopped: usize,
 }
 
 impl Background {
+    /// Note `id` as running and give the flag its work polls.
+    fn start(&mut self, id: RequestId) -> Cancel {
+        let cancel = Cancel::new();
+        self.running.insert(id, cancel.clone());
+        cancel
+    }
+
+    /// Answer request `id` with `work` on a thread of its own.
+    fn spawn(&self, id: RequestId, work: impl FnOnce() -> (Reply, Effort) + Send + 'static) {
+        let events = self.events.clone();
+        std::thread::spawn(move || {
+            let (reply, effort) =
+                std::panic::catch_unwind(AssertUnwindSafe(work)).unwrap_or_else(|_| {
+                    let failed = Err((
+                        errors::REQUEST_FAILED,
+                        "the server failed to answer this request (a bug: please report it)"
+                            .to_string(),
+                    ));
+                    (failed, Effort::default())
+                });
+            // The loop is gone only when the server has exited.
+            let _ = events.send(Event::Answered(respond(id, reply), effort));
+        });
+    }
+
     /// The text of `uri` being checked, if a check of it is running.
     pub(super) fn checking(&self, uri: &str) -> Option<(&str, i64)> {
         self.checking
@@ -123,7 +164,8 @@ pub fn serve_concurrently(
         events,
         checking: HashMap::new(),
         waiting: Vec::new(),
-        running: HashSet::new(),
+        running: HashMap::new(),
+        stopping: HashSet::new(),
         counts: Counts::default(),
     });
     // The end of the input, or `exit`: what was received is still checked, answered
@@ -154,7 +196,9 @@ pub fn serve_concurrently(
                 Event::CheckFailed { uri, ticket } => {
                     replies.extend(server.background_check_failed(&uri, ticket))
                 }
-                Event::Answered(response) => replies.extend(server.background_answered(response)),
+                Event::Answered(response, effort) => {
+                    replies.extend(server.background_answered(response, effort))
+                }
             }
         }
         replies.extend(server.handle_batch(messages));
@@ -183,7 +227,10 @@ impl Server {
     fn is_idle(&self) -> bool {
         self.pending_changes.is_empty()
             && self.background.as_ref().is_none_or(|b| {
-                b.checking.is_empty() && b.waiting.is_empty() && b.running.is_empty()
+                b.checking.is_empty()
+                    && b.waiting.is_empty()
+                    && b.running.is_empty()
+                    && b.stopping.is_empty()
             })
     }
 
@@ -290,13 +337,18 @@ impl Server {
     }
 
     /// A request answered on its own thread: sent unless it was cancelled meanwhile.
-    fn background_answered(&mut self, response: Response) -> Vec<Outgoing> {
+    fn background_answered(&mut self, response: Response, effort: Effort) -> Vec<Outgoing> {
         let Some(background) = self.background.as_mut() else {
             return Vec::new();
         };
-        if background.running.remove(&response.id) {
+        background.counts.next_tier_tries += effort.next_tier_tries;
+        background.counts.workspace_files += effort.workspace_files;
+        if background.running.remove(&response.id).is_some() {
             vec![Outgoing::Message(Message::Response(response))]
         } else {
+            if background.stopping.remove(&response.id) {
+                background.counts.stopped += 1;
+            }
             Vec::new()
         }
     }
@@ -310,11 +362,14 @@ impl Server {
         let answered_here = request
             .method
             .starts_with("textDocument/semanticTokens/full");
-        if self.background.is_none()
-            || !self.initialized
-            || self.shutdown_requested
-            || (document_feature(&request.method).is_none() && !answered_here)
-        {
+        if self.background.is_none() || !self.initialized || self.shutdown_requested {
+            return Err(request);
+        }
+        if request.method == "workspace/symbol" {
+            self.workspace_symbols_in_background(request);
+            return Ok(());
+        }
+        if document_feature(&request.method).is_none() && !answered_here {
             return Err(request);
         }
         let uri = document_uri(&request.params).map(str::to_string);
@@ -343,22 +398,31 @@ impl Server {
         let uri = uri.unwrap_or_default();
         let client = self.client.clone();
         let encoding = self.encoding;
-        let events = background.events.clone();
-        background.running.insert(id.clone());
-        std::thread::spawn(move || {
-            let reply = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                answer(&uri, &document, &client, encoding, feature, &params)
-            }))
-            .unwrap_or_else(|_| {
-                Err((
-                    errors::REQUEST_FAILED,
-                    "the server failed to answer this request (a bug: please report it)"
-                        .to_string(),
-                ))
-            });
-            let _ = events.send(Event::Answered(respond(id, reply)));
+        let cancel = background.start(id.clone());
+        background.spawn(id, move || {
+            answer(
+                &uri, &document, &client, encoding, feature, &params, &cancel,
+            )
         });
         Ok(())
+    }
+
+    /// `workspace/symbol` on its own thread: it reads every `.treaty` file of the
+    /// folders, which takes long in a large workspace. It answers from the documents
+    /// as last checked, as it would on the loop.
+    fn workspace_symbols_in_background(&mut self, request: Request) {
+        let Some(background) = self.background.as_mut() else {
+            return;
+        };
+        let Request { id, params, .. } = request;
+        // Cheap: a document is shared, not copied.
+        let documents = self.documents.clone();
+        let client = self.client.clone();
+        let encoding = self.encoding;
+        let cancel = background.start(id.clone());
+        background.spawn(id, move || {
+            features::workspace_symbols(&documents, &client, encoding, &params, &cancel)
+        });
     }
 
     fn is_being_checked(&self, uri: &str) -> bool {
@@ -404,7 +468,11 @@ impl Server {
         let waited = background.waiting.iter().position(|r| r.id == id);
         if let Some(at) = waited {
             background.waiting.remove(at);
-        } else if !background.running.remove(&id) {
+        } else if let Some(cancel) = background.running.remove(&id) {
+            // Its work stops at its next poll; its late answer is dropped.
+            cancel.cancel();
+            background.stopping.insert(id.clone());
+        } else {
             // Answered already, or never seen: nothing to say (LSP 3.17).
             return Vec::new();
         }

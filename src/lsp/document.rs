@@ -6,9 +6,10 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use super::position::{Encoding, Positions};
-use super::{features, publish, Context, Outgoing, Reply};
+use super::{features, publish, Context, Effort, Outgoing, Reply};
 use crate::analysis::incremental::Incremental;
 use crate::analysis::{FileReport, Settings};
+use crate::cancel::Cancel;
 use crate::model::Model;
 use crate::source::{LineIndex, SourceFile};
 use crate::syntax::ast;
@@ -137,7 +138,8 @@ pub(super) fn document_feature(method: &str) -> Option<Feature> {
     Some(feature)
 }
 
-/// Answer a request about `document` with `feature`.
+/// Answer a request about `document` with `feature`, stopping early once `cancel` is
+/// set; also what the answer cost.
 pub(super) fn answer(
     uri: &str,
     document: &Document,
@@ -145,7 +147,8 @@ pub(super) fn answer(
     encoding: Encoding,
     feature: impl FnOnce(&Context<'_>, &Value) -> Reply,
     params: &Value,
-) -> Reply {
+    cancel: &Cancel,
+) -> (Reply, Effort) {
     let context = Context {
         uri,
         document,
@@ -156,6 +159,9 @@ pub(super) fn answer(
         },
         baseline: &document.settings.baseline,
         client,
+        cancel,
+        effort: Default::default(),
     };
-    feature(&context, params)
+    let reply = feature(&context, params);
+    (reply, context.effort.get())
 }

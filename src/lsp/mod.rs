@@ -241,8 +241,16 @@ impl Server {
                 })
             }
             "workspace/executeCommand" => features::execute_command(&self.documents, params),
+            // In the background, answered on a thread of its own (`concurrent`).
             "workspace/symbol" => {
-                features::workspace_symbols(&self.documents, &self.client, self.encoding, params)
+                features::workspace_symbols(
+                    &self.documents,
+                    &self.client,
+                    self.encoding,
+                    params,
+                    &crate::cancel::Cancel::never(),
+                )
+                .0
             }
             _ => Err((
                 errors::METHOD_NOT_FOUND,
@@ -264,7 +272,17 @@ impl Server {
         if self.out_of_sync.contains(uri) {
             return Err(out_of_date(uri));
         }
-        answer(uri, document, &self.client, self.encoding, feature, params)
+        let never = crate::cancel::Cancel::never();
+        answer(
+            uri,
+            document,
+            &self.client,
+            self.encoding,
+            feature,
+            params,
+            &never,
+        )
+        .0
     }
 
     fn initialize(&mut self, params: &Value) -> Value {
@@ -591,6 +609,19 @@ pub struct Context<'a> {
     pub positions: Positions<'a>,
     pub baseline: &'a crate::rules::Baseline,
     pub client: &'a features::Client,
+    /// Set when the client cancels the request: long work polls it.
+    pub cancel: &'a crate::cancel::Cancel,
+    /// What answering cost so far (features add to it).
+    pub effort: std::cell::Cell<Effort>,
+}
+
+/// What answering one request cost: tests count it instead of timing it.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Effort {
+    /// Combinations of changes the next-tier search tried.
+    pub next_tier_tries: usize,
+    /// Files `workspace/symbol` read (from the editor or the disk).
+    pub workspace_files: usize,
 }
 
 impl Context<'_> {

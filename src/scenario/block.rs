@@ -9,6 +9,7 @@ use super::engine::{self, Run};
 use super::expect::{self, Verdict};
 use super::load::{self, Library};
 use super::{resolve, Scenario};
+use crate::cancel::Cancel;
 use crate::diagnostics::Diagnostic;
 use crate::syntax::ast::scenario as ast;
 
@@ -47,6 +48,19 @@ pub fn run(
     dir: &Path,
     library: &mut Library,
 ) -> BlockRun {
+    run_until(block, text, own, dir, library, &Cancel::never())
+}
+
+/// [`run`], its run stopping between events once `cancel` is set (the run and its
+/// verdicts are then those of the events run so far).
+pub fn run_until(
+    block: &ast::Scenario,
+    text: &str,
+    own: usize,
+    dir: &Path,
+    library: &mut Library,
+    cancel: &Cancel,
+) -> BlockRun {
     let mut problems = Vec::new();
     let scenario = resolve::scenario(block, text, &mut problems);
     let ids = if problems.is_empty() {
@@ -65,7 +79,7 @@ pub fn run(
             verdicts: Vec::new(),
         };
     }
-    let run = engine::run(&scenario, &library.instruments(&ids));
+    let run = engine::run_until(&scenario, &library.instruments(&ids), cancel);
     let verdicts = expect::check(&scenario, &run);
     BlockRun {
         scenario,

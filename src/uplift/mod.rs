@@ -18,6 +18,7 @@ mod splice;
 pub mod text;
 
 use crate::analysis::{self, FileReport, Settings};
+use crate::cancel::Cancel;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::references::Loader;
 use crate::rules::next_tier::{Edit, EditAction, TierPath};
@@ -65,17 +66,42 @@ pub fn annotate(report: &mut FileReport, settings: &Settings, trees: Vec<ast::Tr
             Some(tree) => Search::from_tree(text, &source.path, tree, loader, &source.lines),
             None => Search::new(text, &source.path, treaty.header_span, loader),
         };
-        treaty.next_tier = search.map(|s| s.run()).unwrap_or_default();
+        treaty.next_tier = search
+            .map(|s| s.run(&Cancel::never()).paths)
+            .unwrap_or_default();
     }
 }
 
 /// The paths up from the treaty whose header is at `header`: one per tier above the
 /// one it has (none for a hard treaty, or when its text cannot be found).
 pub fn paths(text: &str, path: &str, header: Span, loader: &dyn Loader) -> Vec<TierPath> {
-    let Some(search) = Search::new(text, path, header, loader) else {
-        return Vec::new();
-    };
-    search.run()
+    paths_until(text, path, header, loader, &Cancel::never()).paths
+}
+
+/// What one search gave, and what it cost.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Searched {
+    /// The paths found; none when the search was cancelled (a half-done search would
+    /// say "no path" where one may exist).
+    pub paths: Vec<TierPath>,
+    /// How many combinations of changes were tried.
+    pub tries: usize,
+    pub cancelled: bool,
+}
+
+/// [`paths`], stopping between combinations once `cancel` is set (the language
+/// server's hover, when the client cancels it).
+pub fn paths_until(
+    text: &str,
+    path: &str,
+    header: Span,
+    loader: &dyn Loader,
+    cancel: &Cancel,
+) -> Searched {
+    match Search::new(text, path, header, loader) {
+        Some(search) => search.run(cancel),
+        None => Searched::default(),
+    }
 }
 
 struct Search<'a> {
@@ -233,7 +259,7 @@ impl<'a> Search<'a> {
         Some((tier::classify(treaty).tier, errors(&diagnostics)))
     }
 
-    fn run(&self) -> Vec<TierPath> {
+    fn run(&self, cancel: &Cancel) -> Searched {
         let targets: Vec<Tier> = [Tier::Intermediate, Tier::Hard]
             .into_iter()
             .filter(|t| *t > self.current)
@@ -246,6 +272,14 @@ impl<'a> Search<'a> {
             loop {
                 if found.iter().all(Option::is_some) || tries >= MAX_TRIES {
                     break 'sizes;
+                }
+                // A try parses or resolves a treaty: one atomic load beside it is noise.
+                if cancel.is_cancelled() {
+                    return Searched {
+                        paths: Vec::new(),
+                        tries,
+                        cancelled: true,
+                    };
                 }
                 tries += 1;
                 if let Some((tier, errors)) = self.evaluate(&combo) {
@@ -262,7 +296,7 @@ impl<'a> Search<'a> {
                 }
             }
         }
-        targets
+        let paths = targets
             .into_iter()
             .zip(found)
             .map(|(tier, combo)| TierPath {
@@ -278,7 +312,12 @@ impl<'a> Search<'a> {
                     edits
                 },
             })
-            .collect()
+            .collect();
+        Searched {
+            paths,
+            tries,
+            cancelled: false,
+        }
     }
 
     fn edit(&self, c: &Candidate) -> Edit {

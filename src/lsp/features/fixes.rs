@@ -1,11 +1,14 @@
 //! Quick fixes beyond a did-you-mean: the clause a gap asks for, written with the
 //! treaty's own parties; the qualifier a gap asks to remove; the lints whose fix is one
-//! edit; and "allow RULE on this clause", the suppression comment of
+//! edit; a look-alike identifier (L015) retyped in plain letters everywhere; and
+//! "allow RULE on this clause", the suppression comment of
 //! `syntax::suppressions`. Each fix is a list of edits; `actions` turns them into code
 //! actions.
 
 use super::*;
 use crate::rules::gaps::fix as fix_text;
+use crate::rules::lints::confusable_text;
+use crate::suggest::look_alike;
 use crate::vocab::Role;
 
 /// A fix: its title, and the edits (span replaced, new text).
@@ -228,6 +231,7 @@ pub fn fixes_for(context: &Context<'_>, diagnostic: &Diagnostic, span: Span) -> 
             }
         }
         "L016" => out.extend(drop_suppression(context, span)),
+        "L015" => out.extend(plain_everywhere(context, span)),
         _ => {}
     }
     out
@@ -350,4 +354,48 @@ pub fn allow_here(context: &Context<'_>, diagnostic: &Diagnostic, span: Span) ->
             format!("{indent}// treaty: allow({})\n", rule.name),
         )],
     ))
+}
+
+/// Whether `c` may be part of an identifier as the look-alike check sees one: letters,
+/// digits, `_`, `-`, and the invisible characters a look-alike may hide.
+fn in_identifier(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '-' || look_alike::is_invisible(c)
+}
+
+/// L015: "Replace `UА` with `UA` everywhere" for each look-alike identifier written in
+/// the finding's span that has a plain ASCII form: every whole-word occurrence in the
+/// document is replaced, declaration and mentions alike.
+fn plain_everywhere(context: &Context<'_>, span: Span) -> Vec<Fix> {
+    let text = context.text();
+    let Some(flagged) = text.get(span.start..span.end) else {
+        return Vec::new();
+    };
+    let mut odd: Vec<&str> = Vec::new();
+    for word in flagged.split(|c: char| !in_identifier(c)) {
+        if !word.is_ascii() && !odd.contains(&word) {
+            odd.push(word);
+        }
+    }
+    let mut out = Vec::new();
+    for word in odd {
+        let Some(plain) = confusable_text::plain_identifier(word) else {
+            continue;
+        };
+        let edits: Vec<(Span, String)> = text
+            .match_indices(word)
+            .filter(|(at, _)| {
+                let before = text[..*at].chars().next_back();
+                let after = text[at + word.len()..].chars().next();
+                !before.is_some_and(in_identifier) && !after.is_some_and(in_identifier)
+            })
+            .map(|(at, _)| (Span::new(at, at + word.len()), plain.clone()))
+            .collect();
+        if !edits.is_empty() {
+            out.push(fix(
+                format!("Replace `{word}` with `{plain}` everywhere"),
+                edits,
+            ));
+        }
+    }
+    out
 }

@@ -60,12 +60,21 @@ pub fn hover(context: &Context<'_>, params: &Value) -> Reply {
             );
             // Computed on hover only: the search re-reads the treaty for each try.
             let document = &context.document;
-            for path in crate::uplift::paths(
+            let searched = crate::uplift::paths_until(
                 context.text(),
                 &document.report.source.path,
                 treaties[index].header_span,
                 &*document.settings.loader,
-            ) {
+                context.cancel,
+            );
+            let mut effort = context.effort.get();
+            effort.next_tier_tries += searched.tries;
+            context.effort.set(effort);
+            if searched.cancelled {
+                // The client has been answered -32800 already; nothing more is of use.
+                return Ok(Value::Null);
+            }
+            for path in searched.paths {
                 text.push_str(&format!("\n\n{}", path.heading()));
                 for edit in &path.edits {
                     text.push_str(&format!("\n- {} ({})", edit.describe(), edit.why));

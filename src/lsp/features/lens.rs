@@ -70,7 +70,7 @@ pub fn code_lens(context: &Context<'_>, _params: &Value) -> Reply {
             },
         }));
     }
-    let outcomes = super::scenario::outcomes(context.uri, context.document);
+    let outcomes = super::scenario::outcomes(context.uri, context.document, context.cancel);
     for outcome in &outcomes {
         let block = &syntax.scenarios[outcome.block];
         let Some(name) = &block.name else { continue };

@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use super::*;
+use crate::cancel::Cancel;
 use crate::output::count;
 use crate::scenario::block as scenario_block;
 use crate::scenario::engine::Run;
@@ -81,7 +82,9 @@ pub struct Outcome {
 
 /// Run every scenario block of the document. A document with syntax errors gets no
 /// runs: its syntax errors are reported already, and the blocks may be half-written.
-pub fn outcomes(uri: &str, document: &Document) -> Vec<Outcome> {
+/// Once `cancel` is set, no further block is run (and a running one stops between
+/// events): what is returned is then incomplete, for an answer no one will read.
+pub fn outcomes(uri: &str, document: &Document, cancel: &Cancel) -> Vec<Outcome> {
     let scenarios = &document.syntax.scenarios;
     let has_syntax_error = document.report.diagnostics.iter().any(|d| {
         d.severity == Severity::Error
@@ -102,8 +105,9 @@ pub fn outcomes(uri: &str, document: &Document) -> Vec<Outcome> {
     scenarios
         .iter()
         .enumerate()
+        .take_while(|_| !cancel.is_cancelled())
         .map(|(block, ast)| {
-            let ran = scenario_block::run(ast, text, own, &dir, &mut library);
+            let ran = scenario_block::run_until(ast, text, own, &dir, &mut library, cancel);
             let diagnostics = if ran.problems.is_empty() {
                 ran.failures()
             } else {
@@ -123,7 +127,7 @@ pub fn outcomes(uri: &str, document: &Document) -> Vec<Outcome> {
 
 /// The scenario diagnostics of a document, as published with the check's own.
 pub fn scenario_diagnostics(uri: &str, document: &Document) -> Vec<Diagnostic> {
-    outcomes(uri, document)
+    outcomes(uri, document, &Cancel::never())
         .into_iter()
         .flat_map(|o| o.diagnostics)
         .collect()
@@ -281,7 +285,7 @@ pub(super) fn hover_sections(context: &Context<'_>, offset: usize) -> Vec<String
             sections.push(format!("**{word}** (event): {meaning}"));
         }
     }
-    let outcomes = outcomes(context.uri, context.document);
+    let outcomes = outcomes(context.uri, context.document, context.cancel);
     let Some(outcome) = outcomes.iter().find(|o| o.block == index) else {
         return sections;
     };
@@ -383,7 +387,7 @@ pub(super) fn timeline(uri: &str, document: &Document, name: &str) -> Option<Str
         .scenarios
         .iter()
         .position(|s| s.name.as_ref().is_some_and(|n| n.value == name))?;
-    let outcome = outcomes(uri, document)
+    let outcome = outcomes(uri, document, &Cancel::never())
         .into_iter()
         .find(|o| o.block == index)?;
     Some(match &outcome.run {
@@ -400,7 +404,7 @@ pub(super) fn timeline(uri: &str, document: &Document, name: &str) -> Option<Str
 /// absolute time it is due.
 pub(super) fn deadline_hints(context: &Context<'_>, wanted: Span) -> Vec<Value> {
     let mut hints = Vec::new();
-    for outcome in outcomes(context.uri, context.document) {
+    for outcome in outcomes(context.uri, context.document, context.cancel) {
         let Some(run) = &outcome.run else { continue };
         for owed in &run.obligations {
             let (Some(due), Some(span)) =
@@ -439,7 +443,7 @@ pub(super) fn fixes(context: &Context<'_>, wanted: Span) -> Vec<(Diagnostic, sup
     let text = context.text();
     let touches = |span: Span| span.start <= wanted.end && wanted.start <= span.end;
     let mut out = Vec::new();
-    for outcome in outcomes(context.uri, context.document) {
+    for outcome in outcomes(context.uri, context.document, context.cancel) {
         let block = &blocks[outcome.block];
         for verdict in outcome.verdicts.iter().filter(|v| !v.passed) {
             if !touches(verdict.span) {

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::*;
+use crate::cancel::Cancel;
 use crate::lsp::position::Encoding;
+use crate::lsp::Effort;
 use crate::source::LineIndex;
 
 /// Bounds on the search, so a huge folder cannot stall the server.
@@ -57,12 +59,15 @@ pub fn uri_of(path: &Path) -> String {
     uri
 }
 
+/// The symbols whose name holds the query. Once `cancel` is set no further file is
+/// read, and the answer (which no one will read) is cut short.
 pub fn workspace_symbols(
     documents: &HashMap<String, Document>,
     client: &Client,
     encoding: Encoding,
     params: &Value,
-) -> Reply {
+    cancel: &Cancel,
+) -> (Reply, Effort) {
     let query = params
         .get("query")
         .and_then(Value::as_str)
@@ -82,13 +87,18 @@ pub fn workspace_symbols(
         roots.dedup();
     }
     let mut files = Vec::new();
-    for root in &roots {
+    for root in roots.iter().take_while(|_| !cancel.is_cancelled()) {
         treaty_files(root, 0, &mut files);
     }
     files.sort();
     files.dedup();
     let mut symbols = Vec::new();
+    let mut effort = Effort::default();
     for path in files {
+        // A file is read and parsed: one atomic load beside it is noise.
+        if cancel.is_cancelled() {
+            break;
+        }
         let read;
         let text = match open.get(&path) {
             Some(document) => document.text(),
@@ -104,6 +114,7 @@ pub fn workspace_symbols(
                 }
             }
         };
+        effort.workspace_files += 1;
         let lines = LineIndex::new(text);
         let positions = Positions {
             text,
@@ -148,5 +159,5 @@ pub fn workspace_symbols(
             }
         }
     }
-    Ok(Value::Array(symbols))
+    (Ok(Value::Array(symbols)), effort)
 }

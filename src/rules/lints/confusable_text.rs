@@ -76,6 +76,33 @@ fn identifier_problem(text: &str) -> Option<String> {
     })
 }
 
+/// The plain ASCII identifier a look-alike one stands for: `UА` (a Cyrillic `А`)
+/// gives `UA`. Each character that is not ASCII becomes the ASCII its TS #39 skeleton
+/// gives, and invisible ones are dropped; ASCII characters stay as written (the
+/// skeleton would turn `1` into `l`). `None` when the identifier is ASCII already or
+/// the result is not a plain ASCII identifier: an accented or wholly foreign name
+/// has no plain form to offer.
+pub fn plain_identifier(text: &str) -> Option<String> {
+    if text.is_ascii() {
+        return None;
+    }
+    let mut plain = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            plain.push(c);
+        } else {
+            let mut buffer = [0; 4];
+            plain.push_str(&look_alike::skeleton(c.encode_utf8(&mut buffer)));
+        }
+    }
+    let mut chars = plain.chars();
+    let starts_well = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+    let plain_rest = chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    (starts_well && plain_rest).then_some(plain)
+}
+
 /// What is wrong with free text (a name, a title) on its own: direction marks, or a
 /// word that mixes scripts ("Ukraine (Україна)" is fine, word by word).
 fn text_problem(text: &str) -> Option<String> {
@@ -291,6 +318,19 @@ mod tests {
             found[0].message,
             "t: the party code `U\u{0410}` mixes letters of several scripts: `\u{0410}` is CYRILLIC CAPITAL LETTER A, it looks like Latin `A`"
         );
+    }
+
+    #[test]
+    fn look_alike_identifiers_have_a_plain_form() {
+        assert_eq!(plain_identifier("U\u{0410}").as_deref(), Some("UA"));
+        assert_eq!(plain_identifier("\u{0420}\u{0410}").as_deref(), Some("PA"));
+        assert_eq!(plain_identifier("P\u{200D}A").as_deref(), Some("PA"));
+        assert_eq!(plain_identifier("\u{FF30}\u{FF21}").as_deref(), Some("PA"));
+        // ASCII stays as written: no `l` for a `1`.
+        assert_eq!(plain_identifier("U\u{0410}1").as_deref(), Some("UA1"));
+        assert_eq!(plain_identifier("UA"), None);
+        assert_eq!(plain_identifier("\u{00DC}K"), None);
+        assert_eq!(plain_identifier("\u{200D}"), None);
     }
 
     #[test]

@@ -37,6 +37,7 @@ use serde::Serialize;
 
 use super::describe::*;
 use super::{Event, Happening, Instant, Reason, Scenario, StatusWord, Verb};
+use crate::cancel::Cancel;
 use crate::model::{
     AssistVerb, Date, Deadline, Duty, Obligation, Party, PartyRef, Period, Term, Treaty, Trigger,
     Unit,
@@ -321,6 +322,14 @@ pub struct Summary {
 
 /// Run a scenario against the instruments.
 pub fn run(scenario: &Scenario, instruments: &[Instrument<'_>]) -> Run {
+    run_until(scenario, instruments, &Cancel::never())
+}
+
+/// [`run`], stopping before the next event once `cancel` is set: the run is then of
+/// the events before it.
+pub fn run_until(scenario: &Scenario, instruments: &[Instrument<'_>], cancel: &Cancel) -> Run {
+    // An event is a few trigger evaluations: read the flag once in a while only.
+    let mut poll = cancel.check_every(16);
     let mut order: Vec<usize> = (0..scenario.events.len()).collect();
     order.sort_by_key(|&i| (scenario.events[i].at, i));
     let events: Vec<&Event> = order.iter().map(|&i| &scenario.events[i]).collect();
@@ -347,6 +356,9 @@ pub fn run(scenario: &Scenario, instruments: &[Instrument<'_>]) -> Run {
             .collect(),
     };
     for (index, event) in events.iter().enumerate() {
+        if poll.step() {
+            break;
+        }
         match &event.happening {
             Happening::Occurrence { .. } => {
                 engine.occurrence(index, event);
