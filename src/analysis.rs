@@ -178,7 +178,18 @@ fn check_parsed(
     let mut tree_of = Vec::new();
     let mut treaties = Vec::new();
     for (tree, treaty) in parsed.file.treaties.iter().enumerate() {
-        if let Some(resolved) = resolver.add(treaty) {
+        let admitted = match memo.as_deref_mut() {
+            Some(memo) => {
+                let resolved = memo.recall_resolved(tree).unwrap_or_else(|| {
+                    let resolved = model::resolve_one(treaty);
+                    memo.remember_resolved(tree, &resolved);
+                    resolved
+                });
+                resolver.add_resolved(resolved.0, &resolved.1)
+            }
+            None => resolver.add(treaty),
+        };
+        if let Some(resolved) = admitted {
             tree_of.push(tree);
             treaties.push(resolved);
         }
@@ -227,10 +238,18 @@ pub(crate) struct Assessed {
 /// the file: for a tree whose text has not changed, the rules need not run again
 /// ([`incremental`]). Asked only about treaties that take nothing by reference, under
 /// the same settings.
+///
+/// Likewise each tree's resolved treaty, before references are followed, with the
+/// diagnostics of its resolution ([`model::resolve_one`]): it depends on the tree alone.
 pub(crate) trait RuleMemo {
     fn recall(&mut self, tree: usize) -> Option<Assessed>;
     fn remember(&mut self, tree: usize, assessed: &Assessed);
+    fn recall_resolved(&mut self, tree: usize) -> Option<Resolved>;
+    fn remember_resolved(&mut self, tree: usize, resolved: &Resolved);
 }
+
+/// A treaty resolved from its tree alone, if it has a name, and what resolving it said.
+pub(crate) type Resolved = (Option<model::Treaty>, Vec<Diagnostic>);
 
 /// The rules' side of a check: each resolved treaty is assessed as it comes, and the
 /// diagnostics are filtered and sorted once at the end.

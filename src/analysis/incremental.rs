@@ -4,17 +4,16 @@
 //! parsing is about three quarters of a check (docs/performance.md). [`Incremental`]
 //! keeps the tree of each piece of the last check, by the piece's text: a piece whose
 //! text comes again, wherever it now starts, is not parsed again but its tree moved
-//! (`ast::shift`). Everything after the parse (resolution, references between
-//! treaties, duplicate names, suppressions, levels, order) runs on the whole file
-//! exactly as [`super::check_keeping_model`] runs it, so the result is the same by
-//! construction; `tests/incremental.rs` checks it on random edits.
-//!
-//! The rules' results for each treaty of a kept piece are kept with it too, and moved
-//! with its tree: a treaty is resolved from its own tree alone, and the rules read
-//! nothing but the resolved treaty and the settings, so a treaty whose text did not
-//! change, which takes nothing by reference, gets the same results under the same
-//! settings (baseline, today's date, minimum tier). They are forgotten when those
-//! settings change.
+//! (`ast::shift`). With the tree it keeps the treaty resolved from it
+//! (`model::resolve_one`, before references are followed) and the rules' results for
+//! it, moved the same way: a treaty is resolved from its own tree alone, and the rules
+//! read nothing but the resolved treaty and the settings, so a treaty whose text did
+//! not change gets the same model, and, if it takes nothing by reference, the same
+//! results under the same settings (baseline, today's date, minimum tier); the results
+//! are forgotten when those settings change. What looks across the file (references
+//! between treaties, duplicate names, suppressions, levels, order) runs on the whole
+//! file exactly as [`super::check_keeping_model`] runs it, in `check_parsed`, shared
+//! by both; `tests/incremental.rs` checks on random edits that the results agree.
 //!
 //! Only pieces that parsed with no diagnostic are kept: lowering a piece with a syntax
 //! error may look at the text after it (where an unclosed block ends, what a broken
@@ -22,7 +21,7 @@
 
 use std::collections::HashMap;
 
-use super::{check_parsed, Assessed, FileReport, RuleMemo, Settings};
+use super::{check_parsed, Assessed, FileReport, Resolved, RuleMemo, Settings};
 use crate::model::{self, Model};
 use crate::rules::Tier;
 use crate::source::SourceFile;
@@ -51,6 +50,8 @@ struct Piece {
     first_tree: usize,
     /// The rules' results for each of its trees, once assessed.
     assessed: Vec<Option<Assessed>>,
+    /// Each of its trees resolved (under any settings).
+    resolved: Vec<Option<Resolved>>,
 }
 
 /// What the rules' results depend on besides the treaty.
@@ -155,6 +156,7 @@ impl Incremental {
                     };
                     piece.file.shift(by);
                     piece.assessed.shift(by);
+                    piece.resolved.shift(by);
                     piece.start = start;
                     piece.first_tree = first_tree;
                     trees += piece.file.treaties.len();
@@ -179,6 +181,7 @@ impl Incremental {
                             ending,
                             first_tree,
                             assessed: vec![None; count],
+                            resolved: vec![None; count],
                         },
                     );
                 }
@@ -204,10 +207,17 @@ struct PieceMemo<'a> {
 }
 
 impl PieceMemo<'_> {
-    fn slot(&mut self, tree: usize) -> Option<&mut Option<Assessed>> {
+    /// The kept piece `tree` is in, and its index there.
+    fn piece(&mut self, tree: usize) -> Option<(&mut Piece, usize)> {
         let after = self.pieces.partition_point(|p| p.first_tree <= tree);
         let piece = self.pieces.get_mut(after.checked_sub(1)?)?;
-        piece.assessed.get_mut(tree - piece.first_tree)
+        let at = tree - piece.first_tree;
+        (at < piece.assessed.len()).then_some((piece, at))
+    }
+
+    fn slot(&mut self, tree: usize) -> Option<&mut Option<Assessed>> {
+        let (piece, at) = self.piece(tree)?;
+        Some(&mut piece.assessed[at])
     }
 }
 
@@ -226,6 +236,17 @@ impl RuleMemo for PieceMemo<'_> {
         }
         if let Some(slot) = self.slot(tree) {
             *slot = Some(assessed.clone());
+        }
+    }
+
+    fn recall_resolved(&mut self, tree: usize) -> Option<Resolved> {
+        let (piece, at) = self.piece(tree)?;
+        piece.resolved[at].clone()
+    }
+
+    fn remember_resolved(&mut self, tree: usize, resolved: &Resolved) {
+        if let Some((piece, at)) = self.piece(tree) {
+            piece.resolved[at] = Some(resolved.clone());
         }
     }
 }

@@ -22,7 +22,7 @@ pub use crate::vocab;
 use serde::{Deserialize, Serialize};
 
 pub use conditions::{Decider, Decision};
-pub use resolve::{codes, model_of, resolve, FileResolver};
+pub use resolve::{codes, model_of, resolve, resolve_one, FileResolver};
 pub use scope::{Area, Line, Scope};
 pub use terms::{Applies, Condition, Suspension};
 pub use time::{Date, Period, Unit};

@@ -59,6 +59,14 @@ pub fn resolve(file: &ast::File) -> (Model, Vec<Diagnostic>) {
     (Model { treaties }, resolver.into_diagnostics())
 }
 
+/// One treaty resolved from its tree alone, with the diagnostics of its resolution:
+/// `None` when it has no name. [`FileResolver::add_resolved`] adds it to a file.
+pub fn resolve_one(treaty: &ast::Treaty) -> (Option<Treaty>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let resolved = Resolver::new(&mut diagnostics).treaty(treaty);
+    (resolved, diagnostics)
+}
+
 /// Resolves a file's treaties one at a time, in file order, so that a caller can drop
 /// each treaty's syntax tree, and even its model, once it is done with it (see
 /// `syntax::parse_in_pieces` and `analysis::check`).
@@ -74,6 +82,22 @@ impl FileResolver {
     /// already taken in this file; a diagnostic says so.
     pub fn add(&mut self, treaty: &ast::Treaty) -> Option<Treaty> {
         let resolved = Resolver::new(&mut self.diagnostics).treaty(treaty)?;
+        self.admit(resolved)
+    }
+
+    /// [`Self::add`] of a treaty resolved already ([`resolve_one`]) with the
+    /// diagnostics of its resolution.
+    pub fn add_resolved(
+        &mut self,
+        resolved: Option<Treaty>,
+        diagnostics: &[Diagnostic],
+    ) -> Option<Treaty> {
+        self.diagnostics.extend_from_slice(diagnostics);
+        self.admit(resolved?)
+    }
+
+    /// The treaty, unless its name was taken already in this file.
+    fn admit(&mut self, resolved: Treaty) -> Option<Treaty> {
         if let Some(first) = self.seen.get(&resolved.id) {
             self.diagnostics.push(
                 Diagnostic::error(
