@@ -323,11 +323,21 @@ pub fn scenario_problems(path: &Path, source: &SourceFile) -> Vec<Diagnostic> {
     if scenarios.is_empty() || has_errors {
         return Vec::new();
     }
+    problems_of_blocks(path, source, &scenarios)
+}
+
+/// [`scenario_problems`] of the scenario blocks of a file already parsed (`blocks`, in
+/// file order, from a parse with no error).
+pub fn problems_of_blocks(
+    path: &Path,
+    source: &SourceFile,
+    blocks: &[crate::syntax::ast::scenario::Scenario],
+) -> Vec<Diagnostic> {
     let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
     let mut library = Library::new();
     let own = library.add(TreatyFile::new(source.path.clone(), source.text.clone()));
     let mut out = Vec::new();
-    for block in &scenarios {
+    for block in blocks {
         let mut diagnostics = Vec::new();
         let scenario = super::resolve::scenario(block, &source.text, &mut diagnostics);
         if diagnostics.is_empty() {
