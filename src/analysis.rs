@@ -64,7 +64,34 @@ pub fn check_keeping_trees(
     settings: &Settings,
     below_hard: usize,
 ) -> (FileReport, Vec<syntax::ast::Treaty>) {
+    let (report, trees, _) = check_keeping_trees_and_scenarios(source, settings, below_hard);
+    (report, trees)
+}
+
+/// The `scenario` blocks of a checked file, as its parse met them: what
+/// `treaty check` looks at after the check without parsing the file a second time.
+#[derive(Debug, Default)]
+pub struct Scenarios {
+    /// In file order, as [`syntax::parse`] gives them.
+    pub blocks: Vec<syntax::ast::scenario::Scenario>,
+    /// The parse reported an error (before suppressions and levels).
+    pub syntax_errors: bool,
+}
+
+/// [`check`], also handing back the file's scenario blocks.
+pub fn check_with_scenarios(source: SourceFile, settings: &Settings) -> (FileReport, Scenarios) {
+    let (report, _, scenarios) = check_keeping_trees_and_scenarios(source, settings, 0);
+    (report, scenarios)
+}
+
+/// [`check_keeping_trees`], also handing back the file's scenario blocks.
+pub fn check_keeping_trees_and_scenarios(
+    source: SourceFile,
+    settings: &Settings,
+    below_hard: usize,
+) -> (FileReport, Vec<syntax::ast::Treaty>, Scenarios) {
     let text = &source.text;
+    let mut scenarios = Scenarios::default();
     let mut trees = Vec::new();
     let mut seen_below_hard = 0;
     // The tree of the treaty just assessed, if it is among the first below hard.
@@ -90,6 +117,11 @@ pub fn check_keeping_trees(
     let mut resolver = model::FileResolver::default();
     syntax::parse_in_pieces(text, syntax::PIECE_BYTES, |mut piece| {
         let clean_piece = piece.diagnostics.is_empty();
+        scenarios.syntax_errors |= piece
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error);
+        scenarios.blocks.append(&mut piece.file.scenarios);
         rules.diagnostics.append(&mut piece.diagnostics);
         if wants_clauses {
             syntax::suppressions::add_clause_spans(&piece.file.treaties, &mut clause_spans);
@@ -136,7 +168,7 @@ pub fn check_keeping_trees(
         .diagnostics
         .append(&mut lints::confusable_text::scan_source(text));
     let suppressions = syntax::suppressions::find_with_clauses(text, clause_spans);
-    (rules.finish(source, &suppressions), trees)
+    (rules.finish(source, &suppressions), trees, scenarios)
 }
 
 /// [`model_of`] with the references of its treaties resolved

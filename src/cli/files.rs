@@ -49,22 +49,28 @@ fn check_file(
     settings: &Settings,
     next_tier: bool,
 ) -> FileReport {
-    let report = if next_tier {
-        crate::uplift::check(file, settings)
+    let (report, scenarios) = if next_tier {
+        crate::uplift::check_with_scenarios(file, settings)
     } else {
-        crate::analysis::check(file, settings)
+        crate::analysis::check_with_scenarios(file, settings)
     };
-    with_scenario_problems(path, report)
+    with_scenario_problems(path, report, scenarios)
 }
 
 /// A file's scenario blocks are checked too (without running them): a typo in a
-/// scenario is an error of `treaty check`, not only of `treaty test`.
-fn with_scenario_problems(path: &Path, mut report: FileReport) -> FileReport {
-    // Most files have no scenario: skip the second parse for them.
-    if !report.source.text.contains("scenario") {
+/// scenario is an error of `treaty check`, not only of `treaty test`. The blocks are
+/// the check's own parse's: the file is not parsed again.
+fn with_scenario_problems(
+    path: &Path,
+    mut report: FileReport,
+    scenarios: crate::analysis::Scenarios,
+) -> FileReport {
+    // Most files have no scenario.
+    if scenarios.blocks.is_empty() || scenarios.syntax_errors {
         return report;
     }
-    let problems = crate::scenario::load::scenario_problems(path, &report.source);
+    let problems =
+        crate::scenario::load::problems_of_blocks(path, &report.source, &scenarios.blocks);
     if !problems.is_empty() {
         report.diagnostics.extend(problems);
         crate::diagnostics::sort(&mut report.diagnostics);

@@ -309,20 +309,35 @@ pub fn treaties_for(
 /// without running them, for `treaty check`. A file with syntax errors gets none:
 /// its syntax errors are reported already.
 pub fn scenario_problems(path: &Path, source: &SourceFile) -> Vec<Diagnostic> {
-    let parsed = crate::syntax::parse(&source.text);
-    if parsed.file.scenarios.is_empty()
-        || parsed
+    // A piece at a time, keeping only the scenario blocks: what `syntax::parse` gives,
+    // without holding the syntax tree of every treaty of a large file.
+    let mut scenarios = Vec::new();
+    let mut has_errors = false;
+    crate::syntax::parse_in_pieces(&source.text, crate::syntax::PIECE_BYTES, |mut piece| {
+        scenarios.append(&mut piece.file.scenarios);
+        has_errors |= piece
             .diagnostics
             .iter()
-            .any(|d| d.severity == Severity::Error)
-    {
+            .any(|d| d.severity == Severity::Error);
+    });
+    if scenarios.is_empty() || has_errors {
         return Vec::new();
     }
+    problems_of_blocks(path, source, &scenarios)
+}
+
+/// [`scenario_problems`] of the scenario blocks of a file already parsed (`blocks`, in
+/// file order, from a parse with no error).
+pub fn problems_of_blocks(
+    path: &Path,
+    source: &SourceFile,
+    blocks: &[crate::syntax::ast::scenario::Scenario],
+) -> Vec<Diagnostic> {
     let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
     let mut library = Library::new();
     let own = library.add(TreatyFile::new(source.path.clone(), source.text.clone()));
     let mut out = Vec::new();
-    for block in &parsed.file.scenarios {
+    for block in blocks {
         let mut diagnostics = Vec::new();
         let scenario = super::resolve::scenario(block, &source.text, &mut diagnostics);
         if diagnostics.is_empty() {

@@ -38,10 +38,19 @@ pub const MAX_TREATIES_PER_FILE: usize = 32;
 /// What `treaty check` reports for a file: [`analysis::check`] with the next-tier
 /// paths of its treaties below hard, searched from the trees the check kept.
 pub fn check(source: crate::source::SourceFile, settings: &Settings) -> FileReport {
-    let (mut report, trees) =
-        analysis::check_keeping_trees(source, settings, MAX_TREATIES_PER_FILE);
+    check_with_scenarios(source, settings).0
+}
+
+/// [`check`], also handing back the file's scenario blocks
+/// ([`analysis::check_with_scenarios`]).
+pub fn check_with_scenarios(
+    source: crate::source::SourceFile,
+    settings: &Settings,
+) -> (FileReport, analysis::Scenarios) {
+    let (mut report, trees, scenarios) =
+        analysis::check_keeping_trees_and_scenarios(source, settings, MAX_TREATIES_PER_FILE);
     annotate(&mut report, settings, trees);
-    report
+    (report, scenarios)
 }
 
 /// Fill in `next_tier` for the treaties of a checked file that are below hard.
