@@ -147,7 +147,24 @@ impl Incremental {
             |text, start, end| {
                 let key = &text[start..end];
                 let first_tree = trees;
+                // A piece that ends open before the end of the file is thrown away and
+                // the rest of the file read at once (`parse_in_pieces_with`): its trees
+                // are not the file's, so it is neither counted nor kept.
+                let thrown_away = |ending: PieceEnd| ending == PieceEnd::Open && end != text.len();
                 let before = previous_text.remove(key).and_then(|at| previous[at].take());
+                if let Some(piece) = before.as_ref().filter(|p| thrown_away(p.ending)) {
+                    reuse.reused += 1;
+                    let mut file = piece.file.clone();
+                    file.shift(Move {
+                        from: piece.start,
+                        to: start,
+                    });
+                    let parsed = Parsed {
+                        file,
+                        diagnostics: Vec::new(),
+                    };
+                    return (parsed, piece.ending);
+                }
                 if let Some(mut piece) = before {
                     reuse.reused += 1;
                     let by = Move {
@@ -170,6 +187,9 @@ impl Incremental {
                 }
                 reuse.parsed += 1;
                 let (parsed, ending) = syntax::parse_piece(text, start, end);
+                if thrown_away(ending) {
+                    return (parsed, ending);
+                }
                 trees += parsed.file.treaties.len();
                 if parsed.diagnostics.is_empty() {
                     let count = parsed.file.treaties.len();
