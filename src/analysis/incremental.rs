@@ -20,6 +20,10 @@
 //! header would have needed), so its result could depend on more than its own text.
 
 use std::collections::HashMap;
+use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::Arc;
+
+use rustc_hash::FxBuildHasher;
 
 use super::{check_parsed, Assessed, FileReport, Resolved, RuleMemo, Settings};
 use crate::model::{self, Model};
@@ -34,14 +38,21 @@ mod moved;
 #[derive(Default)]
 pub struct Incremental {
     /// By the piece's text: where it is in `pieces`.
-    by_text: HashMap<String, usize>,
-    /// The pieces kept, in the order of the last check's file.
-    pieces: Vec<Piece>,
+    /// Hashed with FxHash: SipHash over every piece's text was 5% of an edit, and the
+    /// text is the user's own, so a collision attack has no one to attack.
+    by_text: HashMap<String, usize, FxBuildHasher>,
+    /// The pieces kept, in the order of the last check's file. Shared with the thread
+    /// copying them for the next check (`spare`); unshared again once it is done.
+    pieces: Arc<Vec<Piece>>,
+    /// A copy of `pieces`, made off the path to the result after a check: the next
+    /// check hands out its trees and results instead of copying the kept ones then.
+    spare: Option<Receiver<Vec<Piece>>>,
     /// The settings the rules' results kept were had under.
     rules_under: Option<RuleSettings>,
     reuse: Reuse,
 }
 
+#[derive(Clone)]
 struct Piece {
     start: usize,
     file: ast::File,
@@ -90,6 +101,9 @@ pub struct Reuse {
     pub parsed: usize,
     /// Treaties whose rules' results came from the check before.
     pub assessments_reused: usize,
+    /// Reused pieces whose tree came from the copy made after the check before,
+    /// rather than being copied on the way to this check's result.
+    pub from_spare: usize,
 }
 
 impl Incremental {
@@ -104,20 +118,43 @@ impl Incremental {
         source: SourceFile,
         settings: &Settings,
     ) -> (FileReport, Model, ast::File) {
-        if !self.rules_under.as_ref().is_some_and(|s| s.are(settings)) {
-            for piece in &mut self.pieces {
-                piece.assessed.iter_mut().for_each(|a| *a = None);
-            }
+        let settings_changed = !self.rules_under.as_ref().is_some_and(|s| s.are(settings));
+        if settings_changed {
             self.rules_under = Some(RuleSettings::of(settings));
         }
-        let parsed = self.parse(&source.text);
+        let (parsed, mut handouts) = self.parse_handing_out(&source.text);
+        let pieces = Arc::make_mut(&mut self.pieces);
+        if settings_changed {
+            for piece in pieces.iter_mut() {
+                piece.assessed.iter_mut().for_each(|a| *a = None);
+            }
+        }
         let mut memo = PieceMemo {
-            pieces: &mut self.pieces,
+            pieces,
+            handouts: &mut handouts,
             recalled: 0,
         };
         let checked = check_parsed(source, settings, parsed, Some(&mut memo));
         self.reuse.assessments_reused = memo.recalled;
+        drop_later(handouts);
+        self.copy_for_next_check();
         checked
+    }
+
+    /// Start copying the kept pieces on the background thread, for the next check.
+    fn copy_for_next_check(&mut self) {
+        if self.pieces.is_empty() {
+            return;
+        }
+        let (send, receive) = sync_channel(1);
+        let pieces = Arc::clone(&self.pieces);
+        in_background(move || {
+            let copy = pieces.as_ref().clone();
+            // Given up before the copy is sent, so the next check owns the pieces again.
+            drop(pieces);
+            let _ = send.send(copy);
+        });
+        self.spare = Some(receive);
     }
 
     /// The pieces of the last check: how many were reused and how many parsed.
@@ -127,19 +164,36 @@ impl Incremental {
 
     /// `syntax::parse` of `text`, with the trees of pieces seen before moved into place.
     pub fn parse(&mut self, text: &str) -> Parsed {
+        let (parsed, handouts) = self.parse_handing_out(text);
+        drop_later(handouts);
+        parsed
+    }
+
+    /// [`Self::parse`], also handing back, for each piece kept, the spare copy of its
+    /// results if one was made (aligned with `pieces`).
+    fn parse_handing_out(&mut self, text: &str) -> (Parsed, Vec<Option<Piece>>) {
+        // The copy started after the last check: waited for, as it is what the reused
+        // pieces are handed out from (if there is none, they are copied here).
+        let mut spares: Vec<Option<Piece>> = match self.spare.take() {
+            Some(copy) => copy
+                .recv()
+                .map_or_else(|_| Vec::new(), |c| c.into_iter().map(Some).collect()),
+            None => Vec::new(),
+        };
+        let mut handouts = Vec::new();
         let mut previous_text = std::mem::take(&mut self.by_text);
-        let mut previous: Vec<Option<Piece>> = std::mem::take(&mut self.pieces)
-            .into_iter()
-            .map(Some)
-            .collect();
+        let kept = Arc::try_unwrap(std::mem::take(&mut self.pieces))
+            .unwrap_or_else(|shared| shared.as_ref().clone());
+        let mut previous: Vec<Option<Piece>> = kept.into_iter().map(Some).collect();
         let mut reuse = Reuse::default();
         let mut whole = Parsed::default();
         let mut trees = 0;
-        let pieces = &mut self.pieces;
+        let mut pieces = Vec::new();
         let by_text = &mut self.by_text;
-        let mut keep = |key: &str, piece: Piece| {
+        let mut keep = |key: &str, piece: Piece, spare: Option<Piece>| {
             by_text.insert(key.to_string(), pieces.len());
             pieces.push(piece);
+            handouts.push(spare);
         };
         syntax::parse_in_pieces_with(
             text,
@@ -151,7 +205,9 @@ impl Incremental {
                 // the rest of the file read at once (`parse_in_pieces_with`): its trees
                 // are not the file's, so it is neither counted nor kept.
                 let thrown_away = |ending: PieceEnd| ending == PieceEnd::Open && end != text.len();
-                let before = previous_text.remove(key).and_then(|at| previous[at].take());
+                let at = previous_text.remove(key);
+                let before = at.and_then(|at| previous[at].take());
+                let spare = at.and_then(|at| spares.get_mut(at)?.take());
                 if let Some(piece) = before.as_ref().filter(|p| thrown_away(p.ending)) {
                     reuse.reused += 1;
                     let mut file = piece.file.clone();
@@ -171,18 +227,24 @@ impl Incremental {
                         from: piece.start,
                         to: start,
                     };
-                    piece.file.shift(by);
-                    piece.assessed.shift(by);
-                    piece.resolved.shift(by);
-                    piece.start = start;
-                    piece.first_tree = first_tree;
+                    piece.shift_to(by, first_tree);
                     trees += piece.file.treaties.len();
+                    // The spare copy's tree goes to the file; its results are handed
+                    // out by the memo. Without one, the kept tree is copied.
+                    let (file, spare) = match spare {
+                        Some(mut spare) => {
+                            reuse.from_spare += 1;
+                            spare.shift_to(by, first_tree);
+                            (std::mem::take(&mut spare.file), Some(spare))
+                        }
+                        None => (piece.file.clone(), None),
+                    };
                     let parsed = Parsed {
-                        file: piece.file.clone(),
+                        file,
                         diagnostics: Vec::new(),
                     };
                     let ending = piece.ending;
-                    keep(key, piece);
+                    keep(key, piece, spare);
                     return (parsed, ending);
                 }
                 reuse.parsed += 1;
@@ -203,6 +265,7 @@ impl Incremental {
                             assessed: vec![None; count],
                             resolved: vec![None; count],
                         },
+                        None,
                     );
                 }
                 (parsed, ending)
@@ -210,12 +273,59 @@ impl Incremental {
             |piece| whole.append(piece),
         );
         self.reuse = reuse;
+        self.pieces = Arc::new(pieces);
         // The trees of pieces that are gone are freed off the path to the result.
         previous.retain(Option::is_some);
-        if !previous.is_empty() {
-            std::thread::spawn(move || drop((previous, previous_text)));
+        spares.retain(Option::is_some);
+        if !previous.is_empty() || !spares.is_empty() {
+            drop_later((previous, previous_text, spares));
         }
-        whole
+        (whole, handouts)
+    }
+}
+
+impl Piece {
+    /// Move the piece's trees and results to where it now starts.
+    fn shift_to(&mut self, by: Move, first_tree: usize) {
+        self.file.shift(by);
+        self.assessed.shift(by);
+        self.resolved.shift(by);
+        self.start = by.to;
+        self.first_tree = first_tree;
+    }
+}
+
+/// Free `value` off the path to the result, on the background thread: freeing a large
+/// document's trees costs about a tenth of an edit.
+pub fn drop_later<T: Send + 'static>(value: T) {
+    in_background(move || drop(value));
+}
+
+/// Run `job` on one thread kept for work off the path to a result (freeing, copying for
+/// the next check), in the order given; starting a thread for each job cost more than
+/// the thread saved. At most a few jobs wait (the caller waits beyond that), so memory
+/// stays bounded; if the thread cannot be started the job runs here.
+fn in_background(job: impl FnOnce() + Send + 'static) {
+    use std::sync::mpsc::SyncSender;
+    use std::sync::OnceLock;
+    type Job = Box<dyn FnOnce() + Send>;
+    static WORKER: OnceLock<Option<SyncSender<Job>>> = OnceLock::new();
+    let worker = WORKER.get_or_init(|| {
+        let (send, receive) = sync_channel::<Job>(4);
+        std::thread::Builder::new()
+            .name("treaty-background".into())
+            .spawn(move || receive.into_iter().for_each(|job| job()))
+            .ok()
+            .map(|_| send)
+    });
+    let job: Job = Box::new(job);
+    match worker {
+        Some(send) => {
+            if let Err(unsent) = send.send(job) {
+                (unsent.0)();
+            }
+        }
+        None => job(),
     }
 }
 
@@ -223,27 +333,56 @@ impl Incremental {
 struct PieceMemo<'a> {
     /// In file order, so by ascending `first_tree`.
     pieces: &'a mut [Piece],
+    /// Aligned with `pieces`: the spare copy of each one's results, if there is one,
+    /// handed out instead of a copy made now.
+    handouts: &'a mut [Option<Piece>],
     recalled: usize,
 }
 
 impl PieceMemo<'_> {
+    /// The index of the kept piece `tree` is in, and its index there.
+    fn find(&self, tree: usize) -> Option<(usize, usize)> {
+        let index = self
+            .pieces
+            .partition_point(|p| p.first_tree <= tree)
+            .checked_sub(1)?;
+        let piece = &self.pieces[index];
+        let at = tree - piece.first_tree;
+        (at < piece.assessed.len()).then_some((index, at))
+    }
+
     /// The kept piece `tree` is in, and its index there.
     fn piece(&mut self, tree: usize) -> Option<(&mut Piece, usize)> {
-        let after = self.pieces.partition_point(|p| p.first_tree <= tree);
-        let piece = self.pieces.get_mut(after.checked_sub(1)?)?;
-        let at = tree - piece.first_tree;
-        (at < piece.assessed.len()).then_some((piece, at))
+        let (index, at) = self.find(tree)?;
+        Some((&mut self.pieces[index], at))
     }
 
     fn slot(&mut self, tree: usize) -> Option<&mut Option<Assessed>> {
         let (piece, at) = self.piece(tree)?;
         Some(&mut piece.assessed[at])
     }
+
+    /// The spare copy of what `kept` picks out of the piece `tree` is in, if the piece
+    /// has that result (the kept piece is what counts: its results may have been
+    /// forgotten since the copy was made), or a copy of the kept one.
+    fn hand_out<T: Clone>(
+        &mut self,
+        tree: usize,
+        kept: impl Fn(&mut Piece) -> &mut Vec<Option<T>>,
+    ) -> Option<T> {
+        let (index, at) = self.find(tree)?;
+        let original = kept(&mut self.pieces[index])[at].as_ref()?;
+        let spare = self.handouts.get_mut(index).and_then(Option::as_mut);
+        Some(match spare.and_then(|spare| kept(spare)[at].take()) {
+            Some(spare) => spare,
+            None => original.clone(),
+        })
+    }
 }
 
 impl RuleMemo for PieceMemo<'_> {
     fn recall(&mut self, tree: usize) -> Option<Assessed> {
-        let assessed = self.slot(tree)?.clone()?;
+        let assessed = self.hand_out(tree, |piece| &mut piece.assessed)?;
         self.recalled += 1;
         Some(assessed)
     }
@@ -260,8 +399,7 @@ impl RuleMemo for PieceMemo<'_> {
     }
 
     fn recall_resolved(&mut self, tree: usize) -> Option<Resolved> {
-        let (piece, at) = self.piece(tree)?;
-        piece.resolved[at].clone()
+        self.hand_out(tree, |piece| &mut piece.resolved)
     }
 
     fn remember_resolved(&mut self, tree: usize, resolved: &Resolved) {
@@ -309,9 +447,32 @@ mod tests {
                 reused: pieces - 1,
                 parsed: 1,
                 assessments_reused: 0,
+                from_spare: 0,
             }
         );
         assert_eq!(second, syntax::parse(&edited));
         assert_ne!(second.file, first.file);
+    }
+
+    #[test]
+    fn after_a_check_the_next_one_hands_out_the_spare_copy() {
+        let text = bundled();
+        let settings = Settings::default();
+        let mut incremental = Incremental::new();
+        let first = incremental.check(SourceFile::new("t.treaty", text.clone()), &settings);
+        assert_eq!(incremental.reuse().from_spare, 0);
+        let edited = format!("// edited\n{text}");
+        let second = incremental.check(SourceFile::new("t.treaty", edited.clone()), &settings);
+        let reuse = incremental.reuse();
+        assert!(reuse.reused >= 10, "{reuse:?}");
+        assert_eq!(reuse.from_spare, reuse.reused, "{reuse:?}");
+        assert!(reuse.assessments_reused > 0, "{reuse:?}");
+        // What was handed out is what a check from scratch gives.
+        let fresh =
+            super::super::check_keeping_model(SourceFile::new("t.treaty", edited), &settings);
+        assert_eq!(second.2, fresh.2);
+        assert_eq!(second.1, fresh.1);
+        assert_eq!(second.0.diagnostics, fresh.0.diagnostics);
+        assert_ne!(first.0.diagnostics, second.0.diagnostics);
     }
 }

@@ -561,7 +561,7 @@ impl Server {
         if let Some(old) = self.documents.insert(uri, document) {
             // Freeing the previous version's trees takes a tenth of a keystroke's
             // budget on a large file: do it off the path to the diagnostics.
-            std::thread::spawn(move || drop(old));
+            crate::analysis::incremental::drop_later(old);
         }
         vec![publication]
     }

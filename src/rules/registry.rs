@@ -251,10 +251,12 @@ fn build() -> Vec<RuleInfo> {
 /// Find a rule by code or by name.
 pub fn lookup(code_or_name: &str) -> Option<RuleInfo> {
     use std::collections::HashMap;
-    // Codes match in any case, names exactly.
-    static INDEX: std::sync::OnceLock<HashMap<String, usize>> = std::sync::OnceLock::new();
+    // Codes match in any case, names exactly. FxHash: every diagnostic a language
+    // server publishes looks its rule up, and the keys are the registry's own.
+    static INDEX: std::sync::OnceLock<HashMap<String, usize, rustc_hash::FxBuildHasher>> =
+        std::sync::OnceLock::new();
     let index = INDEX.get_or_init(|| {
-        let mut index = HashMap::new();
+        let mut index = HashMap::default();
         for (i, rule) in rules().iter().enumerate() {
             index.insert(rule.code.to_ascii_uppercase(), i);
             index.insert(rule.name.to_string(), i);

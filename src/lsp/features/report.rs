@@ -47,14 +47,20 @@ pub fn config_diagnostics<'a>(
 
 /// Where a rule's documentation is: `docs/rules.md` at the rule's heading. The
 /// `TREATY_RULES_URL` environment variable (for example the published page) replaces
-/// the default, the copy in the source tree the server was built from.
-pub(super) fn rule_docs(name: &str) -> String {
-    static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let base = BASE.get_or_init(|| {
-        std::env::var("TREATY_RULES_URL")
-            .unwrap_or_else(|_| format!("file://{}/docs/rules.md", env!("CARGO_MANIFEST_DIR")))
+/// the default, the copy in the source tree the server was built from. Built once per
+/// rule: every diagnostic of every publication carries one.
+pub(super) fn rule_docs(name: &str) -> &'static str {
+    use std::collections::HashMap;
+    static LINKS: std::sync::OnceLock<HashMap<&'static str, String>> = std::sync::OnceLock::new();
+    let links = LINKS.get_or_init(|| {
+        let base = std::env::var("TREATY_RULES_URL")
+            .unwrap_or_else(|_| format!("file://{}/docs/rules.md", env!("CARGO_MANIFEST_DIR")));
+        registry::all()
+            .into_iter()
+            .map(|rule| (rule.name, format!("{base}#{}", rule.name)))
+            .collect()
     });
-    format!("{base}#{name}")
+    links.get(name).map_or("", String::as_str)
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -74,7 +80,7 @@ pub struct LspDiagnostic<'a> {
 
 #[derive(Debug, serde::Serialize)]
 pub(super) struct CodeDescription {
-    href: String,
+    href: &'static str,
 }
 
 #[derive(Debug, serde::Serialize)]
