@@ -265,7 +265,7 @@ fn scenario_runs(
                 bad = true;
                 continue;
             }
-            let ids = match load::treaties_for(&scenario, own, &dir, &mut library) {
+            let ids = match load::treaties_for(&scenario, block, own, &dir, &mut library) {
                 Ok(ids) => ids,
                 Err(diagnostics) => {
                     report(&diagnostics, &file);

@@ -25,7 +25,8 @@ pub mod scenario_codes {
     //! (`scenario::codes`).
     /// An expectation that the run did not meet.
     pub const EXPECTATION_FAILED: &str = "S001";
-    /// An event or expectation with an unknown word or an impossible time.
+    /// An event or expectation with an unknown word or an impossible time, or a
+    /// look-alike of a party code of the run's treaties.
     pub const BAD_EVENT: &str = "S002";
     /// A `treaty` reference that cannot be read or names no treaty.
     pub const BAD_TREATY_REFERENCE: &str = "S003";
@@ -184,10 +185,10 @@ const ERRORS: &[RuleInfo] = &[
         "treaty t {\n  form treaty\n  status in-force\n  signed 2024-01-12\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    consult UK, UA within 24 hours\n  }\n}\nscenario late {\n  event armed-attack by RU against UA at 2027-03-01T06:00Z\n  expect consult UK, UA by 2027-03-03T06:00Z\n}\n",
         "fix the treaty or the scenario, whichever is wrong; `treaty simulate FILE --scenario NAME` shows the whole timeline"),
     rule(scenario_codes::BAD_EVENT, "bad-event", "scenario",
-        "an event, expectation or assumption of a scenario with an unknown word or an impossible time",
-        "a scenario that cannot be read cannot be run; `treaty test` exits 2",
+        "an event, expectation or assumption of a scenario with an unknown word or an impossible time, or a party code that looks like a party of the run's treaties without being it (a Greek `Ζ` in `NΖ` for `NZ`)",
+        "a scenario that cannot be read cannot be run; `treaty test` exits 2; a look-alike code would be a state no treaty names, so `expect no act US, NΖ` would pass for the wrong reason",
         "treaty t {\n  form treaty\n  status in-force\n  signed 2024-01-12\n  party UK guarantor\n  party UA beneficiary\n  trigger armed-attack against UA {\n    consult UK, UA within 24 hours\n  }\n}\nscenario typo {\n  event armed-atack by RU against UA at 2027-03-01T06:00Z\n}\n",
-        "use the suggested word, write times as `2027-03-01T06:00Z` or with an offset such as `+02:00`, and keep events before the `end`"),
+        "use the suggested word or party code, write times as `2027-03-01T06:00Z` or with an offset such as `+02:00`, and keep events before the `end`"),
     rule(scenario_codes::BAD_TREATY_REFERENCE, "bad-treaty-reference", "scenario",
         "a scenario's `treaty` line that names a file that cannot be read, has errors or defines no treaty, or a treaty not in the file",
         "the scenario has nothing to run against",

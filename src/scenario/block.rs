@@ -64,7 +64,7 @@ pub fn run_until(
     let mut problems = Vec::new();
     let scenario = resolve::scenario(block, text, &mut problems);
     let ids = if problems.is_empty() {
-        load::treaties_for(&scenario, own, dir, library).unwrap_or_else(|found| {
+        load::treaties_for(&scenario, block, own, dir, library).unwrap_or_else(|found| {
             problems = found;
             Vec::new()
         })

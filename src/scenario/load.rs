@@ -197,9 +197,11 @@ pub fn confined(dir: &Path, path: &str) -> Result<(), PathBuf> {
 }
 
 /// The treaties a scenario runs against. `own` is the scenario's own file in the
-/// library, and `dir` the directory its `treaty "..."` paths are relative to.
+/// library, and `dir` the directory its `treaty "..."` paths are relative to;
+/// `block` is the scenario as written, whose party codes are checked against them.
 pub fn treaties_for(
     scenario: &Scenario,
+    block: &crate::syntax::ast::scenario::Scenario,
     own: usize,
     dir: &Path,
     library: &mut Library,
@@ -295,7 +297,9 @@ pub fn treaties_for(
         }
     }
     if problems.is_empty() {
-        problems = super::named::check(scenario, &library.instruments(&ids));
+        let instruments = library.instruments(&ids);
+        problems = super::named::check(scenario, &instruments);
+        problems.extend(super::parties::check(block, &instruments));
     }
     if problems.is_empty() {
         Ok(ids)
@@ -305,7 +309,7 @@ pub fn treaties_for(
 }
 
 /// The problems of a file's `scenario` blocks that keep them from running (S002 to
-/// S005: bad events, unusable `treaty` references, unknown named events), found
+/// S005: bad events and look-alike party codes, unusable `treaty` references, unknown named events), found
 /// without running them, for `treaty check`. A file with syntax errors gets none:
 /// its syntax errors are reported already.
 pub fn scenario_problems(path: &Path, source: &SourceFile) -> Vec<Diagnostic> {
@@ -341,7 +345,7 @@ pub fn problems_of_blocks(
         let mut diagnostics = Vec::new();
         let scenario = super::resolve::scenario(block, &source.text, &mut diagnostics);
         if diagnostics.is_empty() {
-            if let Err(problems) = treaties_for(&scenario, own, &dir, &mut library) {
+            if let Err(problems) = treaties_for(&scenario, block, own, &dir, &mut library) {
                 diagnostics = problems;
             }
         }

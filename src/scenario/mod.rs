@@ -13,6 +13,7 @@ pub mod engine;
 pub mod expect;
 pub mod load;
 pub mod named;
+pub mod parties;
 pub mod render;
 pub mod resolve;
 pub mod time;

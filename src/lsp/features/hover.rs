@@ -10,7 +10,8 @@ pub fn hover(context: &Context<'_>, params: &Value) -> Reply {
     let mut sections = Vec::new();
     let mut range = None;
     let scenario_party = super::scenario::block_at(context, offset).and_then(|index| {
-        super::scenario::party_words(&context.document.syntax.scenarios[index])
+        context.document.syntax.scenarios[index]
+            .party_words()
             .into_iter()
             .find(|w| w.span.start <= offset && offset <= w.span.end)
             .map(|w| (w.value.to_string(), w.span))

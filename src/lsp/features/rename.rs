@@ -8,7 +8,6 @@
 //! and `scope-of NAME` areas.
 
 use super::mentions::party_mentions;
-use super::scenario::party_words;
 use super::*;
 use crate::syntax::ast::scenario::{ScenarioItem, UseTarget};
 
@@ -131,7 +130,8 @@ fn party_target(context: &Context<'_>, offset: usize) -> Option<Target> {
             (found.code.clone(), found.span, vec![index])
         } else {
             let block = super::scenario::block_at(context, offset)?;
-            let word = party_words(&syntax.scenarios[block])
+            let word = syntax.scenarios[block]
+                .party_words()
                 .into_iter()
                 .find(|w| w.span.start <= offset && offset <= w.span.end)?;
             (
@@ -161,7 +161,7 @@ fn party_target(context: &Context<'_>, offset: usize) -> Option<Target> {
         if !follows {
             continue;
         }
-        for word in party_words(scenario) {
+        for word in scenario.party_words() {
             if word.value == code {
                 occurrences.push(Occurrence {
                     span: word.span,

@@ -350,35 +350,6 @@ pub(super) fn item_span(item: &ScenarioItem) -> Span {
     }
 }
 
-/// The party codes a scenario block names, each with its span.
-pub(super) fn party_words(block: &crate::syntax::ast::scenario::Scenario) -> Vec<&Word> {
-    let mut out = Vec::new();
-    for item in &block.items {
-        match item {
-            ScenarioItem::Event(Happening::Occurrence {
-                parties,
-                by,
-                against,
-                place,
-                ..
-            }) => {
-                out.extend(parties);
-                out.extend(by.iter().chain(against));
-                if let Some(crate::syntax::ast::scenario::ScenePlace::Party(w)) = place {
-                    out.push(w);
-                }
-            }
-            ScenarioItem::Event(Happening::Action { actor, targets, .. }) => {
-                out.push(actor);
-                out.extend(targets);
-            }
-            ScenarioItem::Expect(expectation) => out.extend(&expectation.parties),
-            _ => {}
-        }
-    }
-    out
-}
-
 /// `workspace/executeCommand` `treaty.runScenario` with `[uri, name]`: the run's
 /// timeline, as `treaty simulate --scenario NAME` prints it.
 pub(super) fn timeline(uri: &str, document: &Document, name: &str) -> Option<String> {

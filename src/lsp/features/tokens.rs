@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use super::mentions::party_mentions;
-use super::scenario::{party_words, ITEM_WORDS};
+use super::scenario::ITEM_WORDS;
 use super::*;
 use crate::syntax::ast::scenario::{ScenarioItem, UseTarget};
 
@@ -105,7 +105,7 @@ fn known_words(context: &Context<'_>) -> HashMap<usize, (u32, u32)> {
         if let Some(name) = &block.name {
             known.insert(name.span.start, (NAME, DECLARATION));
         }
-        for word in party_words(block) {
+        for word in block.party_words() {
             known.insert(word.span.start, (PARTY, 0));
         }
         for item in &block.items {

@@ -82,6 +82,38 @@ pub enum Happening {
     },
 }
 
+impl Scenario {
+    /// The party codes the block names (in events and expectations), each with its
+    /// span, in the order written.
+    pub fn party_words(&self) -> Vec<&Word> {
+        let mut out = Vec::new();
+        for item in &self.items {
+            match item {
+                ScenarioItem::Event(Happening::Occurrence {
+                    parties,
+                    by,
+                    against,
+                    place,
+                    ..
+                }) => {
+                    out.extend(parties);
+                    out.extend(by.iter().chain(against));
+                    if let Some(ScenePlace::Party(w)) = place {
+                        out.push(w);
+                    }
+                }
+                ScenarioItem::Event(Happening::Action { actor, targets, .. }) => {
+                    out.push(actor);
+                    out.extend(targets);
+                }
+                ScenarioItem::Expect(expectation) => out.extend(&expectation.parties),
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
 impl Happening {
     pub fn span(&self) -> Span {
         match self {
