@@ -51,7 +51,8 @@ pub fn config_diagnostics<'a>(
 /// rule: every diagnostic of every publication carries one.
 pub(super) fn rule_docs(name: &str) -> &'static str {
     use std::collections::HashMap;
-    static LINKS: std::sync::OnceLock<HashMap<&'static str, String>> = std::sync::OnceLock::new();
+    type Links = HashMap<&'static str, String, rustc_hash::FxBuildHasher>;
+    static LINKS: std::sync::OnceLock<Links> = std::sync::OnceLock::new();
     let links = LINKS.get_or_init(|| {
         let base = std::env::var("TREATY_RULES_URL")
             .unwrap_or_else(|_| format!("file://{}/docs/rules.md", env!("CARGO_MANIFEST_DIR")));
