@@ -55,6 +55,10 @@ pub struct Incremental {
 #[derive(Clone)]
 struct Piece {
     start: usize,
+    /// Where the spans of `file`, `assessed` and `resolved` put the piece's start: the
+    /// kept copy is not moved when the piece moves (only what is handed out is), so
+    /// this may be an earlier `start`.
+    spans_at: usize,
     file: ast::File,
     ending: PieceEnd,
     /// The index in the whole file's trees of this piece's first tree.
@@ -212,7 +216,7 @@ impl Incremental {
                     reuse.reused += 1;
                     let mut file = piece.file.clone();
                     file.shift(Move {
-                        from: piece.start,
+                        from: piece.spans_at,
                         to: start,
                     });
                     let parsed = Parsed {
@@ -223,21 +227,19 @@ impl Incremental {
                 }
                 if let Some(mut piece) = before {
                     reuse.reused += 1;
-                    let by = Move {
-                        from: piece.start,
-                        to: start,
-                    };
-                    piece.shift_to(by, first_tree);
+                    piece.start = start;
+                    piece.first_tree = first_tree;
                     trees += piece.file.treaties.len();
-                    // The spare copy's tree goes to the file; its results are handed
-                    // out by the memo. Without one, the kept tree is copied.
+                    // The spare copy's tree goes to the file, moved to where the piece
+                    // now is; its results are handed out by the memo. Without one, the
+                    // kept tree is copied and the copy moved.
                     let (file, spare) = match spare {
                         Some(mut spare) => {
                             reuse.from_spare += 1;
-                            spare.shift_to(by, first_tree);
+                            spare.move_to(start, first_tree);
                             (std::mem::take(&mut spare.file), Some(spare))
                         }
-                        None => (piece.file.clone(), None),
+                        None => (piece.moved(piece.file.clone()), None),
                     };
                     let parsed = Parsed {
                         file,
@@ -259,6 +261,7 @@ impl Incremental {
                         key,
                         Piece {
                             start,
+                            spans_at: start,
                             file: parsed.file.clone(),
                             ending,
                             first_tree,
@@ -285,13 +288,42 @@ impl Incremental {
 }
 
 impl Piece {
-    /// Move the piece's trees and results to where it now starts.
-    fn shift_to(&mut self, by: Move, first_tree: usize) {
+    /// Move the piece's trees and results to `start` (a spare copy, before it is
+    /// handed out).
+    fn move_to(&mut self, start: usize, first_tree: usize) {
+        let by = Move {
+            from: self.spans_at,
+            to: start,
+        };
         self.file.shift(by);
         self.assessed.shift(by);
         self.resolved.shift(by);
-        self.start = by.to;
+        self.start = start;
+        self.spans_at = start;
         self.first_tree = first_tree;
+    }
+
+    /// `value`, taken from this piece's kept copy, moved to where the piece now is.
+    fn moved<T: Shift>(&self, mut value: T) -> T {
+        if self.spans_at != self.start {
+            value.shift(Move {
+                from: self.spans_at,
+                to: self.start,
+            });
+        }
+        value
+    }
+
+    /// `value`, of the piece where it now is, moved to where the kept copy's spans put
+    /// it, to be kept with them.
+    fn to_keep<T: Shift>(&self, mut value: T) -> T {
+        if self.spans_at != self.start {
+            value.shift(Move {
+                from: self.start,
+                to: self.spans_at,
+            });
+        }
+        value
     }
 }
 
@@ -357,26 +389,23 @@ impl PieceMemo<'_> {
         Some((&mut self.pieces[index], at))
     }
 
-    fn slot(&mut self, tree: usize) -> Option<&mut Option<Assessed>> {
-        let (piece, at) = self.piece(tree)?;
-        Some(&mut piece.assessed[at])
-    }
-
     /// The spare copy of what `kept` picks out of the piece `tree` is in, if the piece
     /// has that result (the kept piece is what counts: its results may have been
     /// forgotten since the copy was made), or a copy of the kept one.
-    fn hand_out<T: Clone>(
+    fn hand_out<T: Clone + Shift>(
         &mut self,
         tree: usize,
         kept: impl Fn(&mut Piece) -> &mut Vec<Option<T>>,
     ) -> Option<T> {
         let (index, at) = self.find(tree)?;
-        let original = kept(&mut self.pieces[index])[at].as_ref()?;
+        kept(&mut self.pieces[index])[at].as_ref()?;
         let spare = self.handouts.get_mut(index).and_then(Option::as_mut);
-        Some(match spare.and_then(|spare| kept(spare)[at].take()) {
-            Some(spare) => spare,
-            None => original.clone(),
-        })
+        if let Some(spare) = spare.and_then(|spare| kept(spare)[at].take()) {
+            return Some(spare);
+        }
+        let piece = &mut self.pieces[index];
+        let copy = kept(piece)[at].clone()?;
+        Some(piece.moved(copy))
     }
 }
 
@@ -393,8 +422,8 @@ impl RuleMemo for PieceMemo<'_> {
         if !assessed.report.next_tier.is_empty() {
             return;
         }
-        if let Some(slot) = self.slot(tree) {
-            *slot = Some(assessed.clone());
+        if let Some((piece, at)) = self.piece(tree) {
+            piece.assessed[at] = Some(piece.to_keep(assessed.clone()));
         }
     }
 
@@ -404,7 +433,7 @@ impl RuleMemo for PieceMemo<'_> {
 
     fn remember_resolved(&mut self, tree: usize, resolved: &Resolved) {
         if let Some((piece, at)) = self.piece(tree) {
-            piece.resolved[at] = Some(resolved.clone());
+            piece.resolved[at] = Some(piece.to_keep(resolved.clone()));
         }
     }
 }
@@ -474,5 +503,46 @@ mod tests {
         assert_eq!(second.1, fresh.1);
         assert_eq!(second.0.diagnostics, fresh.0.diagnostics);
         assert_ne!(first.0.diagnostics, second.0.diagnostics);
+    }
+
+    #[test]
+    fn without_a_spare_copy_the_kept_pieces_are_copied_and_moved_from_where_they_were() {
+        let text = bundled();
+        let settings = Settings::default();
+        let mut incremental = Incremental::new();
+        incremental.check(SourceFile::new("t.treaty", text.clone()), &settings);
+        // A parse alone moves the pieces but leaves no spare copy, and the kept
+        // copy's spans where the first check put them.
+        incremental.parse(&format!("// a\n{text}"));
+        let edited = format!("// ab\n{text}");
+        let (report, model, tree) =
+            incremental.check(SourceFile::new("t.treaty", edited.clone()), &settings);
+        let reuse = incremental.reuse();
+        assert_eq!(reuse.from_spare, 0, "{reuse:?}");
+        assert!(
+            reuse.reused >= 10 && reuse.assessments_reused > 0,
+            "{reuse:?}"
+        );
+        let fresh = super::super::check_keeping_model(
+            SourceFile::new("t.treaty", edited.clone()),
+            &settings,
+        );
+        assert_eq!(tree, fresh.2);
+        assert_eq!(model, fresh.1);
+        assert_eq!(report.diagnostics, fresh.0.diagnostics);
+        // And the check after that, from the spare copy of pieces kept at two places.
+        let again = format!("// abc\n{text}");
+        let (report, model, tree) =
+            incremental.check(SourceFile::new("t.treaty", again.clone()), &settings);
+        assert!(
+            incremental.reuse().from_spare >= 10,
+            "{:?}",
+            incremental.reuse()
+        );
+        let fresh =
+            super::super::check_keeping_model(SourceFile::new("t.treaty", again), &settings);
+        assert_eq!(tree, fresh.2);
+        assert_eq!(model, fresh.1);
+        assert_eq!(report.diagnostics, fresh.0.diagnostics);
     }
 }

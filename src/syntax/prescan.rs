@@ -30,17 +30,28 @@ pub fn scan(
     while i < bytes.len() {
         match bytes[i] {
             b'"' => {
-                // Strings end at a quote or the end of the line (an unterminated string).
+                // Strings end at a quote or the end of the line (an unterminated string);
+                // a backslash takes the byte after it.
                 i += 1;
-                while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                loop {
+                    let rest = bytes.get(i..).unwrap_or_default();
+                    match memchr::memchr3(b'"', b'\n', b'\\', rest) {
+                        Some(at) if rest[at] == b'\\' => i += at + 2,
+                        Some(at) => {
+                            i += at;
+                            break;
+                        }
+                        None => {
+                            i = bytes.len();
+                            break;
+                        }
+                    }
                 }
                 continue_at_newline(&mut i, bytes);
             }
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
+                // Comments are a third of a real treaty's bytes: jump to the line's end.
+                i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |at| i + at);
                 continue_at_newline(&mut i, bytes);
             }
             b'{' => {
@@ -161,6 +172,97 @@ mod tests {
         let text = one.repeat(10);
         let cuts = scan(&text, 8, usize::MAX, 3 * one.len()).expect("not too deep");
         assert_eq!(cuts, [3 * one.len(), 6 * one.len(), 9 * one.len()]);
+    }
+
+    /// The scan as it was before its strings and comments were skipped with
+    /// `memchr`: one byte at a time.
+    fn byte_at_a_time(text: &str, piece_bytes: usize) -> Result<Vec<usize>, Refused> {
+        let bytes = text.as_bytes();
+        let (mut cuts, mut last_cut, mut depth, mut items, mut i) = (Vec::new(), 0, 0usize, 0, 0);
+        while i < bytes.len() {
+            match bytes[i] {
+                b'"' => {
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
+                        i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    }
+                    continue_at_newline(&mut i, bytes);
+                }
+                b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                    while i < bytes.len() && bytes[i] != b'\n' {
+                        i += 1;
+                    }
+                    continue_at_newline(&mut i, bytes);
+                }
+                b'{' => {
+                    depth += 1;
+                    if depth > 3 {
+                        return Err(Refused::TooDeep(i));
+                    }
+                }
+                b'}' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        items = 0;
+                    }
+                }
+                b',' if depth > 0 => {
+                    items += 1;
+                    if items > 4 {
+                        return Err(Refused::TooManyItems(i));
+                    }
+                }
+                b'\n'
+                    if depth == 0
+                        && i + 1 - last_cut >= piece_bytes
+                        && opens_block(&bytes[i + 1..]) =>
+                {
+                    last_cut = i + 1;
+                    cuts.push(last_cut);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        Ok(cuts)
+    }
+
+    #[test]
+    fn skipping_strings_and_comments_by_search_cuts_where_the_byte_loop_did() {
+        // Every text of up to five of these fragments, in every order: quotes,
+        // backslashes at the end of a string and of the file, comments at the end.
+        let fragments = [
+            "\"",
+            "\\",
+            "//",
+            "\n",
+            "{",
+            "}",
+            ",",
+            "treaty t ",
+            "x",
+            "\"a\\\"b\"",
+            "é",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| fragments.iter().map(move |f| format!("{t}{f}")))
+                .collect();
+            texts.extend(longer);
+            texts.dedup();
+        }
+        assert!(texts.len() > 100_000, "{}", texts.len());
+        for text in &texts {
+            for piece_bytes in [1, 8] {
+                assert_eq!(
+                    scan(text, 3, 4, piece_bytes),
+                    byte_at_a_time(text, piece_bytes),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -34,6 +34,17 @@ fn is_direction_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `text` has a [direction control](is_direction_control): each is encoded in
+/// UTF-8 from the byte 0xE2 (U+2000 to U+2FFF), so only those places are decoded; the
+/// whole text is scanned on every language-server edit.
+fn has_direction_control(text: &str) -> bool {
+    memchr::memchr_iter(0xE2, text.as_bytes()).any(|at| {
+        text.get(at..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(is_direction_control)
+    })
+}
+
 /// The direction marks: they only settle neutral characters, and right-to-left text
 /// may use them, but a name or a title has no need of them.
 fn is_direction_mark(c: char) -> bool {
@@ -250,7 +261,7 @@ const MAX_CONTROL_LABELS: usize = 4;
 /// scan of its characters.
 pub fn scan_source(text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    if text.is_ascii() || !text.contains(is_direction_control) {
+    if !has_direction_control(text) {
         return out;
     }
     let mut more = 0usize;
@@ -318,6 +329,23 @@ mod tests {
             found[0].message,
             "t: the party code `U\u{0410}` mixes letters of several scripts: `\u{0410}` is CYRILLIC CAPITAL LETTER A, it looks like Latin `A`"
         );
+    }
+
+    #[test]
+    fn direction_controls_are_found_by_their_lead_byte_as_by_decoding() {
+        // Every character from U+0000 to U+2FFF and a few beyond, alone and after
+        // other text with 0xE2 lead bytes (dashes, quotes).
+        let others = ['\u{2014}', '\u{201C}', 'é', 'a', '\u{3000}', '\u{1F600}'];
+        for c in ('\0'..='\u{2FFF}').chain(others) {
+            for before in ["", "\u{2014} ", "\u{201D}x"] {
+                let text = format!("{before}{c}\u{2019}");
+                assert_eq!(
+                    has_direction_control(&text),
+                    text.contains(is_direction_control),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]
