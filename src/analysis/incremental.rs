@@ -304,27 +304,22 @@ impl Piece {
     }
 
     /// `value`, taken from this piece's kept copy, moved to where the piece now is.
-    fn moved<T: Shift>(&self, mut value: T) -> T {
-        if self.spans_at != self.start {
-            value.shift(Move {
-                from: self.spans_at,
-                to: self.start,
-            });
-        }
-        value
+    fn moved<T: Shift>(&self, value: T) -> T {
+        shifted(value, self.spans_at, self.start)
     }
 
     /// `value`, of the piece where it now is, moved to where the kept copy's spans put
     /// it, to be kept with them.
-    fn to_keep<T: Shift>(&self, mut value: T) -> T {
-        if self.spans_at != self.start {
-            value.shift(Move {
-                from: self.start,
-                to: self.spans_at,
-            });
-        }
-        value
+    fn to_keep<T: Shift>(&self, value: T) -> T {
+        shifted(value, self.start, self.spans_at)
     }
+}
+
+fn shifted<T: Shift>(mut value: T, from: usize, to: usize) -> T {
+    if from != to {
+        value.shift(Move { from, to });
+    }
+    value
 }
 
 /// Free `value` off the path to the result, on the background thread: freeing a large
